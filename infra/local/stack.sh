@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# The real stack as local processes, no Docker: Mosquitto, Kafka (KRaft), InfluxDB 2.
+#   bash infra/local/stack.sh up|down|status|env
+# Installs what is missing (cached outside the repo), starts everything on loopback,
+# waits until each part answers, and writes the endpoints to $STATE_DIR/env.
+# Idempotent: `up` on a running stack only checks it; `down` stops only the
+# processes whose pid files it wrote.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+STATE_DIR="${VITALS_STACK_DIR:-$REPO/.stack}"
+CACHE_DIR="${VITALS_CACHE_DIR:-$HOME/.cache/vitals-stack}"
+export VITALS_CACHE_DIR="$CACHE_DIR"
+KAFKA_HEAP="${KAFKA_HEAP:--Xms256m -Xmx768m}"
+INFLUX_ORG="vitals"
+INFLUX_BUCKET="vitals"
+DEVICE_POOL="${VITALS_DEVICE_POOL:-200}"
+
+log() { printf '[stack] %s\n' "$*" >&2; }
+die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
+
+mkdir -p "$STATE_DIR"/{run,logs,mosquitto/data,kafka/data,influxdb}
+PORTS_FILE="$STATE_DIR/ports"
+SECRETS_FILE="$STATE_DIR/secrets"
+
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+
+# Ports are taken from the OS once and kept, so restarts keep their endpoints.
+load_ports() {
+  if [[ ! -f "$PORTS_FILE" ]]; then
+    {
+      echo "MQTT_PORT=$(free_port)"
+      echo "KAFKA_PORT=$(free_port)"
+      echo "KAFKA_CONTROLLER_PORT=$(free_port)"
+      echo "INFLUX_PORT=$(free_port)"
+    } > "$PORTS_FILE"
+  fi
+  # shellcheck disable=SC1090
+  source "$PORTS_FILE"
+}
+
+rand() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
+
+load_secrets() {
+  if [[ ! -f "$SECRETS_FILE" ]]; then
+    umask 077
+    {
+      echo "MQTT_ADMIN_PASSWORD=$(rand)"
+      echo "MQTT_INGEST_PASSWORD=$(rand)"
+      echo "MQTT_ALERTS_PASSWORD=$(rand)"
+      echo "MQTT_CLINICIAN_PASSWORD=$(rand)"
+      echo "MQTT_DEVICE_SECRET=$(rand)"
+      echo "INFLUX_ADMIN_PASSWORD=$(rand)"
+      echo "INFLUX_TOKEN=$(rand)$(rand)"
+      echo "API_CLINICIAN_TOKEN=$(rand)"
+      echo "API_OPERATOR_TOKEN=$(rand)"
+    } > "$SECRETS_FILE"
+    umask 022
+  fi
+  # shellcheck disable=SC1090
+  source "$SECRETS_FILE"
+}
+
+pid_alive() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+wait_for() { # name timeout_s command...
+  local name="$1" timeout="$2"; shift 2
+  local deadline=$((SECONDS + timeout))
+  until "$@" >/dev/null 2>&1; do
+    if (( SECONDS >= deadline )); then return 1; fi
+    sleep 0.3
+  done
+}
+
+# ---------------------------------------------------------------- Mosquitto
+mosquitto_install() {
+  if command -v mosquitto >/dev/null && command -v mosquitto_passwd >/dev/null && command -v mosquitto_sub >/dev/null; then return; fi
+  log "installing mosquitto and mosquitto-clients from Debian's packages"
+  if [[ "$(id -u)" != 0 ]]; then die "mosquitto: not installed and not root; run: sudo apt-get install -y mosquitto mosquitto-clients"; fi
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients) \
+    > "$STATE_DIR/logs/apt.log" 2>&1 || die "mosquitto: apt-get install failed (see $STATE_DIR/logs/apt.log); check that Debian's package mirror is reachable"
+}
+
+mosquitto_users() {
+  local dir="$STATE_DIR/mosquitto" plain
+  plain="$(mktemp)"
+  {
+    echo "admin:$MQTT_ADMIN_PASSWORD"
+    echo "ingest:$MQTT_INGEST_PASSWORD"
+    echo "alerts:$MQTT_ALERTS_PASSWORD"
+    echo "clinician:$MQTT_CLINICIAN_PASSWORD"
+    node "$REPO/infra/local/device-passwords.mjs" "$MQTT_DEVICE_SECRET" "$DEVICE_POOL"
+  } > "$plain"
+  mosquitto_passwd -U "$plain"
+  install -m 600 "$plain" "$dir/passwd"
+  rm -f "$plain"
+  cp "$REPO/infra/mosquitto/acl" "$dir/acl"
+}
+
+mosquitto_up() {
+  local pidf="$STATE_DIR/run/mosquitto.pid"
+  if pid_alive "$pidf"; then log "mosquitto already running (pid $(cat "$pidf"))"; return; fi
+  mosquitto_install
+  mosquitto_users
+  sed -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" \
+    "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
+  log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
+  mosquitto -c "$STATE_DIR/mosquitto/mosquitto.conf" -d \
+    || die "mosquitto: failed to start (see $STATE_DIR/logs/mosquitto.log)"
+  wait_for mosquitto 20 mosquitto_sub -h 127.0.0.1 -p "$MQTT_PORT" -u admin -P "$MQTT_ADMIN_PASSWORD" \
+    -t '$SYS/broker/version' -C 1 -W 2 \
+    || die "mosquitto: did not answer within 20 s (see $STATE_DIR/logs/mosquitto.log)"
+}
+
+mosquitto_version() { mosquitto -h 2>/dev/null | head -1 | awk '{print $3}'; }
+
+# ---------------------------------------------------------------- Kafka
+KAFKA_LIB=""
+kafka_install() {
+  KAFKA_LIB="$(bash "$REPO/infra/local/install-kafka.sh")" || die "kafka: install failed (see messages above); check that Maven Central is reachable and java/mvn are installed"
+}
+
+kafka_up() {
+  local pidf="$STATE_DIR/run/kafka.pid" dir="$STATE_DIR/kafka" logf="$STATE_DIR/logs/kafka.out"
+  kafka_install
+  if pid_alive "$pidf"; then log "kafka already running (pid $(cat "$pidf"))"; return; fi
+  sed -e "s#@DATA_DIR@#$dir/data#g" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+    "$REPO/infra/kafka/server.properties.template" > "$dir/server.properties"
+  if [[ ! -f "$dir/data/meta.properties" ]]; then
+    local cluster_id
+    cluster_id="$(java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+    java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
+      > "$STATE_DIR/logs/kafka-format.log" 2>&1 || die "kafka: storage format failed (see $STATE_DIR/logs/kafka-format.log)"
+  fi
+  log "starting kafka on 127.0.0.1:$KAFKA_PORT"
+  : > "$logf"
+  # shellcheck disable=SC2086
+  setsid nohup java $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$REPO/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE_DIR/logs" \
+    -cp "$KAFKA_LIB/*" kafka.Kafka "$dir/server.properties" > "$logf" 2>&1 < /dev/null &
+  echo $! > "$pidf"
+  local deadline=$((SECONDS + 90))
+  until grep -q 'Kafka Server started' "$logf" "$STATE_DIR"/logs/server.log 2>/dev/null; do
+    pid_alive "$pidf" || die "kafka: exited during start (see $logf)"
+    (( SECONDS < deadline )) || die "kafka: not started within 90 s (see $logf)"
+    sleep 0.3
+  done
+}
+
+kafka_version() { ls "$KAFKA_LIB" 2>/dev/null | sed -n 's/^kafka_2\.13-\(.*\)\.jar$/\1/p' | head -1; }
+
+# ---------------------------------------------------------------- InfluxDB
+INFLUXD=""
+influx_install() {
+  INFLUXD="$(bash "$REPO/infra/local/install-influxdb.sh")" || die "influxdb: install failed (see messages above); it is built from Go module source with go and cargo"
+}
+
+influx_health() { curl -fsS "http://127.0.0.1:$INFLUX_PORT/health" | grep -q '"status": *"pass"'; }
+
+influx_up() {
+  local pidf="$STATE_DIR/run/influxd.pid" dir="$STATE_DIR/influxdb"
+  influx_install
+  if ! pid_alive "$pidf"; then
+    log "starting influxdb on 127.0.0.1:$INFLUX_PORT"
+    setsid nohup "$INFLUXD" --bolt-path "$dir/influxd.bolt" --engine-path "$dir/engine" \
+      --sqlite-path "$dir/influxd.sqlite" --http-bind-address "127.0.0.1:$INFLUX_PORT" \
+      --reporting-disabled --log-level warn --storage-cache-max-memory-size 268435456 \
+      > "$STATE_DIR/logs/influxd.log" 2>&1 < /dev/null &
+    echo $! > "$pidf"
+    wait_for influxdb 60 influx_health || die "influxdb: did not answer /health within 60 s (see $STATE_DIR/logs/influxd.log)"
+  else
+    log "influxdb already running (pid $(cat "$pidf"))"
+  fi
+  if curl -fsS "http://127.0.0.1:$INFLUX_PORT/api/v2/setup" | grep -q '"allowed": *true'; then
+    log "setting up influxdb (org $INFLUX_ORG, bucket $INFLUX_BUCKET)"
+    local body
+    body="$(node -e 'console.log(JSON.stringify({username:"admin",password:process.argv[1],org:process.argv[2],bucket:process.argv[3],token:process.argv[4],retentionPeriodSeconds:0}))' \
+      "$INFLUX_ADMIN_PASSWORD" "$INFLUX_ORG" "$INFLUX_BUCKET" "$INFLUX_TOKEN")"
+    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' --data "$body" \
+      "http://127.0.0.1:$INFLUX_PORT/api/v2/setup" || die "influxdb: setup failed (see $STATE_DIR/logs/influxd.log)"
+  fi
+}
+
+influx_version() { "$INFLUXD" version 2>/dev/null | awk '{print $2}'; }
+
+# ---------------------------------------------------------------- env file
+write_env() {
+  umask 077
+  cat > "$STATE_DIR/env.tmp" <<EOF
+# Written by infra/local/stack.sh; read by tests and services. Holds local secrets: never commit.
+MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT
+MQTT_ADMIN_USERNAME=admin
+MQTT_ADMIN_PASSWORD=$MQTT_ADMIN_PASSWORD
+MQTT_USERNAME=ingest
+MQTT_PASSWORD=$MQTT_INGEST_PASSWORD
+MQTT_ALERTS_USERNAME=alerts
+MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD
+MQTT_CLINICIAN_USERNAME=clinician
+MQTT_CLINICIAN_PASSWORD=$MQTT_CLINICIAN_PASSWORD
+MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
+MQTT_DEVICE_POOL=$DEVICE_POOL
+KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
+INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
+INFLUX_ORG=$INFLUX_ORG
+INFLUX_BUCKET=$INFLUX_BUCKET
+INFLUX_TOKEN=$INFLUX_TOKEN
+API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN
+API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN
+EOF
+  mv "$STATE_DIR/env.tmp" "$STATE_DIR/env"
+  umask 022
+}
+
+# ---------------------------------------------------------------- commands
+stop_pid() { # name pidfile
+  local name="$1" pidf="$2"
+  if pid_alive "$pidf"; then
+    local pid; pid="$(cat "$pidf")"
+    log "stopping $name (pid $pid)"
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then log "$name did not stop in 20 s; killing"; kill -KILL "$pid" 2>/dev/null || true; fi
+  fi
+  rm -f "$pidf"
+}
+
+cmd_up() {
+  local t0=$SECONDS
+  load_ports; load_secrets
+  # Installs first (the slow part on a fresh machine), then starts.
+  mosquitto_install; kafka_install; influx_install
+  mosquitto_up
+  kafka_up
+  influx_up
+  write_env
+  printf 'mosquitto=%s\nkafka=%s\ninfluxdb=%s\n' "$(mosquitto_version)" "$(kafka_version)" "$(influx_version)" > "$STATE_DIR/versions"
+  log "stack up in $((SECONDS - t0)) s; endpoints in $STATE_DIR/env"
+  cmd_status
+}
+
+cmd_down() {
+  stop_pid influxdb "$STATE_DIR/run/influxd.pid"
+  stop_pid kafka "$STATE_DIR/run/kafka.pid"
+  stop_pid mosquitto "$STATE_DIR/run/mosquitto.pid"
+}
+
+cmd_status() {
+  load_ports
+  local part pidf state version port
+  printf '%-10s %-8s %-10s %-16s %s\n' PART STATE VERSION ENDPOINT PID
+  for part in mosquitto kafka influxdb; do
+    case "$part" in
+      mosquitto) pidf="$STATE_DIR/run/mosquitto.pid"; port="$MQTT_PORT"; version="$(mosquitto_version 2>/dev/null || true)";;
+      kafka) pidf="$STATE_DIR/run/kafka.pid"; port="$KAFKA_PORT"; version="$(sed -n 's/^kafka=//p' "$STATE_DIR/versions" 2>/dev/null)";;
+      influxdb) pidf="$STATE_DIR/run/influxd.pid"; port="$INFLUX_PORT"; version="$(sed -n 's/^influxdb=//p' "$STATE_DIR/versions" 2>/dev/null)";;
+    esac
+    if pid_alive "$pidf"; then state=running; else state=stopped; fi
+    printf '%-10s %-8s %-10s %-16s %s\n' "$part" "$state" "${version:-?}" "127.0.0.1:$port" "$( [[ $state == running ]] && cat "$pidf" || echo -)"
+  done
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  restart) cmd_down; cmd_up ;;
+  env) cat "$STATE_DIR/env" ;;
+  *) echo "usage: npm run stack -- up|down|status|restart|env" >&2; exit 2 ;;
+esac

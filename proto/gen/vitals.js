@@ -1,0 +1,2278 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Array = $util.global.Array;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const vitals = $root.vitals = (() => {
+
+    /**
+     * Namespace vitals.
+     * @exports vitals
+     * @namespace
+     */
+    const vitals = {};
+
+    vitals.v1 = (function() {
+
+        /**
+         * Namespace v1.
+         * @memberof vitals
+         * @namespace
+         */
+        const v1 = {};
+
+        /**
+         * VitalKind enum.
+         * @name vitals.v1.VitalKind
+         * @enum {number}
+         * @property {number} VITAL_KIND_UNSPECIFIED=0 VITAL_KIND_UNSPECIFIED value
+         * @property {number} VITAL_KIND_HEART_RATE=1 VITAL_KIND_HEART_RATE value
+         * @property {number} VITAL_KIND_SPO2=2 VITAL_KIND_SPO2 value
+         * @property {number} VITAL_KIND_RESPIRATORY_RATE=3 VITAL_KIND_RESPIRATORY_RATE value
+         * @property {number} VITAL_KIND_BODY_TEMPERATURE=4 VITAL_KIND_BODY_TEMPERATURE value
+         * @property {number} VITAL_KIND_BP_SYSTOLIC=5 VITAL_KIND_BP_SYSTOLIC value
+         * @property {number} VITAL_KIND_BP_DIASTOLIC=6 VITAL_KIND_BP_DIASTOLIC value
+         * @property {number} VITAL_KIND_SUPPLEMENTAL_OXYGEN=7 VITAL_KIND_SUPPLEMENTAL_OXYGEN value
+         * @property {number} VITAL_KIND_CONSCIOUSNESS=8 VITAL_KIND_CONSCIOUSNESS value
+         */
+        v1.VitalKind = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "VITAL_KIND_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "VITAL_KIND_HEART_RATE"] = 1;
+            values[valuesById[2] = "VITAL_KIND_SPO2"] = 2;
+            values[valuesById[3] = "VITAL_KIND_RESPIRATORY_RATE"] = 3;
+            values[valuesById[4] = "VITAL_KIND_BODY_TEMPERATURE"] = 4;
+            values[valuesById[5] = "VITAL_KIND_BP_SYSTOLIC"] = 5;
+            values[valuesById[6] = "VITAL_KIND_BP_DIASTOLIC"] = 6;
+            values[valuesById[7] = "VITAL_KIND_SUPPLEMENTAL_OXYGEN"] = 7;
+            values[valuesById[8] = "VITAL_KIND_CONSCIOUSNESS"] = 8;
+            return values;
+        })();
+
+        v1.Sample = (function() {
+
+            /**
+             * Properties of a Sample.
+             * @typedef {Object} vitals.v1.Sample.$Properties
+             * @property {vitals.v1.VitalKind|null} [kind] Sample kind
+             * @property {number|null} [value] Sample value
+             * @property {string|null} [unit] Sample unit
+             * @property {number|null} [measuredAtMs] Sample measuredAtMs
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a Sample.
+             * @memberof vitals.v1
+             * @interface ISample
+             * @augments vitals.v1.Sample.$Properties
+             * @deprecated Use vitals.v1.Sample.$Properties instead.
+             */
+
+            /**
+             * Shape of a Sample.
+             * @typedef {vitals.v1.Sample.$Properties} vitals.v1.Sample.$Shape
+             */
+
+            /**
+             * Constructs a new Sample.
+             * @memberof vitals.v1
+             * @classdesc Represents a Sample.
+             * @constructor
+             * @param {vitals.v1.Sample.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Sample = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Sample kind.
+             * @member {vitals.v1.VitalKind} kind
+             * @memberof vitals.v1.Sample
+             * @instance
+             */
+            Sample.prototype.kind = 0;
+
+            /**
+             * Sample value.
+             * @member {number} value
+             * @memberof vitals.v1.Sample
+             * @instance
+             */
+            Sample.prototype.value = 0;
+
+            /**
+             * Sample unit.
+             * @member {string} unit
+             * @memberof vitals.v1.Sample
+             * @instance
+             */
+            Sample.prototype.unit = "";
+
+            /**
+             * Sample measuredAtMs.
+             * @member {number} measuredAtMs
+             * @memberof vitals.v1.Sample
+             * @instance
+             */
+            Sample.prototype.measuredAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Creates a new Sample instance using the specified properties.
+             * @function create
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {vitals.v1.Sample.$Properties=} [properties] Properties to set
+             * @returns {vitals.v1.Sample} Sample instance
+             * @type {{
+             *   (properties: vitals.v1.Sample.$Shape): vitals.v1.Sample & vitals.v1.Sample.$Shape;
+             *   (properties?: vitals.v1.Sample.$Properties): vitals.v1.Sample;
+             * }}
+             */
+            Sample.create = function(properties) {
+                return new Sample(properties);
+            };
+
+            /**
+             * Encodes the specified Sample message. Does not implicitly {@link vitals.v1.Sample.verify|verify} messages.
+             * @function encode
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {vitals.v1.Sample.$Properties} message Sample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Sample.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== 0)
+                    writer.uint32(/* id 1, wireType 0 =*/8).int32(message.kind);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
+                    writer.uint32(/* id 2, wireType 1 =*/17).double(message.value);
+                if (message.unit != null && $Object.hasOwnProperty.call(message, "unit") && message.unit !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.unit);
+                if (message.measuredAtMs != null && $Object.hasOwnProperty.call(message, "measuredAtMs") && (typeof message.measuredAtMs === "object" ? message.measuredAtMs.low || message.measuredAtMs.high : message.measuredAtMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.measuredAtMs);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Sample message, length delimited. Does not implicitly {@link vitals.v1.Sample.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {vitals.v1.Sample.$Properties} message Sample message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Sample.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a Sample message from the specified reader or buffer.
+             * @function decode
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vitals.v1.Sample & vitals.v1.Sample.$Shape} Sample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Sample.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vitals.v1.Sample();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.unit = value;
+                            else
+                                delete message.unit;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.measuredAtMs = value;
+                            else
+                                delete message.measuredAtMs;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a Sample message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vitals.v1.Sample & vitals.v1.Sample.$Shape} Sample
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Sample.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a Sample message.
+             * @function verify
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Sample.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    if (typeof message.kind !== "number" || (message.kind | 0) !== message.kind)
+                        return "kind: enum value expected";
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    if (typeof message.value !== "number")
+                        return "value: number expected";
+                if (message.unit != null && $Object.hasOwnProperty.call(message, "unit"))
+                    if (!$util.isString(message.unit))
+                        return "unit: string expected";
+                if (message.measuredAtMs != null && $Object.hasOwnProperty.call(message, "measuredAtMs"))
+                    if (!$util.isInteger(message.measuredAtMs) && !(message.measuredAtMs && $util.isInteger(message.measuredAtMs.low) && $util.isInteger(message.measuredAtMs.high)))
+                        return "measuredAtMs: integer|Long expected";
+                return null;
+            };
+
+            /**
+             * Creates a Sample message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vitals.v1.Sample} Sample
+             */
+            Sample.fromObject = function (object, _depth) {
+                if (object instanceof $root.vitals.v1.Sample)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vitals.v1.Sample: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vitals.v1.Sample();
+                if (object.kind !== 0 && (typeof object.kind !== "string" || $root.vitals.v1.VitalKind[object.kind] !== 0))
+                    switch (object.kind) {
+                    case "VITAL_KIND_UNSPECIFIED":
+                    case 0:
+                        message.kind = 0;
+                        break;
+                    case "VITAL_KIND_HEART_RATE":
+                    case 1:
+                        message.kind = 1;
+                        break;
+                    case "VITAL_KIND_SPO2":
+                    case 2:
+                        message.kind = 2;
+                        break;
+                    case "VITAL_KIND_RESPIRATORY_RATE":
+                    case 3:
+                        message.kind = 3;
+                        break;
+                    case "VITAL_KIND_BODY_TEMPERATURE":
+                    case 4:
+                        message.kind = 4;
+                        break;
+                    case "VITAL_KIND_BP_SYSTOLIC":
+                    case 5:
+                        message.kind = 5;
+                        break;
+                    case "VITAL_KIND_BP_DIASTOLIC":
+                    case 6:
+                        message.kind = 6;
+                        break;
+                    case "VITAL_KIND_SUPPLEMENTAL_OXYGEN":
+                    case 7:
+                        message.kind = 7;
+                        break;
+                    case "VITAL_KIND_CONSCIOUSNESS":
+                    case 8:
+                        message.kind = 8;
+                        break;
+                    default:
+                        if (typeof object.kind === "number" && (object.kind | 0) === object.kind)
+                            message.kind = object.kind;
+                    }
+                if (object.value != null)
+                    if (!$Object.is($Number(object.value), 0))
+                        message.value = $Number(object.value);
+                if (object.unit != null)
+                    if (typeof object.unit !== "string" || object.unit.length)
+                        message.unit = $String(object.unit);
+                if (object.measuredAtMs != null)
+                    if (typeof object.measuredAtMs === "object" ? object.measuredAtMs.low || object.measuredAtMs.high : $Number(object.measuredAtMs) !== 0)
+                        if ($util.Long)
+                            message.measuredAtMs = $util.Long.fromValue(object.measuredAtMs, false);
+                        else if (typeof object.measuredAtMs === "string")
+                            message.measuredAtMs = $parseInt(object.measuredAtMs, 10);
+                        else if (typeof object.measuredAtMs === "number")
+                            message.measuredAtMs = object.measuredAtMs;
+                        else if (typeof object.measuredAtMs === "object")
+                            message.measuredAtMs = new $util.LongBits(object.measuredAtMs.low >>> 0, object.measuredAtMs.high >>> 0).toNumber();
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a Sample message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {vitals.v1.Sample} message Sample
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Sample.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.kind = options.enums === $String ? "VITAL_KIND_UNSPECIFIED" : 0;
+                    object.value = 0;
+                    object.unit = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.measuredAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.measuredAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = options.enums === $String ? $root.vitals.v1.VitalKind[message.kind] === $undefined ? message.kind : $root.vitals.v1.VitalKind[message.kind] : message.kind;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                if (message.unit != null && $Object.hasOwnProperty.call(message, "unit"))
+                    object.unit = message.unit;
+                if (message.measuredAtMs != null && $Object.hasOwnProperty.call(message, "measuredAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.measuredAtMs = typeof message.measuredAtMs === "number" ? $BigInt(message.measuredAtMs) : $util.Long.fromBits(message.measuredAtMs.low >>> 0, message.measuredAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.measuredAtMs === "number")
+                        object.measuredAtMs = options.longs === $String ? $String(message.measuredAtMs) : message.measuredAtMs;
+                    else
+                        object.measuredAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.measuredAtMs) : options.longs === $Number ? new $util.LongBits(message.measuredAtMs.low >>> 0, message.measuredAtMs.high >>> 0).toNumber() : message.measuredAtMs;
+                return object;
+            };
+
+            /**
+             * Converts this Sample to JSON.
+             * @function toJSON
+             * @memberof vitals.v1.Sample
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Sample.prototype.toJSON = function() {
+                return Sample.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Sample
+             * @function getTypeUrl
+             * @memberof vitals.v1.Sample
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Sample.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vitals.v1.Sample";
+            };
+
+            return Sample;
+        })();
+
+        v1.VitalsBatch = (function() {
+
+            /**
+             * Properties of a VitalsBatch.
+             * @typedef {Object} vitals.v1.VitalsBatch.$Properties
+             * @property {string|null} [deviceId] VitalsBatch deviceId
+             * @property {string|null} [patientId] VitalsBatch patientId
+             * @property {number|null} [sequence] VitalsBatch sequence
+             * @property {number|null} [sentAtMs] VitalsBatch sentAtMs
+             * @property {Array.<vitals.v1.Sample.$Properties>|null} [samples] VitalsBatch samples
+             * @property {number|null} [batteryPercent] VitalsBatch batteryPercent
+             * @property {string|null} [firmware] VitalsBatch firmware
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a VitalsBatch.
+             * @memberof vitals.v1
+             * @interface IVitalsBatch
+             * @augments vitals.v1.VitalsBatch.$Properties
+             * @deprecated Use vitals.v1.VitalsBatch.$Properties instead.
+             */
+
+            /**
+             * Shape of a VitalsBatch.
+             * @typedef {vitals.v1.VitalsBatch.$Properties} vitals.v1.VitalsBatch.$Shape
+             */
+
+            /**
+             * Constructs a new VitalsBatch.
+             * @memberof vitals.v1
+             * @classdesc Represents a VitalsBatch.
+             * @constructor
+             * @param {vitals.v1.VitalsBatch.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const VitalsBatch = function (properties) {
+                this.samples = [];
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * VitalsBatch deviceId.
+             * @member {string} deviceId
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.deviceId = "";
+
+            /**
+             * VitalsBatch patientId.
+             * @member {string} patientId
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.patientId = "";
+
+            /**
+             * VitalsBatch sequence.
+             * @member {number} sequence
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.sequence = $util.Long ? $util.Long.fromBits(0,0,true) : 0;
+
+            /**
+             * VitalsBatch sentAtMs.
+             * @member {number} sentAtMs
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.sentAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * VitalsBatch samples.
+             * @member {Array.<vitals.v1.Sample.$Properties>} samples
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.samples = $util.emptyArray;
+
+            /**
+             * VitalsBatch batteryPercent.
+             * @member {number} batteryPercent
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.batteryPercent = 0;
+
+            /**
+             * VitalsBatch firmware.
+             * @member {string} firmware
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.firmware = "";
+
+            /**
+             * Creates a new VitalsBatch instance using the specified properties.
+             * @function create
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {vitals.v1.VitalsBatch.$Properties=} [properties] Properties to set
+             * @returns {vitals.v1.VitalsBatch} VitalsBatch instance
+             * @type {{
+             *   (properties: vitals.v1.VitalsBatch.$Shape): vitals.v1.VitalsBatch & vitals.v1.VitalsBatch.$Shape;
+             *   (properties?: vitals.v1.VitalsBatch.$Properties): vitals.v1.VitalsBatch;
+             * }}
+             */
+            VitalsBatch.create = function(properties) {
+                return new VitalsBatch(properties);
+            };
+
+            /**
+             * Encodes the specified VitalsBatch message. Does not implicitly {@link vitals.v1.VitalsBatch.verify|verify} messages.
+             * @function encode
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {vitals.v1.VitalsBatch.$Properties} message VitalsBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VitalsBatch.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.deviceId);
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId") && message.patientId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.patientId);
+                if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence") && (typeof message.sequence === "object" ? message.sequence.low || message.sequence.high : message.sequence !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).uint64(message.sequence);
+                if (message.sentAtMs != null && $Object.hasOwnProperty.call(message, "sentAtMs") && (typeof message.sentAtMs === "object" ? message.sentAtMs.low || message.sentAtMs.high : message.sentAtMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.sentAtMs);
+                if (message.samples != null && message.samples.length)
+                    for (let i = 0; i < message.samples.length; ++i)
+                        $root.vitals.v1.Sample.encode(message.samples[i], writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.batteryPercent != null && $Object.hasOwnProperty.call(message, "batteryPercent") && !$Object.is(message.batteryPercent, 0))
+                    writer.uint32(/* id 6, wireType 5 =*/53).float(message.batteryPercent);
+                if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware") && message.firmware !== "")
+                    writer.uint32(/* id 7, wireType 2 =*/58).string(message.firmware);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified VitalsBatch message, length delimited. Does not implicitly {@link vitals.v1.VitalsBatch.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {vitals.v1.VitalsBatch.$Properties} message VitalsBatch message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            VitalsBatch.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a VitalsBatch message from the specified reader or buffer.
+             * @function decode
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vitals.v1.VitalsBatch & vitals.v1.VitalsBatch.$Shape} VitalsBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VitalsBatch.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vitals.v1.VitalsBatch();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.patientId = value;
+                            else
+                                delete message.patientId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.uint64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sequence = value;
+                            else
+                                delete message.sequence;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.sentAtMs = value;
+                            else
+                                delete message.sentAtMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if (!(message.samples && message.samples.length))
+                                message.samples = [];
+                            message.samples.push($root.vitals.v1.Sample.decode(reader, reader.size(), $undefined, _depth + 1));
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 5)
+                                break;
+                            if (!$Object.is(value = reader.float(), 0))
+                                message.batteryPercent = value;
+                            else
+                                delete message.batteryPercent;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.firmware = value;
+                            else
+                                delete message.firmware;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a VitalsBatch message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vitals.v1.VitalsBatch & vitals.v1.VitalsBatch.$Shape} VitalsBatch
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            VitalsBatch.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a VitalsBatch message.
+             * @function verify
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            VitalsBatch.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    if (!$util.isString(message.deviceId))
+                        return "deviceId: string expected";
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    if (!$util.isString(message.patientId))
+                        return "patientId: string expected";
+                if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence"))
+                    if (!$util.isInteger(message.sequence) && !(message.sequence && $util.isInteger(message.sequence.low) && $util.isInteger(message.sequence.high)))
+                        return "sequence: integer|Long expected";
+                if (message.sentAtMs != null && $Object.hasOwnProperty.call(message, "sentAtMs"))
+                    if (!$util.isInteger(message.sentAtMs) && !(message.sentAtMs && $util.isInteger(message.sentAtMs.low) && $util.isInteger(message.sentAtMs.high)))
+                        return "sentAtMs: integer|Long expected";
+                if (message.samples != null && $Object.hasOwnProperty.call(message, "samples")) {
+                    if (!$Array.isArray(message.samples))
+                        return "samples: array expected";
+                    for (let i = 0; i < message.samples.length; ++i) {
+                        let error = $root.vitals.v1.Sample.verify(message.samples[i], _depth + 1);
+                        if (error)
+                            return "samples." + error;
+                    }
+                }
+                if (message.batteryPercent != null && $Object.hasOwnProperty.call(message, "batteryPercent"))
+                    if (typeof message.batteryPercent !== "number")
+                        return "batteryPercent: number expected";
+                if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware"))
+                    if (!$util.isString(message.firmware))
+                        return "firmware: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a VitalsBatch message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vitals.v1.VitalsBatch} VitalsBatch
+             */
+            VitalsBatch.fromObject = function (object, _depth) {
+                if (object instanceof $root.vitals.v1.VitalsBatch)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vitals.v1.VitalsBatch: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vitals.v1.VitalsBatch();
+                if (object.deviceId != null)
+                    if (typeof object.deviceId !== "string" || object.deviceId.length)
+                        message.deviceId = $String(object.deviceId);
+                if (object.patientId != null)
+                    if (typeof object.patientId !== "string" || object.patientId.length)
+                        message.patientId = $String(object.patientId);
+                if (object.sequence != null)
+                    if (typeof object.sequence === "object" ? object.sequence.low || object.sequence.high : $Number(object.sequence) !== 0)
+                        if ($util.Long)
+                            message.sequence = $util.Long.fromValue(object.sequence, true);
+                        else if (typeof object.sequence === "string")
+                            message.sequence = $parseInt(object.sequence, 10);
+                        else if (typeof object.sequence === "number")
+                            message.sequence = object.sequence;
+                        else if (typeof object.sequence === "object")
+                            message.sequence = new $util.LongBits(object.sequence.low >>> 0, object.sequence.high >>> 0).toNumber(true);
+                if (object.sentAtMs != null)
+                    if (typeof object.sentAtMs === "object" ? object.sentAtMs.low || object.sentAtMs.high : $Number(object.sentAtMs) !== 0)
+                        if ($util.Long)
+                            message.sentAtMs = $util.Long.fromValue(object.sentAtMs, false);
+                        else if (typeof object.sentAtMs === "string")
+                            message.sentAtMs = $parseInt(object.sentAtMs, 10);
+                        else if (typeof object.sentAtMs === "number")
+                            message.sentAtMs = object.sentAtMs;
+                        else if (typeof object.sentAtMs === "object")
+                            message.sentAtMs = new $util.LongBits(object.sentAtMs.low >>> 0, object.sentAtMs.high >>> 0).toNumber();
+                if (object.samples) {
+                    if (!$Array.isArray(object.samples))
+                        throw $TypeError(".vitals.v1.VitalsBatch.samples: array expected");
+                    message.samples = $Array(object.samples.length);
+                    for (let i = 0; i < object.samples.length; ++i) {
+                        if (!$util.isObject(object.samples[i]))
+                            throw $TypeError(".vitals.v1.VitalsBatch.samples: object expected");
+                        message.samples[i] = $root.vitals.v1.Sample.fromObject(object.samples[i], _depth + 1);
+                    }
+                }
+                if (object.batteryPercent != null)
+                    if (!$Object.is($Number(object.batteryPercent), 0))
+                        message.batteryPercent = $Number(object.batteryPercent);
+                if (object.firmware != null)
+                    if (typeof object.firmware !== "string" || object.firmware.length)
+                        message.firmware = $String(object.firmware);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a VitalsBatch message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {vitals.v1.VitalsBatch} message VitalsBatch
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            VitalsBatch.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.arrays || options.defaults)
+                    object.samples = [];
+                if (options.defaults) {
+                    object.deviceId = "";
+                    object.patientId = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, true);
+                        object.sequence = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.sequence = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.sentAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.sentAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.batteryPercent = 0;
+                    object.firmware = "";
+                }
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    object.patientId = message.patientId;
+                if (message.sequence != null && $Object.hasOwnProperty.call(message, "sequence"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.sequence = typeof message.sequence === "number" ? $BigInt(message.sequence) : $util.Long.fromBits(message.sequence.low >>> 0, message.sequence.high >>> 0, true).toBigInt();
+                    else if (typeof message.sequence === "number")
+                        object.sequence = options.longs === $String ? $String(message.sequence) : message.sequence;
+                    else
+                        object.sequence = options.longs === $String ? $util.Long.prototype.toString.call(message.sequence) : options.longs === $Number ? new $util.LongBits(message.sequence.low >>> 0, message.sequence.high >>> 0).toNumber(true) : message.sequence;
+                if (message.sentAtMs != null && $Object.hasOwnProperty.call(message, "sentAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.sentAtMs = typeof message.sentAtMs === "number" ? $BigInt(message.sentAtMs) : $util.Long.fromBits(message.sentAtMs.low >>> 0, message.sentAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.sentAtMs === "number")
+                        object.sentAtMs = options.longs === $String ? $String(message.sentAtMs) : message.sentAtMs;
+                    else
+                        object.sentAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.sentAtMs) : options.longs === $Number ? new $util.LongBits(message.sentAtMs.low >>> 0, message.sentAtMs.high >>> 0).toNumber() : message.sentAtMs;
+                if (message.samples && message.samples.length) {
+                    object.samples = $Array(message.samples.length);
+                    for (let j = 0; j < message.samples.length; ++j)
+                        object.samples[j] = $root.vitals.v1.Sample.toObject(message.samples[j], options, _depth + 1);
+                }
+                if (message.batteryPercent != null && $Object.hasOwnProperty.call(message, "batteryPercent"))
+                    object.batteryPercent = options.json && !$isFinite(message.batteryPercent) ? $String(message.batteryPercent) : message.batteryPercent;
+                if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware"))
+                    object.firmware = message.firmware;
+                return object;
+            };
+
+            /**
+             * Converts this VitalsBatch to JSON.
+             * @function toJSON
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            VitalsBatch.prototype.toJSON = function() {
+                return VitalsBatch.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for VitalsBatch
+             * @function getTypeUrl
+             * @memberof vitals.v1.VitalsBatch
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            VitalsBatch.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vitals.v1.VitalsBatch";
+            };
+
+            return VitalsBatch;
+        })();
+
+        /**
+         * DeviceState enum.
+         * @name vitals.v1.DeviceState
+         * @enum {number}
+         * @property {number} DEVICE_STATE_UNSPECIFIED=0 DEVICE_STATE_UNSPECIFIED value
+         * @property {number} DEVICE_STATE_ONLINE=1 DEVICE_STATE_ONLINE value
+         * @property {number} DEVICE_STATE_OFFLINE=2 DEVICE_STATE_OFFLINE value
+         */
+        v1.DeviceState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "DEVICE_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "DEVICE_STATE_ONLINE"] = 1;
+            values[valuesById[2] = "DEVICE_STATE_OFFLINE"] = 2;
+            return values;
+        })();
+
+        v1.DeviceStatus = (function() {
+
+            /**
+             * Properties of a DeviceStatus.
+             * @typedef {Object} vitals.v1.DeviceStatus.$Properties
+             * @property {string|null} [deviceId] DeviceStatus deviceId
+             * @property {vitals.v1.DeviceState|null} [state] DeviceStatus state
+             * @property {string|null} [reason] DeviceStatus reason
+             * @property {number|null} [atMs] DeviceStatus atMs
+             * @property {string|null} [firmware] DeviceStatus firmware
+             * @property {string|null} [patientId] DeviceStatus patientId
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a DeviceStatus.
+             * @memberof vitals.v1
+             * @interface IDeviceStatus
+             * @augments vitals.v1.DeviceStatus.$Properties
+             * @deprecated Use vitals.v1.DeviceStatus.$Properties instead.
+             */
+
+            /**
+             * Shape of a DeviceStatus.
+             * @typedef {vitals.v1.DeviceStatus.$Properties} vitals.v1.DeviceStatus.$Shape
+             */
+
+            /**
+             * Constructs a new DeviceStatus.
+             * @memberof vitals.v1
+             * @classdesc Represents a DeviceStatus.
+             * @constructor
+             * @param {vitals.v1.DeviceStatus.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const DeviceStatus = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * DeviceStatus deviceId.
+             * @member {string} deviceId
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.deviceId = "";
+
+            /**
+             * DeviceStatus state.
+             * @member {vitals.v1.DeviceState} state
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.state = 0;
+
+            /**
+             * DeviceStatus reason.
+             * @member {string} reason
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.reason = "";
+
+            /**
+             * DeviceStatus atMs.
+             * @member {number} atMs
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.atMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * DeviceStatus firmware.
+             * @member {string} firmware
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.firmware = "";
+
+            /**
+             * DeviceStatus patientId.
+             * @member {string} patientId
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             */
+            DeviceStatus.prototype.patientId = "";
+
+            /**
+             * Creates a new DeviceStatus instance using the specified properties.
+             * @function create
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {vitals.v1.DeviceStatus.$Properties=} [properties] Properties to set
+             * @returns {vitals.v1.DeviceStatus} DeviceStatus instance
+             * @type {{
+             *   (properties: vitals.v1.DeviceStatus.$Shape): vitals.v1.DeviceStatus & vitals.v1.DeviceStatus.$Shape;
+             *   (properties?: vitals.v1.DeviceStatus.$Properties): vitals.v1.DeviceStatus;
+             * }}
+             */
+            DeviceStatus.create = function(properties) {
+                return new DeviceStatus(properties);
+            };
+
+            /**
+             * Encodes the specified DeviceStatus message. Does not implicitly {@link vitals.v1.DeviceStatus.verify|verify} messages.
+             * @function encode
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {vitals.v1.DeviceStatus.$Properties} message DeviceStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceStatus.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.deviceId);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(/* id 2, wireType 0 =*/16).int32(message.state);
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.reason);
+                if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs") && (typeof message.atMs === "object" ? message.atMs.low || message.atMs.high : message.atMs !== 0))
+                    writer.uint32(/* id 4, wireType 0 =*/32).int64(message.atMs);
+                if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware") && message.firmware !== "")
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.firmware);
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId") && message.patientId !== "")
+                    writer.uint32(/* id 6, wireType 2 =*/50).string(message.patientId);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified DeviceStatus message, length delimited. Does not implicitly {@link vitals.v1.DeviceStatus.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {vitals.v1.DeviceStatus.$Properties} message DeviceStatus message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            DeviceStatus.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes a DeviceStatus message from the specified reader or buffer.
+             * @function decode
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vitals.v1.DeviceStatus & vitals.v1.DeviceStatus.$Shape} DeviceStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceStatus.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vitals.v1.DeviceStatus();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.reason = value;
+                            else
+                                delete message.reason;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.atMs = value;
+                            else
+                                delete message.atMs;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.firmware = value;
+                            else
+                                delete message.firmware;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.patientId = value;
+                            else
+                                delete message.patientId;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes a DeviceStatus message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vitals.v1.DeviceStatus & vitals.v1.DeviceStatus.$Shape} DeviceStatus
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            DeviceStatus.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies a DeviceStatus message.
+             * @function verify
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            DeviceStatus.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    if (!$util.isString(message.deviceId))
+                        return "deviceId: string expected";
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    if (typeof message.state !== "number" || (message.state | 0) !== message.state)
+                        return "state: enum value expected";
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    if (!$util.isString(message.reason))
+                        return "reason: string expected";
+                if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs"))
+                    if (!$util.isInteger(message.atMs) && !(message.atMs && $util.isInteger(message.atMs.low) && $util.isInteger(message.atMs.high)))
+                        return "atMs: integer|Long expected";
+                if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware"))
+                    if (!$util.isString(message.firmware))
+                        return "firmware: string expected";
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    if (!$util.isString(message.patientId))
+                        return "patientId: string expected";
+                return null;
+            };
+
+            /**
+             * Creates a DeviceStatus message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vitals.v1.DeviceStatus} DeviceStatus
+             */
+            DeviceStatus.fromObject = function (object, _depth) {
+                if (object instanceof $root.vitals.v1.DeviceStatus)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vitals.v1.DeviceStatus: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vitals.v1.DeviceStatus();
+                if (object.deviceId != null)
+                    if (typeof object.deviceId !== "string" || object.deviceId.length)
+                        message.deviceId = $String(object.deviceId);
+                if (object.state !== 0 && (typeof object.state !== "string" || $root.vitals.v1.DeviceState[object.state] !== 0))
+                    switch (object.state) {
+                    case "DEVICE_STATE_UNSPECIFIED":
+                    case 0:
+                        message.state = 0;
+                        break;
+                    case "DEVICE_STATE_ONLINE":
+                    case 1:
+                        message.state = 1;
+                        break;
+                    case "DEVICE_STATE_OFFLINE":
+                    case 2:
+                        message.state = 2;
+                        break;
+                    default:
+                        if (typeof object.state === "number" && (object.state | 0) === object.state)
+                            message.state = object.state;
+                    }
+                if (object.reason != null)
+                    if (typeof object.reason !== "string" || object.reason.length)
+                        message.reason = $String(object.reason);
+                if (object.atMs != null)
+                    if (typeof object.atMs === "object" ? object.atMs.low || object.atMs.high : $Number(object.atMs) !== 0)
+                        if ($util.Long)
+                            message.atMs = $util.Long.fromValue(object.atMs, false);
+                        else if (typeof object.atMs === "string")
+                            message.atMs = $parseInt(object.atMs, 10);
+                        else if (typeof object.atMs === "number")
+                            message.atMs = object.atMs;
+                        else if (typeof object.atMs === "object")
+                            message.atMs = new $util.LongBits(object.atMs.low >>> 0, object.atMs.high >>> 0).toNumber();
+                if (object.firmware != null)
+                    if (typeof object.firmware !== "string" || object.firmware.length)
+                        message.firmware = $String(object.firmware);
+                if (object.patientId != null)
+                    if (typeof object.patientId !== "string" || object.patientId.length)
+                        message.patientId = $String(object.patientId);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from a DeviceStatus message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {vitals.v1.DeviceStatus} message DeviceStatus
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            DeviceStatus.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.deviceId = "";
+                    object.state = options.enums === $String ? "DEVICE_STATE_UNSPECIFIED" : 0;
+                    object.reason = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.atMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.atMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.firmware = "";
+                    object.patientId = "";
+                }
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    object.state = options.enums === $String ? $root.vitals.v1.DeviceState[message.state] === $undefined ? message.state : $root.vitals.v1.DeviceState[message.state] : message.state;
+                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                    object.reason = message.reason;
+                if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.atMs = typeof message.atMs === "number" ? $BigInt(message.atMs) : $util.Long.fromBits(message.atMs.low >>> 0, message.atMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.atMs === "number")
+                        object.atMs = options.longs === $String ? $String(message.atMs) : message.atMs;
+                    else
+                        object.atMs = options.longs === $String ? $util.Long.prototype.toString.call(message.atMs) : options.longs === $Number ? new $util.LongBits(message.atMs.low >>> 0, message.atMs.high >>> 0).toNumber() : message.atMs;
+                if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware"))
+                    object.firmware = message.firmware;
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    object.patientId = message.patientId;
+                return object;
+            };
+
+            /**
+             * Converts this DeviceStatus to JSON.
+             * @function toJSON
+             * @memberof vitals.v1.DeviceStatus
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            DeviceStatus.prototype.toJSON = function() {
+                return DeviceStatus.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for DeviceStatus
+             * @function getTypeUrl
+             * @memberof vitals.v1.DeviceStatus
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            DeviceStatus.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vitals.v1.DeviceStatus";
+            };
+
+            return DeviceStatus;
+        })();
+
+        /**
+         * AlertPriority enum.
+         * @name vitals.v1.AlertPriority
+         * @enum {number}
+         * @property {number} ALERT_PRIORITY_UNSPECIFIED=0 ALERT_PRIORITY_UNSPECIFIED value
+         * @property {number} ALERT_PRIORITY_LOW=1 ALERT_PRIORITY_LOW value
+         * @property {number} ALERT_PRIORITY_MEDIUM=2 ALERT_PRIORITY_MEDIUM value
+         * @property {number} ALERT_PRIORITY_HIGH=3 ALERT_PRIORITY_HIGH value
+         */
+        v1.AlertPriority = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ALERT_PRIORITY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ALERT_PRIORITY_LOW"] = 1;
+            values[valuesById[2] = "ALERT_PRIORITY_MEDIUM"] = 2;
+            values[valuesById[3] = "ALERT_PRIORITY_HIGH"] = 3;
+            return values;
+        })();
+
+        /**
+         * AlertState enum.
+         * @name vitals.v1.AlertState
+         * @enum {number}
+         * @property {number} ALERT_STATE_UNSPECIFIED=0 ALERT_STATE_UNSPECIFIED value
+         * @property {number} ALERT_STATE_OPEN=1 ALERT_STATE_OPEN value
+         * @property {number} ALERT_STATE_ACKNOWLEDGED=2 ALERT_STATE_ACKNOWLEDGED value
+         * @property {number} ALERT_STATE_RESOLVED=3 ALERT_STATE_RESOLVED value
+         */
+        v1.AlertState = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ALERT_STATE_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ALERT_STATE_OPEN"] = 1;
+            values[valuesById[2] = "ALERT_STATE_ACKNOWLEDGED"] = 2;
+            values[valuesById[3] = "ALERT_STATE_RESOLVED"] = 3;
+            return values;
+        })();
+
+        v1.Alert = (function() {
+
+            /**
+             * Properties of an Alert.
+             * @typedef {Object} vitals.v1.Alert.$Properties
+             * @property {string|null} [alertId] Alert alertId
+             * @property {string|null} [patientId] Alert patientId
+             * @property {string|null} [deviceId] Alert deviceId
+             * @property {string|null} [kind] Alert kind
+             * @property {vitals.v1.AlertPriority|null} [priority] Alert priority
+             * @property {vitals.v1.AlertState|null} [state] Alert state
+             * @property {vitals.v1.VitalKind|null} [vital] Alert vital
+             * @property {number|null} [value] Alert value
+             * @property {number|null} [threshold] Alert threshold
+             * @property {string|null} [message] Alert message
+             * @property {number|null} [raisedAtMs] Alert raisedAtMs
+             * @property {number|null} [updatedAtMs] Alert updatedAtMs
+             * @property {number|null} [news2Score] Alert news2Score
+             * @property {string|null} [news2Band] Alert news2Band
+             * @property {string|null} [acknowledgedBy] Alert acknowledgedBy
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Alert.
+             * @memberof vitals.v1
+             * @interface IAlert
+             * @augments vitals.v1.Alert.$Properties
+             * @deprecated Use vitals.v1.Alert.$Properties instead.
+             */
+
+            /**
+             * Shape of an Alert.
+             * @typedef {vitals.v1.Alert.$Properties} vitals.v1.Alert.$Shape
+             */
+
+            /**
+             * Constructs a new Alert.
+             * @memberof vitals.v1
+             * @classdesc Represents an Alert.
+             * @constructor
+             * @param {vitals.v1.Alert.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Alert = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * Alert alertId.
+             * @member {string} alertId
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.alertId = "";
+
+            /**
+             * Alert patientId.
+             * @member {string} patientId
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.patientId = "";
+
+            /**
+             * Alert deviceId.
+             * @member {string} deviceId
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.deviceId = "";
+
+            /**
+             * Alert kind.
+             * @member {string} kind
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.kind = "";
+
+            /**
+             * Alert priority.
+             * @member {vitals.v1.AlertPriority} priority
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.priority = 0;
+
+            /**
+             * Alert state.
+             * @member {vitals.v1.AlertState} state
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.state = 0;
+
+            /**
+             * Alert vital.
+             * @member {vitals.v1.VitalKind} vital
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.vital = 0;
+
+            /**
+             * Alert value.
+             * @member {number} value
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.value = 0;
+
+            /**
+             * Alert threshold.
+             * @member {number} threshold
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.threshold = 0;
+
+            /**
+             * Alert message.
+             * @member {string} message
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.message = "";
+
+            /**
+             * Alert raisedAtMs.
+             * @member {number} raisedAtMs
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.raisedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Alert updatedAtMs.
+             * @member {number} updatedAtMs
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.updatedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Alert news2Score.
+             * @member {number} news2Score
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.news2Score = 0;
+
+            /**
+             * Alert news2Band.
+             * @member {string} news2Band
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.news2Band = "";
+
+            /**
+             * Alert acknowledgedBy.
+             * @member {string} acknowledgedBy
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.acknowledgedBy = "";
+
+            /**
+             * Creates a new Alert instance using the specified properties.
+             * @function create
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {vitals.v1.Alert.$Properties=} [properties] Properties to set
+             * @returns {vitals.v1.Alert} Alert instance
+             * @type {{
+             *   (properties: vitals.v1.Alert.$Shape): vitals.v1.Alert & vitals.v1.Alert.$Shape;
+             *   (properties?: vitals.v1.Alert.$Properties): vitals.v1.Alert;
+             * }}
+             */
+            Alert.create = function(properties) {
+                return new Alert(properties);
+            };
+
+            /**
+             * Encodes the specified Alert message. Does not implicitly {@link vitals.v1.Alert.verify|verify} messages.
+             * @function encode
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {vitals.v1.Alert.$Properties} message Alert message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Alert.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId") && message.alertId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.alertId);
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId") && message.patientId !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.patientId);
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId") && message.deviceId !== "")
+                    writer.uint32(/* id 3, wireType 2 =*/26).string(message.deviceId);
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                    writer.uint32(/* id 4, wireType 2 =*/34).string(message.kind);
+                if (message.priority != null && $Object.hasOwnProperty.call(message, "priority") && message.priority !== 0)
+                    writer.uint32(/* id 5, wireType 0 =*/40).int32(message.priority);
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state") && message.state !== 0)
+                    writer.uint32(/* id 6, wireType 0 =*/48).int32(message.state);
+                if (message.vital != null && $Object.hasOwnProperty.call(message, "vital") && message.vital !== 0)
+                    writer.uint32(/* id 7, wireType 0 =*/56).int32(message.vital);
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value") && !$Object.is(message.value, 0))
+                    writer.uint32(/* id 8, wireType 1 =*/65).double(message.value);
+                if (message.threshold != null && $Object.hasOwnProperty.call(message, "threshold") && !$Object.is(message.threshold, 0))
+                    writer.uint32(/* id 9, wireType 1 =*/73).double(message.threshold);
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message") && message.message !== "")
+                    writer.uint32(/* id 10, wireType 2 =*/82).string(message.message);
+                if (message.raisedAtMs != null && $Object.hasOwnProperty.call(message, "raisedAtMs") && (typeof message.raisedAtMs === "object" ? message.raisedAtMs.low || message.raisedAtMs.high : message.raisedAtMs !== 0))
+                    writer.uint32(/* id 11, wireType 0 =*/88).int64(message.raisedAtMs);
+                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs") && (typeof message.updatedAtMs === "object" ? message.updatedAtMs.low || message.updatedAtMs.high : message.updatedAtMs !== 0))
+                    writer.uint32(/* id 12, wireType 0 =*/96).int64(message.updatedAtMs);
+                if (message.news2Score != null && $Object.hasOwnProperty.call(message, "news2Score") && message.news2Score !== 0)
+                    writer.uint32(/* id 13, wireType 0 =*/104).int32(message.news2Score);
+                if (message.news2Band != null && $Object.hasOwnProperty.call(message, "news2Band") && message.news2Band !== "")
+                    writer.uint32(/* id 14, wireType 2 =*/114).string(message.news2Band);
+                if (message.acknowledgedBy != null && $Object.hasOwnProperty.call(message, "acknowledgedBy") && message.acknowledgedBy !== "")
+                    writer.uint32(/* id 15, wireType 2 =*/122).string(message.acknowledgedBy);
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified Alert message, length delimited. Does not implicitly {@link vitals.v1.Alert.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {vitals.v1.Alert.$Properties} message Alert message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Alert.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an Alert message from the specified reader or buffer.
+             * @function decode
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vitals.v1.Alert & vitals.v1.Alert.$Shape} Alert
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Alert.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vitals.v1.Alert();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.alertId = value;
+                            else
+                                delete message.alertId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.patientId = value;
+                            else
+                                delete message.patientId;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.deviceId = value;
+                            else
+                                delete message.deviceId;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.kind = value;
+                            else
+                                delete message.kind;
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.priority = value;
+                            else
+                                delete message.priority;
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.state = value;
+                            else
+                                delete message.state;
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.vital = value;
+                            else
+                                delete message.vital;
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.value = value;
+                            else
+                                delete message.value;
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 1)
+                                break;
+                            if (!$Object.is(value = reader.double(), 0))
+                                message.threshold = value;
+                            else
+                                delete message.threshold;
+                            continue;
+                        }
+                    case 10: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.message = value;
+                            else
+                                delete message.message;
+                            continue;
+                        }
+                    case 11: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.raisedAtMs = value;
+                            else
+                                delete message.raisedAtMs;
+                            continue;
+                        }
+                    case 12: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.updatedAtMs = value;
+                            else
+                                delete message.updatedAtMs;
+                            continue;
+                        }
+                    case 13: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.news2Score = value;
+                            else
+                                delete message.news2Score;
+                            continue;
+                        }
+                    case 14: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.news2Band = value;
+                            else
+                                delete message.news2Band;
+                            continue;
+                        }
+                    case 15: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.acknowledgedBy = value;
+                            else
+                                delete message.acknowledgedBy;
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an Alert message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vitals.v1.Alert & vitals.v1.Alert.$Shape} Alert
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Alert.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an Alert message.
+             * @function verify
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Alert.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
+                    if (!$util.isString(message.alertId))
+                        return "alertId: string expected";
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    if (!$util.isString(message.patientId))
+                        return "patientId: string expected";
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    if (!$util.isString(message.deviceId))
+                        return "deviceId: string expected";
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    if (!$util.isString(message.kind))
+                        return "kind: string expected";
+                if (message.priority != null && $Object.hasOwnProperty.call(message, "priority"))
+                    if (typeof message.priority !== "number" || (message.priority | 0) !== message.priority)
+                        return "priority: enum value expected";
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    if (typeof message.state !== "number" || (message.state | 0) !== message.state)
+                        return "state: enum value expected";
+                if (message.vital != null && $Object.hasOwnProperty.call(message, "vital"))
+                    if (typeof message.vital !== "number" || (message.vital | 0) !== message.vital)
+                        return "vital: enum value expected";
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    if (typeof message.value !== "number")
+                        return "value: number expected";
+                if (message.threshold != null && $Object.hasOwnProperty.call(message, "threshold"))
+                    if (typeof message.threshold !== "number")
+                        return "threshold: number expected";
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    if (!$util.isString(message.message))
+                        return "message: string expected";
+                if (message.raisedAtMs != null && $Object.hasOwnProperty.call(message, "raisedAtMs"))
+                    if (!$util.isInteger(message.raisedAtMs) && !(message.raisedAtMs && $util.isInteger(message.raisedAtMs.low) && $util.isInteger(message.raisedAtMs.high)))
+                        return "raisedAtMs: integer|Long expected";
+                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs"))
+                    if (!$util.isInteger(message.updatedAtMs) && !(message.updatedAtMs && $util.isInteger(message.updatedAtMs.low) && $util.isInteger(message.updatedAtMs.high)))
+                        return "updatedAtMs: integer|Long expected";
+                if (message.news2Score != null && $Object.hasOwnProperty.call(message, "news2Score"))
+                    if (!$util.isInteger(message.news2Score))
+                        return "news2Score: integer expected";
+                if (message.news2Band != null && $Object.hasOwnProperty.call(message, "news2Band"))
+                    if (!$util.isString(message.news2Band))
+                        return "news2Band: string expected";
+                if (message.acknowledgedBy != null && $Object.hasOwnProperty.call(message, "acknowledgedBy"))
+                    if (!$util.isString(message.acknowledgedBy))
+                        return "acknowledgedBy: string expected";
+                return null;
+            };
+
+            /**
+             * Creates an Alert message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vitals.v1.Alert} Alert
+             */
+            Alert.fromObject = function (object, _depth) {
+                if (object instanceof $root.vitals.v1.Alert)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vitals.v1.Alert: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vitals.v1.Alert();
+                if (object.alertId != null)
+                    if (typeof object.alertId !== "string" || object.alertId.length)
+                        message.alertId = $String(object.alertId);
+                if (object.patientId != null)
+                    if (typeof object.patientId !== "string" || object.patientId.length)
+                        message.patientId = $String(object.patientId);
+                if (object.deviceId != null)
+                    if (typeof object.deviceId !== "string" || object.deviceId.length)
+                        message.deviceId = $String(object.deviceId);
+                if (object.kind != null)
+                    if (typeof object.kind !== "string" || object.kind.length)
+                        message.kind = $String(object.kind);
+                if (object.priority !== 0 && (typeof object.priority !== "string" || $root.vitals.v1.AlertPriority[object.priority] !== 0))
+                    switch (object.priority) {
+                    case "ALERT_PRIORITY_UNSPECIFIED":
+                    case 0:
+                        message.priority = 0;
+                        break;
+                    case "ALERT_PRIORITY_LOW":
+                    case 1:
+                        message.priority = 1;
+                        break;
+                    case "ALERT_PRIORITY_MEDIUM":
+                    case 2:
+                        message.priority = 2;
+                        break;
+                    case "ALERT_PRIORITY_HIGH":
+                    case 3:
+                        message.priority = 3;
+                        break;
+                    default:
+                        if (typeof object.priority === "number" && (object.priority | 0) === object.priority)
+                            message.priority = object.priority;
+                    }
+                if (object.state !== 0 && (typeof object.state !== "string" || $root.vitals.v1.AlertState[object.state] !== 0))
+                    switch (object.state) {
+                    case "ALERT_STATE_UNSPECIFIED":
+                    case 0:
+                        message.state = 0;
+                        break;
+                    case "ALERT_STATE_OPEN":
+                    case 1:
+                        message.state = 1;
+                        break;
+                    case "ALERT_STATE_ACKNOWLEDGED":
+                    case 2:
+                        message.state = 2;
+                        break;
+                    case "ALERT_STATE_RESOLVED":
+                    case 3:
+                        message.state = 3;
+                        break;
+                    default:
+                        if (typeof object.state === "number" && (object.state | 0) === object.state)
+                            message.state = object.state;
+                    }
+                if (object.vital !== 0 && (typeof object.vital !== "string" || $root.vitals.v1.VitalKind[object.vital] !== 0))
+                    switch (object.vital) {
+                    case "VITAL_KIND_UNSPECIFIED":
+                    case 0:
+                        message.vital = 0;
+                        break;
+                    case "VITAL_KIND_HEART_RATE":
+                    case 1:
+                        message.vital = 1;
+                        break;
+                    case "VITAL_KIND_SPO2":
+                    case 2:
+                        message.vital = 2;
+                        break;
+                    case "VITAL_KIND_RESPIRATORY_RATE":
+                    case 3:
+                        message.vital = 3;
+                        break;
+                    case "VITAL_KIND_BODY_TEMPERATURE":
+                    case 4:
+                        message.vital = 4;
+                        break;
+                    case "VITAL_KIND_BP_SYSTOLIC":
+                    case 5:
+                        message.vital = 5;
+                        break;
+                    case "VITAL_KIND_BP_DIASTOLIC":
+                    case 6:
+                        message.vital = 6;
+                        break;
+                    case "VITAL_KIND_SUPPLEMENTAL_OXYGEN":
+                    case 7:
+                        message.vital = 7;
+                        break;
+                    case "VITAL_KIND_CONSCIOUSNESS":
+                    case 8:
+                        message.vital = 8;
+                        break;
+                    default:
+                        if (typeof object.vital === "number" && (object.vital | 0) === object.vital)
+                            message.vital = object.vital;
+                    }
+                if (object.value != null)
+                    if (!$Object.is($Number(object.value), 0))
+                        message.value = $Number(object.value);
+                if (object.threshold != null)
+                    if (!$Object.is($Number(object.threshold), 0))
+                        message.threshold = $Number(object.threshold);
+                if (object.message != null)
+                    if (typeof object.message !== "string" || object.message.length)
+                        message.message = $String(object.message);
+                if (object.raisedAtMs != null)
+                    if (typeof object.raisedAtMs === "object" ? object.raisedAtMs.low || object.raisedAtMs.high : $Number(object.raisedAtMs) !== 0)
+                        if ($util.Long)
+                            message.raisedAtMs = $util.Long.fromValue(object.raisedAtMs, false);
+                        else if (typeof object.raisedAtMs === "string")
+                            message.raisedAtMs = $parseInt(object.raisedAtMs, 10);
+                        else if (typeof object.raisedAtMs === "number")
+                            message.raisedAtMs = object.raisedAtMs;
+                        else if (typeof object.raisedAtMs === "object")
+                            message.raisedAtMs = new $util.LongBits(object.raisedAtMs.low >>> 0, object.raisedAtMs.high >>> 0).toNumber();
+                if (object.updatedAtMs != null)
+                    if (typeof object.updatedAtMs === "object" ? object.updatedAtMs.low || object.updatedAtMs.high : $Number(object.updatedAtMs) !== 0)
+                        if ($util.Long)
+                            message.updatedAtMs = $util.Long.fromValue(object.updatedAtMs, false);
+                        else if (typeof object.updatedAtMs === "string")
+                            message.updatedAtMs = $parseInt(object.updatedAtMs, 10);
+                        else if (typeof object.updatedAtMs === "number")
+                            message.updatedAtMs = object.updatedAtMs;
+                        else if (typeof object.updatedAtMs === "object")
+                            message.updatedAtMs = new $util.LongBits(object.updatedAtMs.low >>> 0, object.updatedAtMs.high >>> 0).toNumber();
+                if (object.news2Score != null)
+                    if ($Number(object.news2Score) !== 0)
+                        message.news2Score = object.news2Score | 0;
+                if (object.news2Band != null)
+                    if (typeof object.news2Band !== "string" || object.news2Band.length)
+                        message.news2Band = $String(object.news2Band);
+                if (object.acknowledgedBy != null)
+                    if (typeof object.acknowledgedBy !== "string" || object.acknowledgedBy.length)
+                        message.acknowledgedBy = $String(object.acknowledgedBy);
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an Alert message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {vitals.v1.Alert} message Alert
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            Alert.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.alertId = "";
+                    object.patientId = "";
+                    object.deviceId = "";
+                    object.kind = "";
+                    object.priority = options.enums === $String ? "ALERT_PRIORITY_UNSPECIFIED" : 0;
+                    object.state = options.enums === $String ? "ALERT_STATE_UNSPECIFIED" : 0;
+                    object.vital = options.enums === $String ? "VITAL_KIND_UNSPECIFIED" : 0;
+                    object.value = 0;
+                    object.threshold = 0;
+                    object.message = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.raisedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.raisedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.updatedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.updatedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.news2Score = 0;
+                    object.news2Band = "";
+                    object.acknowledgedBy = "";
+                }
+                if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
+                    object.alertId = message.alertId;
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    object.patientId = message.patientId;
+                if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
+                    object.deviceId = message.deviceId;
+                if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                    object.kind = message.kind;
+                if (message.priority != null && $Object.hasOwnProperty.call(message, "priority"))
+                    object.priority = options.enums === $String ? $root.vitals.v1.AlertPriority[message.priority] === $undefined ? message.priority : $root.vitals.v1.AlertPriority[message.priority] : message.priority;
+                if (message.state != null && $Object.hasOwnProperty.call(message, "state"))
+                    object.state = options.enums === $String ? $root.vitals.v1.AlertState[message.state] === $undefined ? message.state : $root.vitals.v1.AlertState[message.state] : message.state;
+                if (message.vital != null && $Object.hasOwnProperty.call(message, "vital"))
+                    object.vital = options.enums === $String ? $root.vitals.v1.VitalKind[message.vital] === $undefined ? message.vital : $root.vitals.v1.VitalKind[message.vital] : message.vital;
+                if (message.value != null && $Object.hasOwnProperty.call(message, "value"))
+                    object.value = options.json && !$isFinite(message.value) ? $String(message.value) : message.value;
+                if (message.threshold != null && $Object.hasOwnProperty.call(message, "threshold"))
+                    object.threshold = options.json && !$isFinite(message.threshold) ? $String(message.threshold) : message.threshold;
+                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
+                    object.message = message.message;
+                if (message.raisedAtMs != null && $Object.hasOwnProperty.call(message, "raisedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.raisedAtMs = typeof message.raisedAtMs === "number" ? $BigInt(message.raisedAtMs) : $util.Long.fromBits(message.raisedAtMs.low >>> 0, message.raisedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.raisedAtMs === "number")
+                        object.raisedAtMs = options.longs === $String ? $String(message.raisedAtMs) : message.raisedAtMs;
+                    else
+                        object.raisedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.raisedAtMs) : options.longs === $Number ? new $util.LongBits(message.raisedAtMs.low >>> 0, message.raisedAtMs.high >>> 0).toNumber() : message.raisedAtMs;
+                if (message.updatedAtMs != null && $Object.hasOwnProperty.call(message, "updatedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.updatedAtMs = typeof message.updatedAtMs === "number" ? $BigInt(message.updatedAtMs) : $util.Long.fromBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.updatedAtMs === "number")
+                        object.updatedAtMs = options.longs === $String ? $String(message.updatedAtMs) : message.updatedAtMs;
+                    else
+                        object.updatedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.updatedAtMs) : options.longs === $Number ? new $util.LongBits(message.updatedAtMs.low >>> 0, message.updatedAtMs.high >>> 0).toNumber() : message.updatedAtMs;
+                if (message.news2Score != null && $Object.hasOwnProperty.call(message, "news2Score"))
+                    object.news2Score = message.news2Score;
+                if (message.news2Band != null && $Object.hasOwnProperty.call(message, "news2Band"))
+                    object.news2Band = message.news2Band;
+                if (message.acknowledgedBy != null && $Object.hasOwnProperty.call(message, "acknowledgedBy"))
+                    object.acknowledgedBy = message.acknowledgedBy;
+                return object;
+            };
+
+            /**
+             * Converts this Alert to JSON.
+             * @function toJSON
+             * @memberof vitals.v1.Alert
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            Alert.prototype.toJSON = function() {
+                return Alert.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for Alert
+             * @function getTypeUrl
+             * @memberof vitals.v1.Alert
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Alert.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vitals.v1.Alert";
+            };
+
+            return Alert;
+        })();
+
+        return v1;
+    })();
+
+    return vitals;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { VitalsError } from './errors.js';
+
+/**
+ * Parses env with one zod schema per service: defaults live in the schema, every
+ * problem is reported at once, and the result is frozen.
+ */
+export function parseConfig<S extends z.ZodType>(schema: S, env: Record<string, string | undefined>): Readonly<z.infer<S>> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new VitalsError('CONFIG_ERR_INVALID', `invalid configuration: ${problems}`);
+  }
+  return Object.freeze(result.data);
+}
+
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const bool = z.enum(['true', 'false', '1', '0']).transform((s) => s === 'true' || s === '1');
+
+export const mqttSchema = {
+  MQTT_URL: z.string().url(),
+  MQTT_USERNAME: z.string().min(1).optional(),
+  MQTT_PASSWORD: z.string().min(1).optional(),
+  MQTT_CA_FILE: z.string().optional(),
+};
+
+export const kafkaSchema = {
+  KAFKA_BROKERS: csv.pipe(z.array(z.string()).min(1)),
+  KAFKA_CLIENT_ID: z.string().default('vitals'),
+  KAFKA_SSL: bool.default(false),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
+  KAFKA_TOPIC_VITALS: z.string().default('vitals.v1.samples'),
+  KAFKA_TOPIC_STATUS: z.string().default('vitals.v1.device-status'),
+  KAFKA_TOPIC_DEAD_LETTER: z.string().default('vitals.v1.dead-letter'),
+  KAFKA_TOPIC_ALERTS: z.string().default('vitals.v1.alerts'),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
+};
+
+export const influxSchema = {
+  INFLUX_URL: z.string().url(),
+  INFLUX_TOKEN: z.string().min(1),
+  INFLUX_ORG: z.string().min(1),
+  INFLUX_BUCKET: z.string().min(1),
+};
+
+export const opsSchema = {
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Port of the /metrics, /healthz and /readyz server; 0 picks a free one. */
+  OPS_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  OPS_HOST: z.string().default('127.0.0.1'),
+};
+
+export type KafkaConfig = z.infer<z.ZodObject<typeof kafkaSchema>>;
+export type InfluxConfig = z.infer<z.ZodObject<typeof influxSchema>>;
+export type MqttConfig = z.infer<z.ZodObject<typeof mqttSchema>>;

@@ -1,0 +1,151 @@
+import type { Kafka, Producer } from 'kafkajs';
+import type { MqttClient } from 'mqtt';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { ensureTopics } from '../common/kafka.js';
+import type { Logger } from '../common/logger.js';
+import { connectMqtt } from '../common/mqtt.js';
+import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../common/topics.js';
+import type { ValidationLimits } from '../common/validate.js';
+import { classify, type KafkaTopics } from './classify.js';
+import { KafkaForwarder } from './kafka-forwarder.js';
+
+export interface IngestOptions {
+  mqtt: { url: string; username?: string | undefined; password?: string | undefined; caFile?: string | undefined };
+  /** Fixed client id prefix: the broker keeps one persistent session per connection. */
+  clientId: string;
+  /** Parallel MQTT connections; each holds at most one message awaiting Kafka. */
+  connections: number;
+  shareGroup: string;
+  keepaliveS: number;
+  topics: KafkaTopics;
+  partitions: number;
+  limits: ValidationLimits;
+  lingerMs: number;
+  maxBatch: number;
+}
+
+export interface IngestDeps {
+  options: IngestOptions;
+  kafka: Kafka;
+  log: Logger;
+  registry?: Registry;
+  now?: () => number;
+}
+
+export interface Ingest {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** Reasons the ingest is not ready; empty when ready. */
+  readiness(): string[];
+  registry: Registry;
+}
+
+export function createIngest({ options, kafka, log, registry = new Registry(), now = Date.now }: IngestDeps): Ingest {
+  collectDefaultMetrics({ register: registry, prefix: 'vitals_ingest_' });
+  const messages = new Counter({ name: 'vitals_ingest_messages_total', help: 'MQTT messages handled, by result', labelNames: ['result'], registers: [registry] });
+  const rejected = new Counter({ name: 'vitals_ingest_rejected_total', help: 'Messages dead-lettered, by reason', labelNames: ['reason'], registers: [registry] });
+  const samples = new Counter({ name: 'vitals_ingest_samples_total', help: 'Samples forwarded to Kafka', registers: [registry] });
+  const inflight = new Gauge({ name: 'vitals_ingest_inflight_messages', help: 'Messages received and not yet acknowledged to the broker', registers: [registry] });
+  const backpressure = new Gauge({ name: 'vitals_ingest_backpressure', help: '1 while Kafka is not acknowledging and acks are held', registers: [registry] });
+  const retries = new Counter({ name: 'vitals_ingest_kafka_retries_total', help: 'Kafka batch send retries', registers: [registry] });
+  const sendSeconds = new Histogram({ name: 'vitals_ingest_kafka_send_seconds', help: 'Kafka batch send time (acks=all)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
+  const ackSeconds = new Histogram({ name: 'vitals_ingest_ack_seconds', help: 'MQTT receive to PUBACK', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
+
+  let producer: Producer | null = null;
+  let forwarder: KafkaForwarder | null = null;
+  const clients: MqttClient[] = [];
+  let stopping = false;
+  let pending = 0;
+  let drained: (() => void) | null = null;
+
+  async function handle(topic: string, payload: Buffer): Promise<void> {
+    const started = process.hrtime.bigint();
+    const c = classify(topic, payload, now(), options.topics, options.limits);
+    if (c.kind === 'dead-letter') {
+      rejected.inc({ reason: c.reason });
+      log.warn({ deviceId: c.deviceId, reason: c.reason, detail: c.detail, bytes: payload.length }, 'message dead-lettered');
+    }
+    await forwarder!.send(c.record);
+    messages.inc({ result: c.kind });
+    if (c.kind === 'vitals') samples.inc(c.samples);
+    ackSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  async function connectOne(index: number): Promise<MqttClient> {
+    const client = await connectMqtt({
+      url: options.mqtt.url,
+      caFile: options.mqtt.caFile,
+      ...(options.mqtt.username ? { username: options.mqtt.username } : {}),
+      ...(options.mqtt.password ? { password: options.mqtt.password } : {}),
+      clientId: `${options.clientId}-${index}`,
+      clean: false,
+      keepalive: options.keepaliveS,
+      // MQTT 3.1.1 4.3.2: the receiver owns the message once it sends PUBACK, so the
+      // PUBACK waits until Kafka has the record (MQTT.js calls this before acking).
+      customHandleAcks: (topic: string, payload: Buffer, _packet: unknown, done: (code: number) => void) => {
+        if (stopping) return; // never acknowledged: the broker redelivers it to the session later
+        pending++;
+        inflight.inc();
+        handle(topic, payload).then(
+          () => done(0),
+          (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'),
+        ).finally(() => {
+          pending--;
+          inflight.dec();
+          if (pending === 0 && drained) drained();
+        });
+      },
+    });
+    client.on('error', (err) => log.warn({ err, connection: index }, 'mqtt error'));
+    client.on('offline', () => { if (!stopping) log.warn({ connection: index }, 'mqtt offline; reconnecting'); });
+    client.on('connect', () => log.info({ connection: index }, 'mqtt connected'));
+    await client.subscribeAsync({
+      [sharedFilter(options.shareGroup, MQTT_TELEMETRY_FILTER)]: { qos: 1 },
+      [sharedFilter(options.shareGroup, MQTT_STATUS_FILTER)]: { qos: 1 },
+    });
+    return client;
+  }
+
+  return {
+    registry,
+    async start() {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, [options.topics.vitals, options.topics.status, options.topics.deadLetter], options.partitions);
+      } finally {
+        await admin.disconnect();
+      }
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      forwarder = new KafkaForwarder(producer, log, {
+        lingerMs: options.lingerMs,
+        maxBatch: options.maxBatch,
+        onSent: (_n, ms) => { sendSeconds.observe(ms / 1000); backpressure.set(0); },
+        onRetry: () => { retries.inc(); backpressure.set(1); },
+      });
+      for (let i = 0; i < options.connections; i++) clients.push(await connectOne(i));
+      log.info({ connections: options.connections, group: options.shareGroup }, 'ingest started');
+    },
+    readiness() {
+      const problems: string[] = [];
+      if (!forwarder) problems.push('not started');
+      if (forwarder?.degraded) problems.push('kafka not acknowledging (back-pressure)');
+      const down = clients.filter((c) => !c.connected).length;
+      if (down > 0) problems.push(`${down} of ${clients.length} mqtt connections down`);
+      if (stopping) problems.push('stopping');
+      return problems;
+    },
+    async stop() {
+      stopping = true;
+      // Drain: let messages already taken reach Kafka and be acknowledged (bounded wait).
+      if (pending > 0) {
+        await Promise.race([new Promise<void>((r) => { drained = r; }), new Promise((r) => setTimeout(r, 10_000))]);
+      }
+      await Promise.all(clients.map((c) => c.endAsync(false).catch(() => undefined)));
+      forwarder?.close();
+      await producer?.disconnect();
+      log.info({}, 'ingest stopped');
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { ValidationError } from '../common/errors.js';
+import { parseDeviceTopic } from '../common/topics.js';
+import { validateBatch, validateStatus, type ValidationLimits } from '../common/validate.js';
+
+export interface KafkaTopics {
+  vitals: string;
+  status: string;
+  deadLetter: string;
+}
+
+export interface OutboundRecord {
+  topic: string;
+  key: string | null;
+  value: Buffer;
+  headers: Record<string, string>;
+}
+
+export type Classified =
+  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; samples: number; record: OutboundRecord }
+  | { kind: 'status'; deviceId: string; record: OutboundRecord }
+  | { kind: 'dead-letter'; reason: string; detail: string; deviceId: string | null; record: OutboundRecord };
+
+/**
+ * Turns one MQTT message into the Kafka record it becomes: the validated payload
+ * (original bytes, keyed by patient) or a dead-letter record carrying the original
+ * bytes, the MQTT topic, the reason and the time. Pure: never throws on input.
+ */
+export function classify(topic: string, payload: Buffer, receivedAtMs: number, topics: KafkaTopics, limits: ValidationLimits): Classified {
+  const parsed = parseDeviceTopic(topic);
+  const baseHeaders = { 'mqtt-topic': topic, 'received-at-ms': String(receivedAtMs) };
+  const deadLetter = (reason: string, detail: string, deviceId: string | null): Classified => ({
+    kind: 'dead-letter',
+    reason,
+    detail,
+    deviceId,
+    record: {
+      topic: topics.deadLetter,
+      key: deviceId,
+      value: payload,
+      headers: { ...baseHeaders, reason, detail: detail.slice(0, 500), ...(deviceId ? { 'device-id': deviceId } : {}) },
+    },
+  });
+  if (!parsed) return deadLetter('INGEST_ERR_TOPIC', `topic ${JSON.stringify(topic.slice(0, 200))} is not vitals/v1/devices/{id}/telemetry|status`, null);
+  try {
+    if (parsed.kind === 'telemetry') {
+      const batch = validateBatch(payload, parsed.deviceId, receivedAtMs, limits);
+      return {
+        kind: 'vitals',
+        deviceId: batch.deviceId,
+        patientId: batch.patientId,
+        sequence: batch.sequence,
+        samples: batch.samples.length,
+        record: {
+          topic: topics.vitals,
+          key: batch.patientId,
+          value: payload,
+          headers: { ...baseHeaders, 'device-id': batch.deviceId, sequence: String(batch.sequence) },
+        },
+      };
+    }
+    const status = validateStatus(payload, parsed.deviceId, receivedAtMs, limits);
+    return {
+      kind: 'status',
+      deviceId: status.deviceId,
+      record: {
+        topic: topics.status,
+        // Same key as the device's vitals, so one alert worker sees both in order.
+        key: status.patientId || status.deviceId,
+        value: payload,
+        headers: { ...baseHeaders, 'device-id': status.deviceId },
+      },
+    };
+  } catch (err) {
+    if (err instanceof ValidationError) return deadLetter(err.code, err.message, parsed.deviceId);
+    return deadLetter('INGEST_ERR_DECODE', `unexpected: ${(err as Error).message}`, parsed.deviceId);
+  }
+}

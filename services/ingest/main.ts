@@ -1,0 +1,60 @@
+// Composition root of `vitals ingest`: the only place that reads env and exits.
+import { z } from 'zod';
+import { kafkaSchema, mqttSchema, opsSchema, parseConfig } from '../common/config.js';
+import { loadEnv } from '../common/env-file.js';
+import { createKafka } from '../common/kafka.js';
+import { createLogger } from '../common/logger.js';
+import { runService } from '../common/run-service.js';
+import { DEFAULT_LIMITS } from '../common/validate.js';
+import { createIngest } from './app.js';
+
+const schema = z.object({
+  ...mqttSchema,
+  ...kafkaSchema,
+  ...opsSchema,
+  MQTT_CLIENT_ID: z.string().default('vitals-ingest-1'),
+  MQTT_SHARE_GROUP: z.string().default('vitals-ingest'),
+  MQTT_KEEPALIVE_S: z.coerce.number().int().positive().default(30),
+  INGEST_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(8),
+  INGEST_LINGER_MS: z.coerce.number().int().min(0).default(2),
+  INGEST_MAX_BATCH: z.coerce.number().int().min(1).default(500),
+  INGEST_MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxPayloadBytes),
+  INGEST_MAX_SAMPLES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxSamples),
+  INGEST_MAX_FUTURE_MS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxFutureMs),
+  INGEST_MAX_AGE_MS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxAgeMs),
+});
+
+export async function main(): Promise<void> {
+  const env = loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env');
+  let config: z.infer<typeof schema>;
+  try {
+    config = parseConfig(schema, env);
+  } catch (err) {
+    console.error(`ingest: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const log = createLogger({ name: 'ingest', level: config.LOG_LEVEL });
+  const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-ingest` }, log);
+  const ingest = createIngest({
+    kafka,
+    log,
+    options: {
+      mqtt: { url: config.MQTT_URL, username: config.MQTT_USERNAME, password: config.MQTT_PASSWORD, caFile: config.MQTT_CA_FILE },
+      clientId: config.MQTT_CLIENT_ID,
+      connections: config.INGEST_CONNECTIONS,
+      shareGroup: config.MQTT_SHARE_GROUP,
+      keepaliveS: config.MQTT_KEEPALIVE_S,
+      topics: { vitals: config.KAFKA_TOPIC_VITALS, status: config.KAFKA_TOPIC_STATUS, deadLetter: config.KAFKA_TOPIC_DEAD_LETTER },
+      partitions: config.KAFKA_TOPIC_PARTITIONS,
+      limits: {
+        maxPayloadBytes: config.INGEST_MAX_PAYLOAD_BYTES,
+        maxSamples: config.INGEST_MAX_SAMPLES,
+        maxFutureMs: config.INGEST_MAX_FUTURE_MS,
+        maxAgeMs: config.INGEST_MAX_AGE_MS,
+      },
+      lingerMs: config.INGEST_LINGER_MS,
+      maxBatch: config.INGEST_MAX_BATCH,
+    },
+  });
+  await runService('ingest', ingest, log, { host: config.OPS_HOST, port: config.OPS_PORT });
+}

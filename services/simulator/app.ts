@@ -1,0 +1,216 @@
+import type { MqttClient } from 'mqtt';
+import { deviceIdFor, devicePassword, patientIdFor } from '../common/device-credentials.js';
+import { connectMqtt } from '../common/mqtt.js';
+import { DeviceState, DeviceStatus, VitalsBatch, type VitalsBatchInit } from '../common/proto.js';
+import { statusTopic, telemetryTopic } from '../common/topics.js';
+import { Patient, toSamples, type Episode, type ScenarioName } from './physiology.js';
+
+export interface ScenarioSpec {
+  name: ScenarioName;
+  /** 1-based device index within this run. @defaultValue 1 */
+  device?: number;
+  /** @defaultValue 0 (ms after start) */
+  startMs?: number;
+  /** @defaultValue 20_000 (ms) */
+  durationMs?: number;
+}
+
+export interface SimulateOptions {
+  mqttUrl: string;
+  caFile?: string | undefined;
+  deviceSecret: string;
+  devices: number;
+  /** Index of the first device (dev-00001 is 1). @defaultValue 1 */
+  firstDevice?: number;
+  /** Batches per device. */
+  batches: number;
+  /** ms between batches of one device. @defaultValue 1000 */
+  intervalMs?: number;
+  /** Readings (of all six vitals) per batch. @defaultValue 1 */
+  readingsPerBatch?: number;
+  scenarios?: ScenarioSpec[];
+  /** @defaultValue 30 (s) */
+  keepaliveS?: number;
+  seed?: number;
+  /** Parallel connection attempts while connecting. @defaultValue 100 */
+  connectConcurrency?: number;
+  /** Spread device start times over this window. @defaultValue min(intervalMs, 1000) */
+  rampMs?: number;
+  onProgress?: (p: Progress) => void;
+  /** Called with a batch just before it is published (benchmarks record send times). */
+  onPublish?: (deviceId: string, sequence: number, atMs: number) => void;
+}
+
+export interface Progress { planned: number; sent: number; acked: number; failed: number }
+
+export interface DeviceSummary {
+  deviceId: string;
+  patientId: string;
+  lastSequence: number;
+  /** Acknowledged sequences as inclusive ranges. */
+  acked: [number, number][];
+  failed: number;
+  samplesAcked: number;
+}
+
+export interface SimulationSummary {
+  devices: number;
+  sent: number;
+  acked: number;
+  failed: number;
+  samplesAcked: number;
+  durationMs: number;
+  perDevice: DeviceSummary[];
+}
+
+function addRange(ranges: [number, number][], seq: number): void {
+  const last = ranges[ranges.length - 1];
+  if (last && last[1] + 1 === seq) last[1] = seq;
+  else { ranges.push([seq, seq]); ranges.sort((a, b) => a[0] - b[0]); }
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+function statusPayload(deviceId: string, patientId: string, state: DeviceState, reason: string, atMs: number): Buffer {
+  return Buffer.from(DeviceStatus.encode({ deviceId, patientId, state, reason, atMs, firmware: 'sim-1.0' }).finish());
+}
+
+/** Runs the simulation and resolves with the summary (what was sent, acknowledged, failed). */
+export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
+  const intervalMs = o.intervalMs ?? 1000;
+  const readings = o.readingsPerBatch ?? 1;
+  const first = o.firstDevice ?? 1;
+  const started = Date.now();
+  const progress: Progress = { planned: o.devices * o.batches, sent: 0, acked: 0, failed: 0 };
+  const tick = setInterval(() => o.onProgress?.({ ...progress }), 500);
+  const rampMs = o.rampMs ?? Math.min(intervalMs, 1000);
+
+  async function runDevice(i: number): Promise<DeviceSummary> {
+    const index = first + i;
+    const deviceId = deviceIdFor(index);
+    const patientId = patientIdFor(index);
+    const mine = (o.scenarios ?? []).filter((s) => (s.device ?? 1) === i + 1);
+    const episodes: Episode[] = mine.map((s) => ({ scenario: s.name, startMs: s.startMs ?? 0, durationMs: s.durationMs ?? 20_000 }));
+    const patient = new Patient((o.seed ?? 1) * 100_003 + index, episodes);
+    const summary: DeviceSummary = { deviceId, patientId, lastSequence: 0, acked: [], failed: 0, samplesAcked: 0 };
+    const dropout = mine.find((s) => s.name === 'dropout');
+    const replay = mine.find((s) => s.name === 'replay');
+
+    const connect = () => connectMqtt({
+      url: o.mqttUrl,
+      caFile: o.caFile,
+      clientId: deviceId,
+      username: deviceId,
+      password: devicePassword(o.deviceSecret, deviceId),
+      clean: true,
+      keepalive: o.keepaliveS ?? 30,
+      reconnectPeriod: 1000,
+      will: {
+        topic: statusTopic(deviceId),
+        payload: statusPayload(deviceId, patientId, DeviceState.DEVICE_STATE_OFFLINE, 'last-will', Date.now()),
+        qos: 1,
+        retain: true,
+      },
+    });
+    const goOnline = async (client: MqttClient) => {
+      await client.publishAsync(statusTopic(deviceId), statusPayload(deviceId, patientId, DeviceState.DEVICE_STATE_ONLINE, 'connect', Date.now()), { qos: 1, retain: true });
+    };
+    /** The network disappears: no DISCONNECT, so the broker publishes the Will. */
+    const cutNetwork = (client: MqttClient) => {
+      client.options.reconnectPeriod = 0;
+      client.stream.destroy();
+      client.end(true);
+    };
+
+    await sleep((i / Math.max(1, o.devices)) * rampMs);
+    let client: MqttClient | null = await connect();
+    await goOnline(client);
+    const t0 = Date.now();
+    const buffered: VitalsBatchInit[] = [];
+    let seq = 0;
+    let dropped = false;
+    let offlineUntil = 0;
+    const inFlight: Promise<void>[] = [];
+
+    const publish = (c: MqttClient, init: VitalsBatchInit) => {
+      const batch = { ...init, sentAtMs: Date.now() };
+      const bytes = Buffer.from(VitalsBatch.encode(batch).finish());
+      progress.sent++;
+      o.onPublish?.(deviceId, Number(batch.sequence), Date.now());
+      const p = c.publishAsync(telemetryTopic(deviceId), bytes, { qos: 1 }).then(
+        () => { progress.acked++; addRange(summary.acked, Number(batch.sequence)); summary.samplesAcked += batch.samples!.length; },
+        () => { progress.failed++; summary.failed++; },
+      );
+      inFlight.push(p);
+    };
+
+    for (let b = 0; b < o.batches; b++) {
+      const due = t0 + (b + 1) * intervalMs;
+      await sleep(Math.max(0, due - Date.now()));
+      const elapsed = Date.now() - started;
+      if (dropout && !dropped && elapsed >= (dropout.startMs ?? 0)) {
+        dropped = true;
+        cutNetwork(client!);
+        client = null;
+      }
+      if (dropped) { progress.planned--; continue; }
+      if (replay && offlineUntil === 0 && elapsed >= (replay.startMs ?? 0)) {
+        offlineUntil = Date.now() + (replay.durationMs ?? 20_000);
+        cutNetwork(client!);
+        client = null;
+      }
+      const now = Date.now();
+      const samples = [];
+      for (let r = readings - 1; r >= 0; r--) {
+        const at = now - r * Math.floor(intervalMs / readings);
+        samples.push(...toSamples(patient.at(at - started), at));
+      }
+      seq++;
+      summary.lastSequence = seq;
+      const init: VitalsBatchInit = { deviceId, patientId, sequence: seq, sentAtMs: now, batteryPercent: Math.max(5, 100 - (index % 50) - b * 0.01), firmware: 'sim-1.0', samples };
+      if (offlineUntil > 0 && client === null) {
+        buffered.push(init);
+        if (now < offlineUntil) continue;
+        client = await connect();
+        await goOnline(client);
+        for (const old of buffered.splice(0)) publish(client, old); // original measured-at times
+        continue;
+      }
+      publish(client!, init);
+    }
+    await Promise.all(inFlight);
+    if (client && !dropped) {
+      await client.publishAsync(statusTopic(deviceId), statusPayload(deviceId, patientId, DeviceState.DEVICE_STATE_OFFLINE, 'clean-disconnect', Date.now()), { qos: 1, retain: true }).catch(() => undefined);
+      await client.endAsync();
+    }
+    return summary;
+  }
+
+  // Connect in waves so thousands of devices do not all dial at once.
+  const concurrency = o.connectConcurrency ?? 100;
+  const results: Promise<DeviceSummary>[] = [];
+  for (let i = 0; i < o.devices; i++) {
+    results.push(runDevice(i));
+    if ((i + 1) % concurrency === 0) await sleep(50);
+  }
+  const settled = await Promise.allSettled(results);
+  clearInterval(tick);
+  const perDevice: DeviceSummary[] = [];
+  for (const [i, r] of settled.entries()) {
+    if (r.status === 'fulfilled') perDevice.push(r.value);
+    else {
+      progress.failed += o.batches;
+      perDevice.push({ deviceId: deviceIdFor(first + i), patientId: patientIdFor(first + i), lastSequence: 0, acked: [], failed: o.batches, samplesAcked: 0 });
+    }
+  }
+  o.onProgress?.({ ...progress });
+  return {
+    devices: o.devices,
+    sent: progress.sent,
+    acked: perDevice.reduce((n, d) => n + d.acked.reduce((m, [a, b]) => m + b - a + 1, 0), 0),
+    failed: progress.failed,
+    samplesAcked: perDevice.reduce((n, d) => n + d.samplesAcked, 0),
+    durationMs: Date.now() - started,
+    perDevice,
+  };
+}

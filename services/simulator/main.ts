@@ -1,0 +1,75 @@
+// Composition root of `vitals simulate`: prints progress on a terminal and a JSON summary on stdout.
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseConfig } from '../common/config.js';
+import { loadEnv } from '../common/env-file.js';
+import { simulate, type ScenarioSpec } from './app.js';
+import { SCENARIOS, type ScenarioName } from './physiology.js';
+
+const schema = z.object({
+  MQTT_URL: z.string().url(),
+  MQTT_DEVICE_SECRET: z.string().min(1),
+  MQTT_CA_FILE: z.string().optional(),
+});
+
+const USAGE = `usage: vitals simulate [--devices N] [--batches N] [--interval-ms MS] [--readings N]
+                       [--first-device N] [--scenario NAME[@device[:startMs[:durationMs]]]]... [--seed N]
+scenarios: ${SCENARIOS.join(', ')}`;
+
+function parseScenario(text: string): ScenarioSpec {
+  const [name, rest] = text.split('@') as [string, string | undefined];
+  if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`unknown scenario ${name}`);
+  const [device, startMs, durationMs] = (rest ?? '').split(':').map((x) => (x ? Number(x) : undefined));
+  return { name: name as ScenarioName, ...(device ? { device } : {}), ...(startMs !== undefined ? { startMs } : {}), ...(durationMs ? { durationMs } : {}) };
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      devices: { type: 'string', default: '10' },
+      batches: { type: 'string', default: '60' },
+      'interval-ms': { type: 'string', default: '1000' },
+      readings: { type: 'string', default: '1' },
+      'first-device': { type: 'string', default: '1' },
+      scenario: { type: 'string', multiple: true, default: [] },
+      seed: { type: 'string', default: '1' },
+      keepalive: { type: 'string', default: '30' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) { process.stdout.write(`${USAGE}\n`); return; }
+  let config: z.infer<typeof schema>;
+  let scenarios: ScenarioSpec[];
+  try {
+    config = parseConfig(schema, loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env'));
+    scenarios = values.scenario.map(parseScenario);
+  } catch (err) {
+    console.error(`simulate: ${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const tty = process.stderr.isTTY === true;
+  const summary = await simulate({
+    mqttUrl: config.MQTT_URL,
+    caFile: config.MQTT_CA_FILE,
+    deviceSecret: config.MQTT_DEVICE_SECRET,
+    devices: Number(values.devices),
+    batches: Number(values.batches),
+    intervalMs: Number(values['interval-ms']),
+    readingsPerBatch: Number(values.readings),
+    firstDevice: Number(values['first-device']),
+    keepaliveS: Number(values.keepalive),
+    seed: Number(values.seed),
+    scenarios,
+    onProgress: (p) => {
+      const done = p.acked + p.failed;
+      const frac = p.planned > 0 ? Math.min(1, done / p.planned) : 1;
+      const bar = '#'.repeat(Math.round(frac * 30)).padEnd(30, '.');
+      const line = `[${bar}] ${(frac * 100).toFixed(0).padStart(3)}%  sent ${p.sent}  acked ${p.acked}  failed ${p.failed}`;
+      if (tty) process.stderr.write(`\r${line}`);
+    },
+  });
+  if (tty) process.stderr.write('\n');
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (summary.failed > 0) process.exitCode = 3;
+}

@@ -1,0 +1,167 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { isRetriable } from '../common/errors.js';
+import { ensureTopics } from '../common/kafka.js';
+import type { Logger } from '../common/logger.js';
+import { VitalsBatch } from '../common/proto.js';
+import { backoffDelay, sleep } from '../common/retry.js';
+import type { InfluxWriter } from './influx-writer.js';
+import { batchToLines } from './line-protocol.js';
+
+export interface WriterOptions {
+  groupId: string;
+  topics: { vitals: string; deadLetter: string };
+  partitions: number;
+  /** Lines per InfluxDB request. @defaultValue 5000 */
+  batchLines: number;
+  /** Longest a fetch waits for more records (the flush interval). @defaultValue 250 (ms) */
+  flushIntervalMs: number;
+}
+
+export interface WriterDeps {
+  options: WriterOptions;
+  kafka: Kafka;
+  influx: InfluxWriter;
+  log: Logger;
+  registry?: Registry;
+}
+
+export function createWriter({ options, kafka, influx, log, registry = new Registry() }: WriterDeps) {
+  collectDefaultMetrics({ register: registry, prefix: 'vitals_writer_' });
+  const points = new Counter({ name: 'vitals_writer_points_total', help: 'Points accepted by InfluxDB', registers: [registry] });
+  const records = new Counter({ name: 'vitals_writer_records_total', help: 'Kafka records handled, by result', labelNames: ['result'], registers: [registry] });
+  const retries = new Counter({ name: 'vitals_writer_influx_retries_total', help: 'InfluxDB write retries', registers: [registry] });
+  const writeSeconds = new Histogram({ name: 'vitals_writer_influx_write_seconds', help: 'InfluxDB write time', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry] });
+  const lag = new Gauge({ name: 'vitals_writer_consumer_lag_records', help: 'Records behind the partition high watermark', labelNames: ['partition'], registers: [registry] });
+  const backpressure = new Gauge({ name: 'vitals_writer_backpressure', help: '1 while InfluxDB is not accepting writes', registers: [registry] });
+
+  let consumer: Consumer | null = null;
+  let producer: Producer | null = null;
+  let running = false;
+  let influxFailing = false;
+  let crashed: string | null = null;
+
+  async function writeWithRetry(lines: string[], heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const t0 = Date.now();
+      try {
+        await influx.write(lines);
+        writeSeconds.observe((Date.now() - t0) / 1000);
+        if (influxFailing) log.info({ attempt }, 'influxdb accepting again');
+        influxFailing = false;
+        backpressure.set(0);
+        return;
+      } catch (err) {
+        if (!isRetriable(err) || !isRunning() || !running) throw err;
+        if (!influxFailing) log.warn({ err }, 'influxdb write failed; retrying, offsets held');
+        influxFailing = true;
+        backpressure.set(1);
+        retries.inc();
+        await sleep(backoffDelay(attempt, 250, 10_000));
+        await heartbeat().catch(() => undefined);
+      }
+    }
+  }
+
+  async function deadLetter(message: KafkaMessage, partition: number, reason: string, detail: string): Promise<void> {
+    records.inc({ result: 'dead-letter' });
+    log.warn({ partition, offset: message.offset, reason }, 'record dead-lettered');
+    await producer!.send({
+      topic: options.topics.deadLetter,
+      acks: -1,
+      messages: [{
+        key: message.key,
+        value: message.value,
+        headers: { ...message.headers, reason, detail: detail.slice(0, 500), 'source-topic': options.topics.vitals, 'source-partition': String(partition), 'source-offset': message.offset, 'failed-at-ms': String(Date.now()) },
+      }],
+    });
+  }
+
+  async function eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const decoded: { message: KafkaMessage; lines: string[] }[] = [];
+    for (const message of batch.messages) {
+      try {
+        if (!message.value) throw new Error('empty record');
+        decoded.push({ message, lines: batchToLines(VitalsBatch.decode(message.value)) });
+      } catch (err) {
+        decoded.push({ message, lines: [] });
+        await deadLetter(message, batch.partition, 'WRITER_ERR_RECORD', (err as Error).message);
+      }
+    }
+    // Write in chunks of whole records; commit after each accepted chunk.
+    let chunk: typeof decoded = [];
+    let chunkLines = 0;
+    const flush = async () => {
+      if (chunk.length === 0) return;
+      const lines = chunk.flatMap((d) => d.lines);
+      try {
+        await writeWithRetry(lines, heartbeat, isRunning);
+        points.inc(lines.length);
+        records.inc({ result: 'written' }, chunk.length);
+      } catch (err) {
+        if (isRetriable(err)) throw err; // stopping: offsets stay uncommitted, another member retries
+        // 4xx for the chunk: find the records that can never be written, one by one.
+        for (const d of chunk) {
+          try {
+            await writeWithRetry(d.lines, heartbeat, isRunning);
+            points.inc(d.lines.length);
+            records.inc({ result: 'written' });
+          } catch (e) {
+            if (isRetriable(e)) throw e;
+            await deadLetter(d.message, batch.partition, 'WRITER_ERR_RECORD', (e as Error).message);
+          }
+        }
+      }
+      resolveOffset(chunk[chunk.length - 1]!.message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+      chunk = [];
+      chunkLines = 0;
+    };
+    for (const d of decoded) {
+      if (!isRunning() || isStale()) break;
+      if (chunkLines + d.lines.length > options.batchLines && chunk.length > 0) await flush();
+      chunk.push(d);
+      chunkLines += d.lines.length;
+    }
+    if (isRunning() && !isStale()) await flush();
+    const behind = Number(batch.highWatermark) - 1 - Number(batch.lastOffset());
+    lag.set({ partition: String(batch.partition) }, Math.max(0, behind));
+  }
+
+  return {
+    registry,
+    async start() {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        await ensureTopics(admin, [options.topics.vitals, options.topics.deadLetter], options.partitions);
+      } finally {
+        await admin.disconnect();
+      }
+      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+      consumer.on(consumer.events.CRASH, (e) => { crashed = String(e.payload.error); log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'); });
+      consumer.on(consumer.events.GROUP_JOIN, () => { crashed = null; });
+      await consumer.connect();
+      await consumer.subscribe({ topic: options.topics.vitals, fromBeginning: true });
+      running = true;
+      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: 1, eachBatch });
+      log.info({ group: options.groupId }, 'writer started');
+    },
+    readiness() {
+      const problems: string[] = [];
+      if (!running) problems.push('not started');
+      if (influxFailing) problems.push('influxdb not accepting writes (back-pressure)');
+      if (crashed) problems.push(`consumer crashed: ${crashed}`);
+      return problems;
+    },
+    async stop() {
+      running = false;
+      await consumer?.disconnect();
+      await producer?.disconnect();
+      log.info({}, 'writer stopped');
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { loadEnv } from '../../services/common/env-file.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const STACK_ENV_FILE = process.env.VITALS_STACK_ENV ?? `${REPO_ROOT}.stack/env`;
+
+export interface StackEndpoints {
+  env: Record<string, string | undefined>;
+  mqttUrl: string;
+  mqttAdmin: { username: string; password: string };
+  kafkaBrokers: string[];
+  influx: { url: string; token: string; org: string; bucket: string };
+}
+
+function need(env: Record<string, string | undefined>, key: string, service: string): string {
+  const v = env[key];
+  if (!v) {
+    throw new Error(
+      `${service} is not configured: ${key} is missing. Start the local stack with \`npm run stack -- up\` ` +
+        `(writes ${STACK_ENV_FILE}) or export the endpoint variables; a Docker engine is not available here for testcontainers.`,
+    );
+  }
+  return v;
+}
+
+async function reachable(service: string, hostPort: string): Promise<void> {
+  const [host, portText] = hostPort.split(':') as [string, string];
+  await new Promise<void>((resolve, reject) => {
+    const sock = net.connect({ host, port: Number(portText) });
+    sock.setTimeout(3000);
+    sock.once('connect', () => { sock.destroy(); resolve(); });
+    sock.once('timeout', () => { sock.destroy(); reject(new Error(`${service} at ${hostPort} did not answer (timeout)`)); });
+    sock.once('error', (err) => reject(new Error(`${service} at ${hostPort} is unreachable: ${err.message}. Is the stack up? (npm run stack -- up)`)));
+  });
+}
+
+let cached: Promise<StackEndpoints> | undefined;
+
+/**
+ * Endpoints of the real MQTT broker, Kafka and InfluxDB: from the environment or the
+ * local stack file. Never skips: a missing service fails the test with its name.
+ */
+export function stack(): Promise<StackEndpoints> {
+  cached ??= (async () => {
+    const env = loadEnv(process.env, STACK_ENV_FILE);
+    if (!env.MQTT_URL && !existsSync(STACK_ENV_FILE) && process.env.VITALS_TESTCONTAINERS === '1') {
+      const { startContainers } = await import('./containers.js');
+      Object.assign(env, await startContainers());
+    }
+    const mqttUrl = need(env, 'MQTT_URL', 'MQTT broker (Mosquitto)');
+    const kafkaBrokers = need(env, 'KAFKA_BROKERS', 'Kafka').split(',');
+    const influxUrl = need(env, 'INFLUX_URL', 'InfluxDB');
+    const u = new URL(mqttUrl);
+    await reachable('MQTT broker (Mosquitto)', `${u.hostname}:${u.port || 1883}`);
+    await reachable('Kafka', kafkaBrokers[0]!);
+    const iu = new URL(influxUrl);
+    await reachable('InfluxDB', `${iu.hostname}:${iu.port || 8086}`);
+    return {
+      env,
+      mqttUrl,
+      mqttAdmin: { username: need(env, 'MQTT_ADMIN_USERNAME', 'MQTT broker (Mosquitto)'), password: need(env, 'MQTT_ADMIN_PASSWORD', 'MQTT broker (Mosquitto)') },
+      kafkaBrokers,
+      influx: {
+        url: influxUrl,
+        token: need(env, 'INFLUX_TOKEN', 'InfluxDB'),
+        org: need(env, 'INFLUX_ORG', 'InfluxDB'),
+        bucket: need(env, 'INFLUX_BUCKET', 'InfluxDB'),
+      },
+    };
+  })();
+  return cached;
+}
+
+export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
