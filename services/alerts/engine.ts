@@ -1,0 +1,266 @@
+/**
+ * The alert engine: per-patient state in, alert changes out. Pure (no I/O, no clock):
+ * the worker feeds it records and ticks, persists its state, and publishes the changes.
+ * Same inputs give the same alert ids, so a Kafka replay after a crash raises nothing new.
+ */
+import { createHash } from 'node:crypto';
+import type { Sample, VitalsBatch } from '../common/proto.js';
+import { vitalByKind } from '../common/vital-kinds.js';
+import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type LimitState, type Priority } from './limits.js';
+import { BAND_ORDER, news2, type News2Band } from './news2.js';
+
+export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
+
+export interface AlertRecord {
+  id: string;
+  patientId: string;
+  deviceId: string;
+  kind: string;
+  priority: Priority;
+  state: AlertStateName;
+  vital: string;
+  value: number;
+  threshold: number;
+  message: string;
+  raisedAt: number;
+  updatedAt: number;
+  resolvedAt: number | null;
+  acknowledgedBy: string;
+  news2Score: number;
+  news2Band: string;
+}
+
+export interface DeviceTrack {
+  lastSeen: number;
+  online: boolean;
+  statusAt: number;
+  /** Recent sequences, for de-duplicating QoS 1 redeliveries and Kafka replays. */
+  seqs: number[];
+}
+
+export interface PatientState {
+  patientId: string;
+  latest: Record<string, { value: number; at: number }>;
+  limits: Record<string, LimitState>;
+  news2: { score: number; band: News2Band } | null;
+  devices: Record<string, DeviceTrack>;
+  /** The current (latest) alert of each kind. */
+  alerts: Record<string, AlertRecord>;
+  overrides?: Partial<Record<string, Partial<Omit<LimitRule, 'vital'>>>>;
+}
+
+export interface EngineConfig {
+  rules: readonly LimitRule[];
+  /** A recurrence within this time after resolution re-opens the same alert. @defaultValue 120_000 (ms) */
+  cooldownMs: number;
+  /** Values older than this do not count for NEWS2. @defaultValue 300_000 (ms) */
+  news2FreshMs: number;
+  /** At least this many NEWS2 parameters needed for a score. @defaultValue 4 */
+  news2MinParams: number;
+  /** No data for this long means "device offline". @defaultValue 45_000 (ms) */
+  inactivityMs: number;
+  /** How many recent sequences per device are remembered. @defaultValue 512 */
+  seqWindow: number;
+}
+
+export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'rules'> = {
+  cooldownMs: 120_000,
+  news2FreshMs: 300_000,
+  news2MinParams: 4,
+  inactivityMs: 45_000,
+  seqWindow: 512,
+};
+
+export const newPatientState = (patientId: string): PatientState => ({ patientId, latest: {}, limits: {}, news2: null, devices: {}, alerts: {} });
+
+const alertId = (patientId: string, kind: string, at: number) =>
+  createHash('sha256').update(`${patientId}|${kind}|${at}`).digest('hex').slice(0, 24);
+
+const BAND_PRIORITY: Record<News2Band, Priority> = { low: 'low', 'low-medium': 'medium', medium: 'medium', high: 'high' };
+
+function raise(s: PatientState, cfg: EngineConfig, a: Omit<AlertRecord, 'id' | 'state' | 'raisedAt' | 'updatedAt' | 'resolvedAt' | 'acknowledgedBy' | 'patientId'>, at: number): AlertRecord | null {
+  const current = s.alerts[a.kind];
+  if (current && current.state !== 'resolved') {
+    // Same episode still active: escalate priority if it rose, otherwise nothing new.
+    if (a.priority !== current.priority && rank(a.priority) > rank(current.priority)) {
+      Object.assign(current, { priority: a.priority, value: a.value, message: a.message, news2Score: a.news2Score, news2Band: a.news2Band, updatedAt: Math.max(at, current.updatedAt) });
+      return current;
+    }
+    return null;
+  }
+  if (current && current.resolvedAt !== null && at - current.resolvedAt < cfg.cooldownMs) {
+    Object.assign(current, { ...a, state: 'open', resolvedAt: null, acknowledgedBy: '', updatedAt: Math.max(at, current.updatedAt) });
+    return current;
+  }
+  const rec: AlertRecord = { ...a, id: alertId(s.patientId, a.kind, at), patientId: s.patientId, state: 'open', raisedAt: at, updatedAt: at, resolvedAt: null, acknowledgedBy: '' };
+  s.alerts[a.kind] = rec;
+  return rec;
+}
+
+function resolve(s: PatientState, kind: string, at: number, value?: number): AlertRecord | null {
+  const current = s.alerts[kind];
+  if (!current || current.state === 'resolved') return null;
+  current.state = 'resolved';
+  current.resolvedAt = at;
+  current.updatedAt = Math.max(at, current.updatedAt);
+  if (value !== undefined) current.value = value;
+  return current;
+}
+
+const rank = (p: Priority) => (p === 'high' ? 3 : p === 'medium' ? 2 : 1);
+
+function isDuplicate(track: DeviceTrack, seq: number, window: number): boolean {
+  if (track.seqs.includes(seq)) return true;
+  track.seqs.push(seq);
+  if (track.seqs.length > window) track.seqs.splice(0, track.seqs.length - window);
+  return false;
+}
+
+function trackFor(s: PatientState, deviceId: string, at: number): DeviceTrack {
+  let t = s.devices[deviceId];
+  if (!t) { t = { lastSeen: at, online: true, statusAt: 0, seqs: [] }; s.devices[deviceId] = t; }
+  return t;
+}
+
+/** Processes one batch of vitals. `receivedAt` is the worker's clock (for inactivity). */
+export function onBatch(s: PatientState, cfg: EngineConfig, batch: VitalsBatch, receivedAt: number): AlertRecord[] {
+  const out: AlertRecord[] = [];
+  const track = trackFor(s, batch.deviceId, receivedAt);
+  if (isDuplicate(track, batch.sequence, cfg.seqWindow)) return out;
+  track.lastSeen = Math.max(track.lastSeen, receivedAt);
+  // Data from a device is proof it is online, whatever its last status said.
+  if (!track.online) {
+    track.online = true;
+    const r = resolve(s, `device-offline:${batch.deviceId}`, receivedAt);
+    if (r) out.push(r);
+  }
+  const rules = rulesFor(cfg.rules, s.overrides);
+  const samples = [...(batch.samples as Sample[])].sort((a, b) => a.measuredAtMs - b.measuredAtMs);
+  for (const sample of samples) {
+    const info = vitalByKind(sample.kind);
+    if (!info) continue;
+    const prev = s.latest[info.key];
+    if (!prev || sample.measuredAtMs >= prev.at) s.latest[info.key] = { value: sample.value, at: sample.measuredAtMs };
+    else continue; // an older (replayed) reading never overrides the current picture
+    for (const rule of rules.filter((r) => r.vital === info.key)) {
+      for (const dir of ['low', 'high'] as Direction[]) {
+        const key = `${rule.vital}:${dir}`;
+        const st = (s.limits[key] ??= initialLimitState());
+        const tr = stepLimit(rule, dir, st, sample.value, sample.measuredAtMs);
+        const kind = `limit:${rule.vital}:${dir}`;
+        if (tr?.type === 'raise') {
+          const r = raise(s, cfg, {
+            deviceId: batch.deviceId, kind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
+            message: `${info.display} ${dir} ${tr.value} ${info.ucum} (limit ${tr.threshold})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
+          }, tr.at);
+          if (r) out.push(r);
+        } else if (tr?.type === 'clear') {
+          const r = resolve(s, kind, tr.at, tr.value);
+          if (r) out.push(r);
+        }
+      }
+    }
+  }
+  out.push(...evaluateNews2(s, cfg, batch.deviceId));
+  return out;
+}
+
+function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): AlertRecord[] {
+  const newest = Math.max(...Object.values(s.latest).map((v) => v.at));
+  const fresh = (key: string) => {
+    const v = s.latest[key];
+    return v && newest - v.at <= cfg.news2FreshMs ? v.value : undefined;
+  };
+  const oxygen = fresh('supplemental_oxygen');
+  const conscious = fresh('consciousness');
+  const result = news2({
+    respiratoryRate: fresh('respiratory_rate'),
+    spo2: fresh('spo2'),
+    // Devices that do not report these are taken as room air and alert; said in the alert text.
+    supplementalOxygen: oxygen === undefined ? false : oxygen >= 0.5,
+    systolic: fresh('bp_systolic'),
+    heartRate: fresh('heart_rate'),
+    cvpu: conscious === undefined ? false : conscious >= 0.5,
+    temperature: fresh('temperature'),
+  });
+  const measured = 7 - result.missing.length;
+  if (measured - (oxygen === undefined ? 1 : 0) - (conscious === undefined ? 1 : 0) < cfg.news2MinParams) return [];
+  const previous = s.news2?.band ?? 'low';
+  s.news2 = { score: result.score, band: result.band };
+  const rose = BAND_ORDER.indexOf(result.band) > BAND_ORDER.indexOf(previous);
+  const fell = BAND_ORDER.indexOf(result.band) < BAND_ORDER.indexOf(previous);
+  const assumed = [oxygen === undefined ? 'room air' : '', conscious === undefined ? 'alert' : ''].filter(Boolean).join(', ');
+  if (rose && result.band !== 'low') {
+    const r = raise(s, cfg, {
+      deviceId, kind: 'news2', priority: BAND_PRIORITY[result.band], vital: 'news2', value: result.score, threshold: 0,
+      message: `NEWS2 ${result.score} (${result.band})${assumed ? `; assumed ${assumed}` : ''}`, news2Score: result.score, news2Band: result.band,
+    }, newest);
+    return r ? [r] : [];
+  }
+  if (fell) {
+    const current = s.alerts.news2;
+    if (result.band === 'low') {
+      const r = resolve(s, 'news2', newest, result.score);
+      return r ? [r] : [];
+    }
+    if (current && current.state !== 'resolved') {
+      Object.assign(current, { priority: BAND_PRIORITY[result.band], value: result.score, news2Score: result.score, news2Band: result.band, message: `NEWS2 ${result.score} (${result.band})`, updatedAt: Math.max(newest, current.updatedAt) });
+      return [current];
+    }
+  }
+  return [];
+}
+
+/** A device's status (retained online/offline or its Last Will). */
+export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, online: boolean, reason: string, statusAt: number, receivedAt: number): AlertRecord[] {
+  const track = trackFor(s, deviceId, receivedAt);
+  if (statusAt < track.statusAt) return []; // a stale (re-sent retained) status
+  track.statusAt = statusAt;
+  const kind = `device-offline:${deviceId}`;
+  if (online) {
+    track.online = true;
+    track.lastSeen = Math.max(track.lastSeen, receivedAt);
+    const r = resolve(s, kind, receivedAt);
+    return r ? [r] : [];
+  }
+  track.online = false;
+  // A device that said goodbye cleanly is offline, but not an alarm of the same weight.
+  const clean = reason === 'clean-disconnect';
+  const r = raise(s, cfg, {
+    deviceId, kind, priority: clean ? 'low' : 'medium', vital: 'device', value: 0, threshold: 0,
+    message: `device ${deviceId} offline (${reason || 'offline'})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
+  }, statusAt);
+  return r ? [r] : [];
+}
+
+/** The inactivity timer: a device silent for `inactivityMs` is offline even if its Will was lost. */
+export function onTick(s: PatientState, cfg: EngineConfig, now: number): AlertRecord[] {
+  const out: AlertRecord[] = [];
+  for (const [deviceId, track] of Object.entries(s.devices)) {
+    if (!track.online || now - track.lastSeen < cfg.inactivityMs) continue;
+    track.online = false;
+    const r = raise(s, cfg, {
+      deviceId, kind: `device-offline:${deviceId}`, priority: 'medium', vital: 'device', value: (now - track.lastSeen) / 1000, threshold: cfg.inactivityMs / 1000,
+      message: `device ${deviceId} silent for ${Math.round((now - track.lastSeen) / 1000)} s`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
+    }, track.lastSeen + cfg.inactivityMs);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+/** A clinician acknowledges (or resolves) an alert by id. */
+export function onCommand(s: PatientState, cmd: { type: 'acknowledge' | 'resolve'; alertId: string; by: string; at: number }): AlertRecord[] {
+  const a = Object.values(s.alerts).find((x) => x.id === cmd.alertId);
+  if (!a || a.state === 'resolved') return [];
+  if (cmd.type === 'acknowledge') {
+    if (a.state === 'acknowledged') return [];
+    a.state = 'acknowledged';
+    a.acknowledgedBy = cmd.by;
+  } else {
+    a.state = 'resolved';
+    a.resolvedAt = cmd.at;
+  }
+  a.updatedAt = Math.max(cmd.at, a.updatedAt);
+  return [a];
+}
+

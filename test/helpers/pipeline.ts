@@ -1,0 +1,107 @@
+import type { TestContext } from 'node:test';
+import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import mqtt from 'mqtt';
+import { pino } from 'pino';
+import { DEFAULT_LIMITS } from '../../services/common/validate.js';
+import { createIngest, type Ingest } from '../../services/ingest/app.js';
+import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { createWriter } from '../../services/writer/app.js';
+import { tempBucket } from './influx.js';
+import { stack, uid, type StackEndpoints } from './stack.js';
+
+export interface Pipeline {
+  s: StackEndpoints;
+  kafka: Kafka;
+  topics: { vitals: string; status: string; deadLetter: string; alerts: string };
+  bucket: string;
+  ingest: Ingest;
+  deviceSecret: string;
+  /** Collects every record of a topic from the beginning. */
+  collect(topic: string): Promise<{ messages: KafkaMessage[]; stop: () => Promise<void> }>;
+}
+
+const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** Removes a persistent MQTT session (clean session on, then off) so tests leave nothing queued. */
+export async function purgeSession(s: StackEndpoints, clientId: string, creds: { username: string; password: string }): Promise<void> {
+  const c = await mqtt.connectAsync(s.mqttUrl, { ...creds, clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+  await c.endAsync();
+}
+
+/** Starts an in-process ingest and writer on unique topics, group and bucket; all cleaned up after the test. */
+export async function startPipeline(t: TestContext, opts: { writer?: boolean; connections?: number } = {}): Promise<Pipeline> {
+  const s = await stack();
+  const id = uid('t');
+  const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
+  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const { bucket, remove } = await tempBucket(s, id);
+  const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
+  const connections = opts.connections ?? 4;
+  const ingest = createIngest({
+    kafka,
+    log: quiet,
+    options: {
+      mqtt: { url: s.mqttUrl, ...ingestUser },
+      clientId: `${id}-ingest`,
+      connections,
+      shareGroup: `${id}-share`,
+      keepaliveS: 10,
+      topics,
+      partitions: 3,
+      limits: DEFAULT_LIMITS,
+      lingerMs: 2,
+      maxBatch: 500,
+    },
+  });
+  await ingest.start();
+  const stops: (() => Promise<void>)[] = [];
+  if (opts.writer !== false) {
+    const writer = createWriter({
+      kafka,
+      log: quiet,
+      influx: createInfluxWriter({ url: s.influx.url, token: s.influx.token, org: s.influx.org, bucket }),
+      options: { groupId: `${id}-writer`, topics, partitions: 3, batchLines: 5000, flushIntervalMs: 100 },
+    });
+    await writer.start();
+    stops.push(() => writer.stop());
+  }
+  t.after(async () => {
+    await ingest.stop();
+    for (const stop of stops) await stop();
+    for (let i = 0; i < connections; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: Object.values(topics).filter(Boolean) }).catch(() => undefined);
+    await admin.disconnect();
+    await remove();
+  });
+  return {
+    s, kafka, topics, bucket, ingest,
+    deviceSecret: s.env.MQTT_DEVICE_SECRET!,
+    async collect(topic: string) {
+      const consumer = kafka.consumer({ groupId: uid('collect'), maxWaitTimeInMs: 100 });
+      const messages: KafkaMessage[] = [];
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({ eachMessage: async ({ message }) => { messages.push(message); } });
+      const stop = () => consumer.disconnect();
+      t.after(stop);
+      return { messages, stop };
+    },
+  };
+}
+
+export async function waitFor<T>(what: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (err) {
+      last = err;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

@@ -1,0 +1,118 @@
+// The data path end to end against the real stack: simulator -> Mosquitto -> ingest ->
+// Kafka -> writer -> InfluxDB, with loss, duplicate, dead-letter and Last Will checks.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { flux, InfluxDB } from '@influxdata/influxdb-client';
+import mqtt from 'mqtt';
+import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
+import { DeviceState, DeviceStatus, VitalKind } from '../../services/common/proto.js';
+import { statusTopic, telemetryTopic } from '../../services/common/topics.js';
+import { simulate } from '../../services/simulator/app.js';
+import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
+import { startPipeline, waitFor } from '../helpers/pipeline.js';
+import { uid } from '../helpers/stack.js';
+
+async function rows<T>(p: { s: { influx: { url: string; token: string; org: string } }; bucket: string }, query: ReturnType<typeof flux>): Promise<T[]> {
+  return new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org).collectRows<T>(query);
+}
+
+test('K devices x M batches: InfluxDB holds exactly the acknowledged samples, every (device, sequence)', async (t) => {
+  const p = await startPipeline(t);
+  const K = 6, M = 15;
+  const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: K, firstDevice: 1, batches: M, intervalMs: 100, readingsPerBatch: 2 });
+  assert.equal(summary.failed, 0, 'every publish acknowledged by the broker');
+  assert.equal(summary.acked, K * M);
+  const expectedSamples = K * M * 2 * 6;
+  assert.equal(summary.samplesAcked, expectedSamples);
+
+  const count = await waitFor('all samples in InfluxDB', async () => {
+    const r = await rows<{ _value: number }>(p, flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value") |> group() |> count()`);
+    const n = r[0]?._value ?? 0;
+    return n >= expectedSamples ? n : undefined;
+  }, 60_000);
+  assert.equal(count, expectedSamples, 'exactly M samples, no extra points');
+
+  const seqRows = await rows<{ device_id: string; _value: number }>(p, flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq") |> group() |> keep(columns: ["device_id", "_value"])`);
+  const stored = new Set(seqRows.map((r) => `${r.device_id}#${r._value}`));
+  for (const d of summary.perDevice) {
+    for (const [a, b] of d.acked) for (let seq = a; seq <= b; seq++) assert.ok(stored.has(`${d.deviceId}#${seq}`), `${d.deviceId} seq ${seq} stored`);
+  }
+  assert.equal(stored.size, K * M);
+});
+
+test('the same batch delivered twice yields no extra points', async (t) => {
+  const p = await startPipeline(t);
+  const deviceId = deviceIdFor(7);
+  const client = await mqtt.connectAsync(p.s.mqttUrl, { clientId: uid('dup'), username: deviceId, password: devicePassword(p.deviceSecret, deviceId), protocolVersion: 4, reconnectPeriod: 0 });
+  t.after(() => client.endAsync());
+  const bytes = Buffer.from(encodeBatch(makeBatch({ deviceId, patientId: 'pat-dup', sequence: 1 })));
+  await client.publishAsync(telemetryTopic(deviceId), bytes, { qos: 1 });
+  await client.publishAsync(telemetryTopic(deviceId), bytes, { qos: 1, dup: true });
+  const vitals = await p.collect(p.topics.vitals);
+  await waitFor('both copies in Kafka', () => (vitals.messages.length >= 2 ? true : undefined));
+  // Both copies reached Kafka (at least once); InfluxDB holds one set of points.
+  await waitFor('points in InfluxDB', async () => {
+    const r = await rows<{ _value: number }>(p, flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value") |> group() |> count()`);
+    return (r[0]?._value ?? 0) >= 3 ? true : undefined;
+  });
+  await new Promise((r) => setTimeout(r, 1500)); // let the second copy be written too
+  const r = await rows<{ _value: number }>(p, flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value") |> group() |> count()`);
+  assert.equal(vitals.messages.length, 2);
+  assert.equal(r[0]?._value, 3);
+});
+
+test('each class of bad input ends in the dead-letter topic with its reason; ingest keeps running', async (t) => {
+  const p = await startPipeline(t, { writer: false });
+  const admin = await mqtt.connectAsync(p.s.mqttUrl, { ...p.s.mqttAdmin, clientId: uid('bad'), protocolVersion: 4, reconnectPeriod: 0 });
+  t.after(() => admin.endAsync());
+  const dev = deviceIdFor(8);
+  const now = Date.now();
+  const cases: [string, Buffer, string][] = [
+    ['garbage', Buffer.from('this is not protobuf \u00ff\u00fe'), 'INGEST_ERR_DECODE'],
+    ['truncated', Buffer.from(encodeBatch(makeBatch({ deviceId: dev }))).subarray(0, 25), 'INGEST_ERR_DECODE'],
+    ['wrong-device', Buffer.from(encodeBatch(makeBatch({ deviceId: deviceIdFor(9) }))), 'INGEST_ERR_DEVICE_MISMATCH'],
+    ['out-of-range', Buffer.from(encodeBatch(makeBatch({ deviceId: dev, samples: [{ kind: VitalKind.VITAL_KIND_HEART_RATE, value: 900, unit: '/min', measuredAtMs: now }] }))), 'INGEST_ERR_RANGE'],
+    ['oversized', Buffer.alloc(70_000, 7), 'INGEST_ERR_TOO_LARGE'],
+    ['far-future', Buffer.from(encodeBatch(makeBatch({ deviceId: dev, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value: 97, unit: '%', measuredAtMs: now + 86_400_000 }] }))), 'INGEST_ERR_FUTURE'],
+  ];
+  const dlq = await p.collect(p.topics.deadLetter);
+  for (const [, payload] of cases) await admin.publishAsync(telemetryTopic(dev), payload, { qos: 1 });
+  // A good batch after the bad ones: the ingest is still working.
+  await admin.publishAsync(telemetryTopic(dev), Buffer.from(encodeBatch(makeBatch({ deviceId: dev }))), { qos: 1 });
+  const vitals = await p.collect(p.topics.vitals);
+  await waitFor('all dead letters', () => (dlq.messages.length >= cases.length ? true : undefined));
+  await waitFor('the good batch', () => (vitals.messages.length >= 1 ? true : undefined));
+  const reasons = dlq.messages.map((m) => String(m.headers?.reason)).sort();
+  assert.deepEqual(reasons, cases.map((c) => c[2]).sort());
+  for (const m of dlq.messages) {
+    assert.equal(String(m.headers?.['mqtt-topic']), telemetryTopic(dev));
+    assert.ok(Number(m.headers?.['received-at-ms']) >= now - 1000);
+    assert.ok(String(m.headers?.detail).length > 0);
+  }
+  const original = cases.find((c) => c[2] === 'INGEST_ERR_DEVICE_MISMATCH')![1];
+  assert.ok(dlq.messages.some((m) => m.value?.equals(original)), 'original bytes kept');
+  assert.deepEqual(p.ingest.readiness(), []);
+  const metrics = await p.ingest.registry.getSingleMetricAsString('vitals_ingest_rejected_total');
+  assert.match(metrics, /reason="INGEST_ERR_RANGE"} 1/);
+});
+
+test("a device's Last Will reaches the device-status topic when its connection is cut", async (t) => {
+  const p = await startPipeline(t, { writer: false });
+  const status = await p.collect(p.topics.status);
+  const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 11, batches: 6, intervalMs: 200, scenarios: [{ name: 'dropout', startMs: 500 }] });
+  assert.ok(summary.acked >= 1);
+  const dev = deviceIdFor(11);
+  const will = await waitFor('the Last Will on the device-status topic', () => {
+    const decoded = status.messages.map((m) => DeviceStatus.decode(m.value!));
+    return decoded.find((d) => d.deviceId === dev && d.state === DeviceState.DEVICE_STATE_OFFLINE && d.reason === 'last-will');
+  }, 20_000);
+  assert.equal(will.patientId, 'pat-00011');
+  const online = status.messages.map((m) => DeviceStatus.decode(m.value!)).find((d) => d.deviceId === dev && d.state === DeviceState.DEVICE_STATE_ONLINE);
+  assert.ok(online, 'the online status came first');
+  // The broker also keeps it retained on the status topic.
+  const c = await mqtt.connectAsync(p.s.mqttUrl, { ...p.s.mqttAdmin, clientId: uid('ret'), protocolVersion: 4, reconnectPeriod: 0 });
+  t.after(() => c.endAsync());
+  const retained = new Promise<Buffer>((resolve) => c.on('message', (_t, payload, pkt) => { if (pkt.retain) resolve(payload); }));
+  await c.subscribeAsync(statusTopic(dev), { qos: 1 });
+  assert.equal(DeviceStatus.decode(await retained).reason, 'last-will');
+});

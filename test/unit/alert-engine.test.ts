@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_ENGINE_CONFIG, newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type EngineConfig } from '../../services/alerts/engine.js';
+import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { VitalKind, VitalsBatch } from '../../services/common/proto.js';
+
+const cfg: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES };
+const T0 = 1_780_000_000_000;
+let seq = 0;
+const spo2 = (value: number, at: number, sequence = ++seq) =>
+  VitalsBatch.create({ deviceId: 'dev-1', patientId: 'pat-1', sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }] });
+
+test('a desaturation raises one high-priority alert only after the delay, and clears past the hysteresis', () => {
+  const s = newPatientState('pat-1');
+  assert.deepEqual(onBatch(s, cfg, spo2(97, T0), T0), []);
+  const raised: AlertRecord[] = [];
+  for (let t = 1; t <= 20; t++) raised.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000), T0 + t * 1000).filter((a) => a.kind === 'limit:spo2:low'));
+  assert.equal(raised.length, 1, 'one alert for one episode');
+  assert.equal(raised[0]!.raisedAt, T0 + 11_000, 'raised when 10 s of violation were seen');
+  assert.equal(raised[0]!.priority, 'high');
+  // 91 is inside the limit (90) but not past the hysteresis (2): still alarming.
+  assert.deepEqual(onBatch(s, cfg, spo2(91, T0 + 21_000), T0 + 21_000).filter((a) => a.kind === 'limit:spo2:low'), []);
+  const cleared = onBatch(s, cfg, spo2(93, T0 + 22_000), T0 + 22_000).filter((a) => a.kind === 'limit:spo2:low');
+  assert.equal(cleared.length, 1);
+  assert.equal(cleared[0]!.state, 'resolved');
+  assert.equal(cleared[0]!.id, raised[0]!.id);
+});
+
+test('a spike shorter than the delay raises nothing', () => {
+  const s = newPatientState('pat-1');
+  const out = [spo2(97, T0), spo2(84, T0 + 1000), spo2(84, T0 + 5000), spo2(97, T0 + 9000), spo2(84, T0 + 10_000)].flatMap((b) => onBatch(s, cfg, b, T0));
+  assert.deepEqual(out.filter((a) => a.kind.startsWith('limit:')), []);
+});
+
+test('a redelivered batch (same device and sequence) changes nothing', () => {
+  const s = newPatientState('pat-1');
+  const first: AlertRecord[] = [];
+  for (let t = 0; t <= 12; t++) first.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000, 1000 + t), T0));
+  assert.equal(first.filter((a) => a.kind === 'limit:spo2:low').length, 1);
+  const again: AlertRecord[] = [];
+  for (let t = 0; t <= 12; t++) again.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000, 1000 + t), T0));
+  assert.deepEqual(again, []);
+});
+
+test('a recurrence within the cooldown re-opens the same alert instead of raising a new one', () => {
+  const s = newPatientState('pat-1');
+  const evs: AlertRecord[] = [];
+  const feed = (v: number, t: number) => evs.push(...onBatch(s, cfg, spo2(v, T0 + t), T0 + t).filter((a) => a.kind === 'limit:spo2:low').map((a) => ({ ...a })));
+  for (let t = 0; t <= 12_000; t += 1000) feed(85, t);
+  feed(97, 13_000);
+  for (let t = 30_000; t <= 42_000; t += 1000) feed(85, t);
+  assert.deepEqual(evs.map((e) => e.state), ['open', 'resolved', 'open']);
+  assert.equal(new Set(evs.map((e) => e.id)).size, 1);
+});
+
+test('offline: Last Will raises, reconnect resolves, stale status ignored, inactivity raises', () => {
+  const s = newPatientState('pat-1');
+  onBatch(s, cfg, spo2(97, T0), T0);
+  const off = onStatus(s, cfg, 'dev-1', false, 'last-will', T0 + 1000, T0 + 1000);
+  assert.equal(off[0]?.kind, 'device-offline:dev-1');
+  assert.equal(off[0]?.state, 'open');
+  assert.deepEqual(onStatus(s, cfg, 'dev-1', true, 'connect', T0 + 500, T0 + 2000), [], 'older status ignored');
+  assert.equal(onStatus(s, cfg, 'dev-1', true, 'connect', T0 + 3000, T0 + 3000)[0]?.state, 'resolved');
+  assert.deepEqual(onTick(s, cfg, T0 + 3000 + cfg.inactivityMs - 1), []);
+  const silent = onTick(s, cfg, T0 + 3000 + cfg.inactivityMs);
+  assert.equal(silent.length, 1);
+  assert.equal(silent[0]!.kind, 'device-offline:dev-1');
+  assert.deepEqual(onTick(s, cfg, T0 + 200_000), [], 'raised once');
+  // Data again: online, resolved.
+  const back = onBatch(s, cfg, spo2(97, T0 + 300_000), T0 + 300_000);
+  assert.equal(back.find((a) => a.kind === 'device-offline:dev-1')?.state, 'resolved');
+});
+
+test('acknowledge then resolve by command; a second acknowledge is a no-op', () => {
+  const s = newPatientState('pat-1');
+  const [a] = onStatus(s, cfg, 'dev-1', false, 'last-will', T0, T0);
+  assert.equal(onCommand(s, { type: 'acknowledge', alertId: a!.id, by: 'nurse-1', at: T0 + 1 })[0]?.state, 'acknowledged');
+  assert.deepEqual(onCommand(s, { type: 'acknowledge', alertId: a!.id, by: 'nurse-1', at: T0 + 2 }), []);
+  const r = onCommand(s, { type: 'resolve', alertId: a!.id, by: 'nurse-1', at: T0 + 3 });
+  assert.equal(r[0]?.state, 'resolved');
+  assert.equal(r[0]?.acknowledgedBy, 'nurse-1');
+});
