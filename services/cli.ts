@@ -2,6 +2,7 @@
 const commands: Record<string, () => Promise<{ main: (argv: string[]) => Promise<void> }>> = {
   ingest: () => import('./ingest/main.js'),
   writer: () => import('./writer/main.js'),
+  alerts: () => import('./alerts/main.js'),
   simulate: () => import('./simulator/main.js'),
 };
 

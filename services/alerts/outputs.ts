@@ -1,0 +1,79 @@
+import type { MqttClient } from 'mqtt';
+import type { Logger } from '../common/logger.js';
+import { Alert, AlertPriority, AlertState, VitalKind } from '../common/proto.js';
+import { escapeTag } from '../common/influx.js';
+import { alertTopic } from '../common/topics.js';
+import { vitalByKey } from '../common/vital-kinds.js';
+import type { InfluxWriter } from '../writer/influx-writer.js';
+import type { AlertRecord } from './engine.js';
+
+const PRIORITY = { low: AlertPriority.ALERT_PRIORITY_LOW, medium: AlertPriority.ALERT_PRIORITY_MEDIUM, high: AlertPriority.ALERT_PRIORITY_HIGH } as const;
+const STATE = { open: AlertState.ALERT_STATE_OPEN, acknowledged: AlertState.ALERT_STATE_ACKNOWLEDGED, resolved: AlertState.ALERT_STATE_RESOLVED } as const;
+
+/** The wire form (vitals.v1.Alert) of an alert record. */
+export function toProto(a: AlertRecord): Uint8Array {
+  return Alert.encode({
+    alertId: a.id,
+    patientId: a.patientId,
+    deviceId: a.deviceId,
+    kind: a.kind,
+    priority: PRIORITY[a.priority],
+    state: STATE[a.state],
+    vital: vitalByKey(a.vital)?.kind ?? VitalKind.VITAL_KIND_UNSPECIFIED,
+    value: a.value,
+    threshold: a.threshold,
+    message: a.message,
+    raisedAtMs: a.raisedAt,
+    updatedAtMs: a.updatedAt,
+    news2Score: a.news2Score,
+    news2Band: a.news2Band,
+    acknowledgedBy: a.acknowledgedBy,
+  }).finish();
+}
+
+/** Alert history line: one point per change, so the lifecycle is queryable in InfluxDB. */
+export function toLine(a: AlertRecord): string {
+  const str = (s: string) => `"${s.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+  return `alerts,kind=${escapeTag(a.kind)},patient_id=${escapeTag(a.patientId)},priority=${a.priority},state=${a.state} ` +
+    `alert_id=${str(a.id)},device_id=${str(a.deviceId)},value=${Number.isFinite(a.value) ? a.value : 0},message=${str(a.message)},raised_at=${a.raisedAt}i ${a.updatedAt}`;
+}
+
+/** Publishes to MQTT alerts/v1/... (retained, QoS 1), InfluxDB history and an optional webhook. */
+export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: InfluxWriter | null; webhookUrl?: string | undefined; log: Logger }) {
+  const webhookQueue: AlertRecord[] = [];
+  let webhookBusy = false;
+
+  async function drainWebhook(): Promise<void> {
+    if (webhookBusy || !deps.webhookUrl) return;
+    webhookBusy = true;
+    while (webhookQueue.length > 0) {
+      const a = webhookQueue[0]!;
+      for (let attempt = 0; attempt < 6; attempt++) {
+        try {
+          const res = await fetch(deps.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a), signal: AbortSignal.timeout(5000) });
+          if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429)) break;
+        } catch {
+          // retried below
+        }
+        await new Promise((r) => setTimeout(r, Math.min(8000, 250 * 2 ** attempt)));
+        if (attempt === 5) deps.log.warn({ alertId: a.id }, 'webhook gave up after retries');
+      }
+      webhookQueue.shift();
+    }
+    webhookBusy = false;
+  }
+
+  return {
+    async publish(alerts: AlertRecord[]): Promise<void> {
+      if (alerts.length === 0) return;
+      if (deps.mqtt) {
+        await Promise.all(alerts.map((a) => deps.mqtt!.publishAsync(alertTopic(a.patientId, a.kind), Buffer.from(toProto(a)), { qos: 1, retain: true }).catch((err: unknown) => deps.log.warn({ err, alertId: a.id }, 'mqtt alert publish failed'))));
+      }
+      if (deps.influx) await deps.influx.write(alerts.map(toLine)).catch((err: unknown) => deps.log.warn({ err }, 'alert history write failed'));
+      if (deps.webhookUrl) {
+        if (webhookQueue.length < 10_000) webhookQueue.push(...alerts.map((a) => ({ ...a })));
+        void drainWebhook();
+      }
+    },
+  };
+}
