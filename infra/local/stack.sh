@@ -104,7 +104,7 @@ mosquitto_up() {
   if pid_alive "$pidf"; then log "mosquitto already running (pid $(cat "$pidf"))"; return; fi
   mosquitto_install
   mosquitto_users
-  sed -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" \
+  sed -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   mosquitto -c "$STATE_DIR/mosquitto/mosquitto.conf" -d \
@@ -226,24 +226,29 @@ stop_pid() { # name pidfile
   rm -f "$pidf"
 }
 
+has_part() { [[ " $PARTS " == *" $1 "* ]]; }
+
 cmd_up() {
   local t0=$SECONDS
   load_ports; load_secrets
   # Installs first (the slow part on a fresh machine), then starts.
-  mosquitto_install; kafka_install; influx_install
-  mosquitto_up
-  kafka_up
-  influx_up
+  has_part mosquitto && mosquitto_install
+  has_part kafka && kafka_install
+  has_part influxdb && influx_install
+  has_part mosquitto && mosquitto_up
+  has_part kafka && kafka_up
+  has_part influxdb && influx_up
   write_env
-  printf 'mosquitto=%s\nkafka=%s\ninfluxdb=%s\n' "$(mosquitto_version)" "$(kafka_version)" "$(influx_version)" > "$STATE_DIR/versions"
+  printf 'mosquitto=%s\nkafka=%s\ninfluxdb=%s\n' "$(mosquitto_version)" "$(kafka_version)" "$( [[ -n "$INFLUXD" ]] && influx_version)" > "$STATE_DIR/versions"
   log "stack up in $((SECONDS - t0)) s; endpoints in $STATE_DIR/env"
   cmd_status
 }
 
 cmd_down() {
-  stop_pid influxdb "$STATE_DIR/run/influxd.pid"
-  stop_pid kafka "$STATE_DIR/run/kafka.pid"
-  stop_pid mosquitto "$STATE_DIR/run/mosquitto.pid"
+  has_part influxdb && stop_pid influxdb "$STATE_DIR/run/influxd.pid"
+  has_part kafka && stop_pid kafka "$STATE_DIR/run/kafka.pid"
+  has_part mosquitto && stop_pid mosquitto "$STATE_DIR/run/mosquitto.pid"
+  return 0
 }
 
 cmd_status() {
@@ -261,11 +266,14 @@ cmd_status() {
   done
 }
 
-case "${1:-}" in
+# Optional part names after the command limit it, e.g. `stack.sh restart kafka`.
+CMD="${1:-}"; shift || true
+PARTS="${*:-mosquitto kafka influxdb}"
+case "$CMD" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
   restart) cmd_down; cmd_up ;;
   env) cat "$STATE_DIR/env" ;;
-  *) echo "usage: npm run stack -- up|down|status|restart|env" >&2; exit 2 ;;
+  *) echo "usage: npm run stack -- up|down|status|restart|env [mosquitto|kafka|influxdb ...]" >&2; exit 2 ;;
 esac

@@ -80,21 +80,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
       clientId: `${options.clientId}-${index}`,
       clean: false,
       keepalive: options.keepaliveS,
-      // MQTT 3.1.1 4.3.2: the receiver owns the message once it sends PUBACK, so the
-      // PUBACK waits until Kafka has the record (MQTT.js calls this before acking).
-      customHandleAcks: (topic: string, payload: Buffer, _packet: unknown, done: (code: number) => void) => {
-        if (stopping) return; // never acknowledged: the broker redelivers it to the session later
-        pending++;
-        inflight.inc();
-        handle(topic, payload).then(
-          () => done(0),
-          (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'),
-        ).finally(() => {
-          pending--;
-          inflight.dec();
-          if (pending === 0 && drained) drained();
-        });
-      },
+      setup: (c) => { c.handleMessage = handleMessage; },
     });
     client.on('error', (err) => log.warn({ err, connection: index }, 'mqtt error'));
     client.on('offline', () => { if (!stopping) log.warn({ connection: index }, 'mqtt offline; reconnecting'); });
@@ -105,6 +91,24 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     });
     return client;
   }
+
+  // MQTT 3.1.1 4.3.2: the receiver owns a QoS 1 message once it sends PUBACK, so the
+  // PUBACK waits until Kafka has the record. MQTT.js sends it when handleMessage calls
+  // back (customHandleAcks would do the same, but MQTT.js honours it for MQTT 5 only).
+  const handleMessage: MqttClient['handleMessage'] = (packet, callback) => {
+    if (packet.cmd !== 'publish' || packet.qos === 0) return callback();
+    if (stopping) return; // never acknowledged: the broker redelivers it to the session later
+    pending++;
+    inflight.inc();
+    handle(packet.topic, packet.payload as Buffer).then(
+      () => callback(),
+      (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'),
+    ).finally(() => {
+      pending--;
+      inflight.dec();
+      if (pending === 0 && drained) drained();
+    });
+  };
 
   return {
     registry,

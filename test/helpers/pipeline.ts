@@ -29,12 +29,12 @@ export async function purgeSession(s: StackEndpoints, clientId: string, creds: {
 }
 
 /** Starts an in-process ingest and writer on unique topics, group and bucket; all cleaned up after the test. */
-export async function startPipeline(t: TestContext, opts: { writer?: boolean; connections?: number } = {}): Promise<Pipeline> {
+export async function startPipeline(t: TestContext, opts: { writer?: boolean; bucket?: boolean; connections?: number } = {}): Promise<Pipeline> {
   const s = await stack();
   const id = uid('t');
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
   const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
-  const { bucket, remove } = await tempBucket(s, id);
+  const { bucket, remove } = opts.bucket ?? opts.writer !== false ? await tempBucket(s, id) : { bucket: '', remove: async () => undefined };
   const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
   const connections = opts.connections ?? 4;
   const ingest = createIngest({

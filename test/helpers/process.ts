@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { TestContext } from 'node:test';
+import { REPO_ROOT } from './stack.js';
+
+export interface ServiceProcess {
+  child: ChildProcess;
+  output: () => string;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/** Runs `vitals <name>` as a real child process (so it can be killed with SIGKILL). */
+export function startService(t: TestContext, name: string, env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'services/cli.ts', name], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.length > 2_000_000) out = out.slice(-1_000_000); });
+  child.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  const proc: ServiceProcess = {
+    child,
+    output: () => out,
+    kill: (signal: NodeJS.Signals = 'SIGTERM') => new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    }),
+  };
+  t.after(() => proc.kill('SIGKILL'));
+  return proc;
+}
+
+/** Resolves when the service's log shows `needle` (e.g. 'alert worker started'). */
+export async function waitForLog(p: ServiceProcess, needle: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!p.output().includes(needle)) {
+    if (p.child.exitCode !== null) throw new Error(`service exited (${p.child.exitCode}) before "${needle}":\n${p.output().slice(-3000)}`);
+    if (Date.now() > deadline) throw new Error(`"${needle}" not logged within ${timeoutMs} ms:\n${p.output().slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

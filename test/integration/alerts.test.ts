@@ -1,0 +1,149 @@
+// The alert worker against the real stack, driven by the simulator's scenarios.
+import assert from 'node:assert/strict';
+import { test, type TestContext } from 'node:test';
+import mqtt from 'mqtt';
+import { pino } from 'pino';
+import { createAlertWorker } from '../../services/alerts/app.js';
+import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
+import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
+import { Alert, AlertState } from '../../services/common/proto.js';
+import { telemetryTopic } from '../../services/common/topics.js';
+import { simulate } from '../../services/simulator/app.js';
+import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
+import { startPipeline, waitFor, type Pipeline } from '../helpers/pipeline.js';
+import { startService, waitForLog } from '../helpers/process.js';
+import { uid } from '../helpers/stack.js';
+
+const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
+
+async function startWorker(t: TestContext, p: Pipeline, inactivityMs = 45_000) {
+  const id = uid('alerts');
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const worker = createAlertWorker({
+    kafka: p.kafka,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    mqtt: mqttClient,
+    influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
+    options: {
+      groupId: `${id}-group`,
+      topics: { vitals: p.topics.vitals, status: p.topics.status, commands: `${p.topics.alerts}.commands`, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
+      partitions: 3,
+      tickMs: 500,
+      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs },
+    },
+  });
+  await worker.start();
+  t.after(async () => { await worker.stop(); await mqttClient.endAsync(); });
+  return worker;
+}
+
+const decodeAll = (messages: { value: Buffer | null }[]) => messages.map((m) => Alert.decode(m.value!));
+
+test('a desaturation raises one SpO2 alert within the delay + 2 s, and resolves after recovery', async (t) => {
+  const p = await startPipeline(t, { writer: false, bucket: true });
+  await startWorker(t, p);
+  const alerts = await p.collect(p.topics.alerts);
+  const arrivals = new Map<string, number>();
+  const seen = setInterval(() => { for (const a of decodeAll(alerts.messages)) if (!arrivals.has(`${a.alertId}:${a.state}`)) arrivals.set(`${a.alertId}:${a.state}`, Date.now()); }, 50);
+  t.after(() => clearInterval(seen));
+  // MQTT bedside/mobile clients get the alert too.
+  const bedside = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: uid('bedside'), protocolVersion: 4 });
+  t.after(() => bedside.endAsync());
+  const onMqtt: string[] = [];
+  bedside.on('message', (topic) => onMqtt.push(topic));
+  await bedside.subscribeAsync('alerts/v1/patients/pat-00021/#', { qos: 1 });
+
+  let firstLow = 0;
+  const summary = await simulate({
+    mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 21, batches: 44, intervalMs: 500,
+    scenarios: [{ name: 'desaturation', startMs: 2_000, durationMs: 16_000 }],
+    onPublish: () => undefined,
+  });
+  assert.equal(summary.failed, 0);
+  const spo2 = await waitFor('spo2 alert resolved', () => {
+    const list = decodeAll(alerts.messages).filter((a) => a.kind === 'limit:spo2:low');
+    return list.some((a) => a.state === AlertState.ALERT_STATE_RESOLVED) ? list : undefined;
+  }, 20_000);
+  assert.equal(new Set(spo2.map((a) => a.alertId)).size, 1, 'one alert for the episode');
+  assert.deepEqual(spo2.map((a) => a.state), [AlertState.ALERT_STATE_OPEN, AlertState.ALERT_STATE_RESOLVED]);
+  const open = spo2[0]!;
+  // The delay is measured on the samples' clock: the first value under the limit starts it.
+  firstLow = open.raisedAtMs - SPO2_DELAY_MS;
+  const arrived = arrivals.get(`${open.alertId}:${AlertState.ALERT_STATE_OPEN}`)!;
+  assert.ok(arrived - firstLow <= SPO2_DELAY_MS + 2_000 + 500, `alert arrived ${arrived - firstLow} ms after the first low reading`);
+  assert.ok(open.raisedAtMs - firstLow >= SPO2_DELAY_MS, 'not before the delay');
+  assert.ok(open.value < 90);
+  await waitFor('alert on MQTT', () => (onMqtt.some((topic) => topic === 'alerts/v1/patients/pat-00021/limit-spo2-low') ? true : undefined), 5_000);
+});
+
+test('a short spike under the delay raises nothing', async (t) => {
+  const p = await startPipeline(t, { writer: false, bucket: true });
+  const worker = await startWorker(t, p);
+  const alerts = await p.collect(p.topics.alerts);
+  const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 22, batches: 16, intervalMs: 500, scenarios: [{ name: 'spike', startMs: 2_000, durationMs: 4_000 }] });
+  assert.equal(summary.failed, 0);
+  // The worker saw the spike (state has the patient's latest SpO2 back to normal) ...
+  await waitFor('worker caught up', () => ((worker.states.get('pat-00022')?.latest.spo2?.value ?? 0) > 90 ? true : undefined), 10_000);
+  await new Promise((r) => setTimeout(r, 1_000));
+  // ... and raised no SpO2 alert.
+  assert.deepEqual(decodeAll(alerts.messages).filter((a) => a.kind.startsWith('limit:spo2')), []);
+});
+
+test('a device cut off without a clean disconnect raises "device offline" within keepalive x 1.5 + 5 s', async (t) => {
+  const p = await startPipeline(t, { writer: false, bucket: true });
+  await startWorker(t, p);
+  const alerts = await p.collect(p.topics.alerts);
+  const keepaliveS = 5;
+  let cutAt = 0;
+  const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 23, batches: 10, intervalMs: 500, keepaliveS, scenarios: [{ name: 'dropout', startMs: 2_000 }] });
+  setTimeout(() => { cutAt = Date.now(); }, 2_000);
+  await run;
+  const offline = await waitFor('device offline alert', () => decodeAll(alerts.messages).find((a) => a.kind === 'device-offline:dev-00023' && a.state === AlertState.ALERT_STATE_OPEN), keepaliveS * 1500 + 5_000);
+  assert.ok(Date.now() - cutAt <= keepaliveS * 1500 + 5_000 + 1_000);
+  assert.match(offline.message, /offline|silent/);
+});
+
+test('a device silent without a Last Will is declared offline by the inactivity timer, and back online with data', async (t) => {
+  const p = await startPipeline(t, { writer: false, bucket: true });
+  await startWorker(t, p, 3_000);
+  const alerts = await p.collect(p.topics.alerts);
+  const dev = deviceIdFor(24);
+  const c = await mqtt.connectAsync(p.s.mqttUrl, { username: dev, password: devicePassword(p.deviceSecret, dev), clientId: dev, protocolVersion: 4 });
+  t.after(() => c.endAsync());
+  await c.publishAsync(telemetryTopic(dev), Buffer.from(encodeBatch(makeBatch({ deviceId: dev, patientId: 'pat-00024', sequence: 1 }))), { qos: 1 });
+  const off = await waitFor('inactivity alert', () => decodeAll(alerts.messages).find((a) => a.kind === `device-offline:${dev}` && a.state === AlertState.ALERT_STATE_OPEN), 15_000);
+  assert.match(off.message, /silent/);
+  await c.publishAsync(telemetryTopic(dev), Buffer.from(encodeBatch(makeBatch({ deviceId: dev, patientId: 'pat-00024', sequence: 2 }))), { qos: 1 });
+  const back = await waitFor('offline resolved', () => decodeAll(alerts.messages).find((a) => a.kind === `device-offline:${dev}` && a.state === AlertState.ALERT_STATE_RESOLVED), 10_000);
+  assert.equal(back.alertId, off.alertId);
+});
+
+test('a worker killed with SIGKILL mid-episode neither loses the open alert nor raises it twice', async (t) => {
+  const p = await startPipeline(t, { writer: false, bucket: true });
+  const alerts = await p.collect(p.topics.alerts);
+  const id = uid('alerts');
+  const env = {
+    KAFKA_TOPIC_VITALS: p.topics.vitals, KAFKA_TOPIC_STATUS: p.topics.status, KAFKA_TOPIC_ALERTS: p.topics.alerts,
+    KAFKA_TOPIC_ALERT_COMMANDS: `${p.topics.alerts}.commands`, KAFKA_TOPIC_ALERT_STATE: `${p.topics.alerts}.state`,
+    KAFKA_TOPIC_PARTITIONS: '3', ALERTS_GROUP_ID: `${id}-group`, INFLUX_BUCKET: p.bucket,
+  };
+  let worker = startService(t, 'alerts', env);
+  await waitForLog(worker, 'alert worker started');
+  const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 25, batches: 70, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 2_000, durationMs: 26_000 }] });
+  const opened = await waitFor('open spo2 alert', () => decodeAll(alerts.messages).find((a) => a.kind === 'limit:spo2:low' && a.state === AlertState.ALERT_STATE_OPEN), 30_000);
+  await worker.kill('SIGKILL');
+  await new Promise((r) => setTimeout(r, 2_000)); // the episode goes on while the worker is down
+  worker = startService(t, 'alerts', env);
+  await waitForLog(worker, 'alert state loaded');
+  const summary = await run;
+  assert.equal(summary.failed, 0);
+  const spo2 = await waitFor('resolution', () => {
+    const list = decodeAll(alerts.messages).filter((a) => a.kind === 'limit:spo2:low');
+    return list.some((a) => a.state === AlertState.ALERT_STATE_RESOLVED) ? list : undefined;
+  }, 30_000);
+  assert.deepEqual([...new Set(spo2.map((a) => a.alertId))], [opened.alertId], 'the same alert, never a second one');
+  assert.equal(spo2.filter((a) => a.state === AlertState.ALERT_STATE_OPEN).length, 1, 'raised once');
+  await worker.kill('SIGTERM');
+});
