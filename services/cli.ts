@@ -3,6 +3,7 @@ const commands: Record<string, () => Promise<{ main: (argv: string[]) => Promise
   ingest: () => import('./ingest/main.js'),
   writer: () => import('./writer/main.js'),
   alerts: () => import('./alerts/main.js'),
+  api: () => import('./api/main.js'),
   simulate: () => import('./simulator/main.js'),
 };
 

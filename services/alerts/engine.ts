@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Sample, VitalsBatch } from '../common/proto.js';
 import { vitalByKind } from '../common/vital-kinds.js';
 import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type LimitState, type Priority } from './limits.js';
-import { BAND_ORDER, news2, type News2Band } from './news2.js';
+import { BAND_ORDER, news2, type News2Band } from '../common/news2.js';
 
 export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
 

@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   API_ERR_UNAUTHORIZED: 'missing or invalid bearer token',
   API_ERR_FORBIDDEN: 'the token role may not do this',
   API_ERR_NOT_FOUND: 'no such resource',
+  API_ERR_CONFLICT: 'the resource is not in a state that allows this',
+  API_ERR_INTERNAL: 'unexpected server error (details in the server log only)',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { news2, scorePulse, scoreRespiration, scoreSpo2Scale1, scoreSystolic, scoreTemperature } from '../../services/alerts/news2.js';
+import { news2, scorePulse, scoreRespiration, scoreSpo2Scale1, scoreSystolic, scoreTemperature } from '../../services/common/news2.js';
 
 // Every band edge of the RCP 2017 chart, both sides of each threshold.
 const TABLE: [string, (v: number) => number, [number, number][]][] = [

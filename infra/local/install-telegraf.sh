@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Build a minimal Telegraf agent from its Go module source into a cache
+# OUTSIDE the repo, then print the binary path.
+#
+#   bin=$(infra/local/install-telegraf.sh)     # -> .../telegraf/<version>/telegraf
+#   "$bin" --config infra/telegraf/mqtt-to-kafka.conf
+#
+# Plugins compiled in (custom build via Go build tags, see Telegraf's
+# docs/CUSTOMIZATION.md):
+#   inputs.mqtt_consumer, inputs.kafka_consumer,
+#   outputs.kafka, outputs.influxdb_v2,
+#   parsers.influx, parsers.value (data_type="string" passthrough),
+#   serializers.influx
+#
+# Contract
+#   stdout : exactly one line, the absolute path of the telegraf binary
+#   stderr : all logs; the full build log is written to
+#            $CACHE/telegraf/build-<version>.log. On failure the last line is
+#            "telegraf: build failed (see LOG): <reason>; what to do: <hint>"
+#   exit   : 0 on success, non-zero on failure
+#   idempotent: a warm cache returns without starting go (pure bash).
+#   atomic : built in a temp dir next to the target, verified, then mv'ed;
+#            a .complete marker (holding the build spec) is written last.
+#   non-interactive: stdin is never read; CI=true for child processes.
+#
+# Environment
+#   VITALS_CACHE_DIR          cache root (default: $HOME/.cache/vitals-stack)
+#   TELEGRAF_VERSION          module version to build (default below)
+#   TELEGRAF_INSTALL_LOCK_TIMEOUT  seconds to wait for a concurrent build (1800)
+#   GOTOOLCHAIN / GOPROXY / GOFLAGS are honoured as usual by go.
+set -euo pipefail
+
+TELEGRAF_VERSION="${TELEGRAF_VERSION:-1.37.2}"
+TELEGRAF_VERSION="${TELEGRAF_VERSION#v}"
+MODULE="github.com/influxdata/telegraf"
+BUILD_TAGS="custom,inputs.mqtt_consumer,inputs.kafka_consumer,outputs.kafka,outputs.influxdb_v2,parsers.influx,parsers.value,serializers.influx"
+REQUIRED_INPUTS=(mqtt_consumer kafka_consumer)
+REQUIRED_OUTPUTS=(kafka influxdb_v2)
+
+# Bump SPEC_REV whenever the build recipe changes: it invalidates caches.
+SPEC_REV=1
+SPEC="rev=${SPEC_REV} telegraf=${TELEGRAF_VERSION} tags=${BUILD_TAGS}"
+
+CACHE_ROOT="${VITALS_CACHE_DIR:-${HOME:-/root}/.cache/vitals-stack}"
+CACHE_ROOT="${CACHE_ROOT%/}"
+[[ "$CACHE_ROOT" == /* ]] || CACHE_ROOT="$PWD/$CACHE_ROOT"
+TG_ROOT="${CACHE_ROOT}/telegraf"
+VERSION_DIR="${TG_ROOT}/${TELEGRAF_VERSION}"
+BIN="${VERSION_DIR}/telegraf"
+MARKER="${VERSION_DIR}/.complete"
+LOG_FILE="${TG_ROOT}/build-${TELEGRAF_VERSION}.log"
+
+# ---------------------------------------------------------------- warm path
+# No subprocesses: read the marker with a bash builtin and compare.
+warm() {
+  [[ -f "$MARKER" && -x "$BIN" ]] || return 1
+  local got=""
+  IFS= read -r got < "$MARKER" || true
+  [[ "$got" == "$SPEC" ]]
+}
+if warm; then
+  printf '%s\n' "$BIN"
+  exit 0
+fi
+
+# ---------------------------------------------------------------- cold path
+exec </dev/null
+export CI=true
+LOG_READY=0
+log() {
+  printf 'telegraf: %s\n' "$*" >&2
+  if [[ $LOG_READY -eq 1 ]]; then
+    printf '%s telegraf: %s\n' "$(date -u +%H:%M:%S)" "$*" >>"$LOG_FILE" 2>/dev/null || true
+  fi
+}
+FAILED=0
+fail() { # fail <reason> <what to do>
+  FAILED=1
+  local where="$LOG_FILE"
+  [[ $LOG_READY -eq 1 ]] || where="stderr"
+  if [[ $LOG_READY -eq 1 ]]; then
+    printf '%s telegraf: build failed: %s; what to do: %s\n' "$(date -u +%H:%M:%S)" "$1" "$2" >>"$LOG_FILE" 2>/dev/null || true
+  fi
+  printf 'telegraf: build failed (see %s): %s; what to do: %s\n' "$where" "$1" "$2" >&2
+  exit 1
+}
+TMP_DIR=""
+cleanup() {
+  local rc=$?
+  if [[ -n "$TMP_DIR" && -d "$TMP_DIR" ]]; then
+    chmod -R u+w "$TMP_DIR" 2>/dev/null || true
+    rm -rf "$TMP_DIR" 2>/dev/null || true
+  fi
+  if [[ $rc -ne 0 && $FAILED -eq 0 ]]; then
+    printf 'telegraf: build failed (see %s): unexpected error (exit %s); what to do: re-run with "bash -x %s" to see the failing step\n' "$LOG_FILE" "$rc" "$0" >&2
+  fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "$TG_ROOT" 2>/dev/null \
+  || fail "cannot create cache dir $TG_ROOT" "set VITALS_CACHE_DIR to a writable directory"
+[[ -w "$TG_ROOT" ]] \
+  || fail "cache dir $TG_ROOT is not writable" "set VITALS_CACHE_DIR to a writable directory"
+
+# Serialise concurrent builders of the same version.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"${VERSION_DIR}.lock"
+  log "taking build lock ${VERSION_DIR}.lock"
+  flock -w "${TELEGRAF_INSTALL_LOCK_TIMEOUT:-1800}" 9 \
+    || fail "another build of telegraf ${TELEGRAF_VERSION} holds ${VERSION_DIR}.lock" "wait for it to finish, or remove the lock file if no build is running"
+  if warm; then   # someone else finished while we waited
+    printf '%s\n' "$BIN"
+    exit 0
+  fi
+fi
+
+: >"$LOG_FILE" 2>/dev/null || fail "cannot write log file $LOG_FILE" "check permissions of $TG_ROOT"
+LOG_READY=1
+
+command -v go >/dev/null 2>&1 \
+  || fail "go not found on PATH" "install Go >= 1.25 (https://go.dev/dl or apt-get install -y golang-go) and re-run"
+log "using $(go version 2>&1) (GOTOOLCHAIN=${GOTOOLCHAIN:-<default>}, GOPROXY=$(go env GOPROXY 2>/dev/null))"
+
+start_s=$SECONDS
+log "building telegraf ${TELEGRAF_VERSION} into ${VERSION_DIR} (log: $LOG_FILE)"
+log "build tags: ${BUILD_TAGS}"
+# Temp dir on the same filesystem as the target so the final mv is atomic.
+TMP_DIR="$(mktemp -d "${TG_ROOT}/.tmp-${TELEGRAF_VERSION}.XXXXXX")" \
+  || fail "mktemp failed under $TG_ROOT" "check free disk space and permissions"
+
+# run <label> <cmd...>: run a command with output appended to the build log.
+run() {
+  local label="$1"; shift
+  printf '%s telegraf: $ %s\n' "$(date -u +%H:%M:%S)" "$*" >>"$LOG_FILE"
+  local rc=0
+  "$@" >>"$LOG_FILE" 2>&1 || rc=$?
+  [[ $rc -eq 0 ]] && return 0
+  log "$label failed (exit $rc); last lines of the log:"
+  tail -n 20 "$LOG_FILE" | sed 's/^/telegraf:   | /' >&2 || true
+  return "$rc"
+}
+
+# 1. fetch the module source (read-only in GOMODCACHE) ---------------------
+log "downloading ${MODULE}@v${TELEGRAF_VERSION} from the Go module proxy"
+DL_JSON="$TMP_DIR/download.json"
+if ! go mod download -json "${MODULE}@v${TELEGRAF_VERSION}" >"$DL_JSON" 2>>"$LOG_FILE"; then
+  cat "$DL_JSON" >>"$LOG_FILE" 2>/dev/null || true
+  grep -h '"Error"' "$DL_JSON" 2>/dev/null | sed 's/^/telegraf:   | /' >&2 || true
+  fail "go mod download ${MODULE}@v${TELEGRAF_VERSION} failed" \
+       "check the proxy serves it (go list -m -versions ${MODULE}) and set TELEGRAF_VERSION to a listed version"
+fi
+cat "$DL_JSON" >>"$LOG_FILE"
+SRC_DIR="$(sed -n 's/^[[:space:]]*"Dir":[[:space:]]*"\(.*\)",\{0,1\}$/\1/p' "$DL_JSON" | head -n 1)"
+[[ -n "$SRC_DIR" && -f "$SRC_DIR/go.mod" ]] \
+  || fail "go mod download gave no usable source dir" "inspect $LOG_FILE; try 'go clean -modcache' if the module cache is corrupt"
+
+# 2. writable copy (go.mod may carry replace directives / need go.sum edits)
+log "copying module source to a writable build dir"
+WORK="$TMP_DIR/src"
+cp -R "$SRC_DIR" "$WORK" 2>>"$LOG_FILE" && chmod -R u+w "$WORK" 2>>"$LOG_FILE" \
+  || fail "cannot copy $SRC_DIR to $WORK" "check free disk space under $TG_ROOT"
+
+# 3. build ----------------------------------------------------------------
+INTERNAL_PKG="${MODULE}/internal"
+LDFLAGS="-s -w -X ${INTERNAL_PKG}.Version=${TELEGRAF_VERSION} -X ${INTERNAL_PKG}.Branch=HEAD -X ${INTERNAL_PKG}.Commit=v${TELEGRAF_VERSION}-module"
+log "go build (cold: downloads dependencies and compiles; several minutes on 2 cores)"
+build_s=$SECONDS
+if ! (cd "$WORK" && export CGO_ENABLED=0 GOFLAGS="${GOFLAGS:-} -buildvcs=false -mod=mod" \
+        && run "go build" go build -trimpath -tags "$BUILD_TAGS" -ldflags "$LDFLAGS" \
+          -o "$TMP_DIR/telegraf" ./cmd/telegraf); then
+  reason="go build failed"
+  hint="read $LOG_FILE"
+  if grep -qE 'dial tcp|i/o timeout|proxy.golang.org|410 Gone|404 Not Found|TLS handshake|no such host|verifying module' "$LOG_FILE"; then
+    reason="go build could not download dependencies"
+    hint="check access to the Go module proxy (GOPROXY=$(go env GOPROXY 2>/dev/null)) and re-run"
+  elif grep -qE 'requires go >=|toolchain' "$LOG_FILE"; then
+    reason="telegraf ${TELEGRAF_VERSION} needs a newer Go than $(go env GOVERSION 2>/dev/null)"
+    hint="export GOTOOLCHAIN=go1.27.3 (or newer) and re-run, or pick an older TELEGRAF_VERSION"
+  elif grep -qE 'no space left on device' "$LOG_FILE"; then
+    reason="disk full"
+    hint="free space (go clean -cache) or set VITALS_CACHE_DIR/GOCACHE elsewhere"
+  elif grep -qE 'signal: killed|out of memory' "$LOG_FILE"; then
+    reason="compiler was killed (out of memory)"
+    hint="free memory or limit parallelism with GOFLAGS=-p=1 and re-run"
+  fi
+  fail "$reason" "$hint"
+fi
+log "go build finished in $((SECONDS - build_s))s"
+
+# 4. verify before publishing ----------------------------------------------
+[[ -x "$TMP_DIR/telegraf" ]] || fail "go build produced no binary" "read $LOG_FILE"
+ver_out="$("$TMP_DIR/telegraf" --version 2>>"$LOG_FILE")" \
+  || fail "built binary does not run (telegraf --version failed)" "read $LOG_FILE; check GOOS/GOARCH are not overridden"
+log "built: $ver_out"
+[[ "$ver_out" == *"$TELEGRAF_VERSION"* ]] \
+  || fail "binary reports '$ver_out', expected version $TELEGRAF_VERSION" "check the -X ldflags in $0"
+inputs="$("$TMP_DIR/telegraf" --input-list 2>>"$LOG_FILE")" \
+  || fail "telegraf --input-list failed" "read $LOG_FILE"
+outputs="$("$TMP_DIR/telegraf" --output-list 2>>"$LOG_FILE")" \
+  || fail "telegraf --output-list failed" "read $LOG_FILE"
+printf 'inputs:\n%s\noutputs:\n%s\n' "$inputs" "$outputs" >>"$LOG_FILE"
+for p in "${REQUIRED_INPUTS[@]}"; do
+  grep -qxE "[[:space:]]*${p}[[:space:]]*" <<<"$inputs" \
+    || fail "input plugin $p missing from the build" "check BUILD_TAGS in $0 against plugins/inputs/all/*.go of telegraf ${TELEGRAF_VERSION}"
+done
+for p in "${REQUIRED_OUTPUTS[@]}"; do
+  grep -qxE "[[:space:]]*${p}[[:space:]]*" <<<"$outputs" \
+    || fail "output plugin $p missing from the build" "check BUILD_TAGS in $0 against plugins/outputs/all/*.go of telegraf ${TELEGRAF_VERSION}"
+done
+
+# 5. publish atomically ------------------------------------------------------
+chmod -R u+w "$WORK" 2>/dev/null || true
+rm -rf "$WORK" "$DL_JSON"
+printf '%s\n' "$SPEC" >"$TMP_DIR/.complete"
+chmod 755 "$TMP_DIR"   # mktemp -d makes it 0700
+if [[ -e "$VERSION_DIR" ]]; then
+  stale="${TG_ROOT}/.stale-${TELEGRAF_VERSION}.$$"
+  mv "$VERSION_DIR" "$stale" || fail "cannot move stale $VERSION_DIR aside" "remove $VERSION_DIR by hand and re-run"
+  rm -rf "$stale" || true
+fi
+mv "$TMP_DIR" "$VERSION_DIR" || fail "cannot rename $TMP_DIR to $VERSION_DIR" "check permissions of $TG_ROOT"
+TMP_DIR=""
+
+size="$(du -h "$BIN" 2>/dev/null | cut -f1)"
+log "installed telegraf ${TELEGRAF_VERSION} (${size}) in $((SECONDS - start_s))s"
+printf '%s\n' "$BIN"

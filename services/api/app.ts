@@ -1,0 +1,248 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { QueryApi } from '@influxdata/influxdb-client';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { Producer } from 'kafkajs';
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { z } from 'zod';
+import { VitalsError, type ErrorCode } from '../common/errors.js';
+import type { Logger } from '../common/logger.js';
+import { news2 } from '../common/news2.js';
+import { PATIENT_ID_RE } from '../common/topics.js';
+import { VITALS, vitalByKey } from '../common/vital-kinds.js';
+import { can, createAuthenticator, type Role } from './auth.js';
+import { toFhirBundle } from './fhir.js';
+import * as q from './flux-queries.js';
+import type { AlertView, LiveView } from './live-view.js';
+import { openApiDocument } from './openapi.js';
+
+export interface ApiOptions {
+  bucket: string;
+  tokens: { clinician: string[]; operator: string[] };
+  commandsTopic: string;
+  /** Freshness window for the NEWS2 shown on the ward view. @defaultValue 300_000 (ms) */
+  news2FreshMs: number;
+}
+
+export interface ApiDeps {
+  options: ApiOptions;
+  query: QueryApi;
+  producer: Producer;
+  view: LiveView;
+  log: Logger;
+  registry?: Registry;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest { role: Role }
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const require = createRequire(import.meta.url);
+
+const patientId = z.string().regex(PATIENT_ID_RE, 'patient id: 1-64 of A-Z a-z 0-9 . _ -');
+const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
+const duration = z.string().regex(/^[1-9][0-9]{0,5}(ms|s|m|h|d)$/, 'a duration like 10s, 5m, 1h');
+const KINDS = VITALS.map((v) => v.key) as [string, ...string[]];
+
+function fail(code: ErrorCode, status: number, message: string): never {
+  throw Object.assign(new VitalsError(code, message), { statusCode: status });
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
+  const r = schema.safeParse(value);
+  if (!r.success) fail('API_ERR_BAD_REQUEST', 400, r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
+  return r.data;
+}
+
+const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
+
+/** Builds the fastify app (routes, auth, errors); the caller listens. */
+export function buildApi({ options, query, producer, view, log, registry = new Registry() }: ApiDeps): FastifyInstance {
+  collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
+  const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
+  const authenticate = createAuthenticator(options.tokens);
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200 });
+
+  app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) log.error({ err }, 'request failed');
+    const code = err instanceof VitalsError ? err.code : status === 413 ? 'API_ERR_BAD_REQUEST' : status === 400 ? 'API_ERR_BAD_REQUEST' : status === 404 ? 'API_ERR_NOT_FOUND' : 'API_ERR_INTERNAL';
+    void reply.code(status).send({ error: code, message: status >= 500 ? 'internal error' : err.message });
+  });
+  app.setNotFoundHandler((_req, reply) => { void reply.code(404).send({ error: 'API_ERR_NOT_FOUND', message: 'no such route' }); });
+
+  const auth = (action: 'read' | 'acknowledge' | 'manage') => async (req: FastifyRequest) => {
+    const role = authenticate(req.headers.authorization);
+    if (!role) fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    if (!can(role, action)) fail('API_ERR_FORBIDDEN', 403, `role ${role} may not ${action}`);
+    req.role = role;
+  };
+
+  // ---- static dashboard and docs (no token needed to load the page; data needs one)
+  app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
+  app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
+  app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));
+  app.get('/vendor/uplot.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'))));
+  app.get('/vendor/uplot.css', async (_req, reply) => reply.type('text/css').send(await readFile(require.resolve('uplot/dist/uPlot.min.css'))));
+  app.get('/openapi.json', async () => openApiDocument);
+  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  app.get('/healthz', async () => ({ status: 'ok' }));
+
+  async function latestFromInflux(pid?: string) {
+    const rows = await query.collectRows<{ patient_id: string; kind: string; _value: number; _time: string }>(q.latestVitals(options.bucket, pid));
+    for (const r of rows) {
+      const cur = view.latest.get(r.patient_id) ?? {};
+      const at = Date.parse(r._time);
+      if (!cur[r.kind] || cur[r.kind]!.at < at) cur[r.kind] = { value: r._value, at };
+      view.latest.set(r.patient_id, cur);
+    }
+  }
+
+  function patientSummary(pid: string) {
+    const latest = view.latest.get(pid) ?? {};
+    const newest = Math.max(0, ...Object.values(latest).map((v) => v.at));
+    const fresh = (k: string) => { const v = latest[k]; return v && newest - v.at <= options.news2FreshMs ? v.value : undefined; };
+    const score = news2({
+      respiratoryRate: fresh('respiratory_rate'), spo2: fresh('spo2'), supplementalOxygen: (fresh('supplemental_oxygen') ?? 0) >= 0.5,
+      systolic: fresh('bp_systolic'), heartRate: fresh('heart_rate'), cvpu: (fresh('consciousness') ?? 0) >= 0.5, temperature: fresh('temperature'),
+    });
+    const devices = [...view.devices.values()].filter((d) => d.patientId === pid);
+    const open = [...view.alerts.values()].filter((a) => a.patientId === pid && a.state !== 'resolved');
+    const online = devices.length === 0 ? null : devices.some((d) => d.online);
+    return {
+      patientId: pid,
+      online,
+      devices,
+      latest,
+      news2: score.missing.filter((m) => m !== 'supplementalOxygen' && m !== 'cvpu').length <= 1 ? { score: score.score, band: score.band, partial: score.missing.length > 0 } : null,
+      openAlerts: { high: open.filter((a) => a.priority === 'high').length, medium: open.filter((a) => a.priority === 'medium').length, low: open.filter((a) => a.priority === 'low').length },
+      alerts: open.sort((a, b) => b.updatedAt - a.updatedAt),
+      limits: view.limits.get(pid) ?? null,
+    };
+  }
+
+  const allPatients = () => new Set([...view.latest.keys(), ...[...view.devices.values()].map((d) => d.patientId).filter(Boolean), ...[...view.alerts.values()].map((a) => a.patientId)]);
+
+  app.get('/api/v1/patients', { preHandler: auth('read') }, async () => {
+    if (view.latest.size === 0) await latestFromInflux();
+    return { patients: [...allPatients()].sort().map(patientSummary) };
+  });
+
+  app.get('/api/v1/patients/:patientId', { preHandler: auth('read') }, async (req) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    if (!view.latest.has(pid)) await latestFromInflux(pid);
+    if (!allPatients().has(pid)) fail('API_ERR_NOT_FOUND', 404, `no data for patient ${pid}`);
+    return patientSummary(pid);
+  });
+
+  app.get('/api/v1/patients/:patientId/vitals', { preHandler: auth('read') }, async (req) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const p = parse(z.object({ kind: z.enum(KINDS), start: isoTime.optional(), stop: isoTime.optional(), every: duration.optional() }).strict(), req.query);
+    const stop = p.stop ? new Date(p.stop) : new Date();
+    const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
+    if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
+    if (stop.getTime() - start.getTime() > 31 * 86_400_000) fail('API_ERR_BAD_REQUEST', 400, 'range longer than 31 days');
+    // Default resolution: about 500 points over the range, never finer than 1 s.
+    const every = p.every ?? `${Math.max(1, Math.ceil((stop.getTime() - start.getTime()) / 500 / 1000))}s`;
+    if ((stop.getTime() - start.getTime()) / durationMs(every) > 20_000) fail('API_ERR_BAD_REQUEST', 400, 'resolution too fine for the range (more than 20000 points)');
+    const rows = await query.collectRows<{ _time: string; _value: number }>(q.series(options.bucket, pid, p.kind, start, stop, every));
+    const info = vitalByKey(p.kind)!;
+    return { patientId: pid, kind: p.kind, unit: info.ucum, start: start.toISOString(), stop: stop.toISOString(), every, points: rows.map((r) => [Date.parse(r._time), r._value]) };
+  });
+
+  app.get('/api/v1/patients/:patientId/fhir', { preHandler: auth('read') }, async (req, reply) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const p = parse(z.object({ start: isoTime.optional(), stop: isoTime.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(1000) }).strict(), req.query);
+    const stop = p.stop ? new Date(p.stop) : new Date();
+    const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
+    if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
+    const rows = await query.collectRows<{ _time: string; _value: number; kind: string; device_id: string }>(q.rawObservations(options.bucket, pid, start, stop, p.limit));
+    const base = `${req.protocol}://${req.host}`;
+    return reply.type('application/fhir+json').send(toFhirBundle(pid, rows.map((r) => ({ kind: r.kind, value: r._value, time: r._time, deviceId: r.device_id })), base));
+  });
+
+  app.get('/api/v1/devices', { preHandler: auth('read') }, async () => {
+    if (view.devices.size === 0) {
+      const rows = await query.collectRows<{ device_id: string; patient_id: string; _value: number; _time: string }>(q.latestDevices(options.bucket));
+      for (const r of rows) {
+        if (!view.devices.has(r.device_id)) view.devices.set(r.device_id, { deviceId: r.device_id, patientId: r.patient_id, online: true, reason: '', statusAt: 0, lastSeen: Date.parse(r._time), battery: r._value });
+      }
+    }
+    return { devices: [...view.devices.values()].sort((a, b) => a.deviceId.localeCompare(b.deviceId)) };
+  });
+
+  app.get('/api/v1/alerts', { preHandler: auth('read') }, async (req) => {
+    const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
+    const list = [...view.alerts.values()].filter((a) =>
+      (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority));
+    return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit) };
+  });
+
+  app.get('/api/v1/alerts/:alertId', { preHandler: auth('read') }, async (req) => {
+    const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
+    const a = view.alerts.get(alertId);
+    if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
+    return a;
+  });
+
+  async function command(req: FastifyRequest, reply: FastifyReply, type: 'acknowledge' | 'resolve') {
+    const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
+    const body = parse(z.object({ by: z.string().min(1).max(100).regex(/^[\w .@-]+$/).optional() }).strict().optional(), req.body ?? undefined);
+    const a = view.alerts.get(alertId);
+    if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
+    if (a.state === 'resolved') fail('API_ERR_CONFLICT', 409, `alert ${alertId} is already resolved`);
+    const by = body?.by ?? req.role;
+    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] });
+    log.info({ alertId, patientId: a.patientId, type }, 'alert command sent');
+    return reply.code(202).send({ accepted: true, alertId, requested: type });
+  }
+  app.post('/api/v1/alerts/:alertId/acknowledge', { preHandler: auth('acknowledge') }, (req, reply) => command(req, reply, 'acknowledge'));
+  app.post('/api/v1/alerts/:alertId/resolve', { preHandler: auth('acknowledge') }, (req, reply) => command(req, reply, 'resolve'));
+
+  const limitSchema = z.object({
+    low: z.number().finite().optional(), high: z.number().finite().optional(), delayMs: z.number().int().min(0).max(600_000).optional(),
+    delaySamples: z.number().int().min(1).max(100).optional(), hysteresis: z.number().min(0).max(50).optional(), priority: z.enum(['high', 'medium', 'low']).optional(),
+  }).strict();
+  app.get('/api/v1/patients/:patientId/limits', { preHandler: auth('read') }, async (req) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    return { patientId: pid, overrides: view.limits.get(pid) ?? {} };
+  });
+  app.put('/api/v1/patients/:patientId/limits', { preHandler: auth('manage') }, async (req, reply) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const overrides = parse(z.record(z.enum(KINDS), limitSchema), req.body);
+    for (const [k, v] of Object.entries(overrides)) {
+      if (v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', 400, `${k}: low must be below high`);
+    }
+    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify({ type: 'limits', patientId: pid, overrides }) }] });
+    view.limits.set(pid, overrides);
+    return reply.code(202).send({ patientId: pid, overrides });
+  });
+
+  // Live stream: server-sent events of vitals, alert changes and device status.
+  app.get('/api/v1/stream', async (req, reply) => {
+    // EventSource cannot set headers: the token may come as ?token= (over TLS in production).
+    const token = (req.query as { token?: string }).token;
+    const role = authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined));
+    if (!role) fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.write('retry: 2000\n\n');
+    const send = (event: string) => (data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status') };
+    for (const [e, h] of Object.entries(handlers)) view.events.on(e, h);
+    const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    req.raw.on('close', () => {
+      clearInterval(ping);
+      for (const [e, h] of Object.entries(handlers)) view.events.off(e, h);
+    });
+  });
+
+  return app;
+}
+
+export type { AlertView };

@@ -1,0 +1,67 @@
+// Composition root of `vitals api`.
+import { hostname } from 'node:os';
+import { InfluxDB } from '@influxdata/influxdb-client';
+import { z } from 'zod';
+import { influxSchema, kafkaSchema, parseConfig } from '../common/config.js';
+import { loadEnv } from '../common/env-file.js';
+import { createKafka, ensureTopics } from '../common/kafka.js';
+import { createLogger } from '../common/logger.js';
+import { buildApi } from './app.js';
+import { createLiveView } from './live-view.js';
+
+const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const schema = z.object({
+  ...kafkaSchema,
+  ...influxSchema,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  API_HOST: z.string().default('127.0.0.1'),
+  API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  API_CLINICIAN_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
+  API_OPERATOR_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
+  KAFKA_TOPIC_ALERT_COMMANDS: z.string().default('vitals.v1.alert-commands'),
+  ALERTS_NEWS2_FRESH_MS: z.coerce.number().int().positive().default(300_000),
+}).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
+
+export async function main(): Promise<void> {
+  const env = loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env');
+  let config: z.infer<typeof schema>;
+  try {
+    config = parseConfig(schema, env);
+  } catch (err) {
+    console.error(`api: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const log = createLogger({ name: 'api', level: config.LOG_LEVEL });
+  const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-api` }, log);
+  const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
+  const view = createLiveView({ kafka, log, topics, instanceId: `vitals-api-${hostname()}-${process.pid}` });
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  try {
+    const admin = kafka.admin();
+    await admin.connect();
+    await ensureTopics(admin, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
+    await admin.disconnect();
+    await producer.connect();
+    await view.start();
+  } catch (err) {
+    console.error(`api: cannot start: ${(err as Error).message}. Check that Kafka is up (npm run stack -- status) and KAFKA_BROKERS.`);
+    process.exit(1);
+  }
+  const app = buildApi({
+    log,
+    view,
+    producer,
+    query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
+    options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS },
+  });
+  const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+  log.info({ address }, 'api listening');
+  const shutdown = async () => {
+    await app.close();
+    await view.stop();
+    await producer.disconnect();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown());
+}

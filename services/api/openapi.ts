@@ -1,0 +1,63 @@
+/** OpenAPI 3.1 description of the clinician API, served at /openapi.json. */
+const bearer = [{ bearer: [] }];
+const err = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+const errors = { 400: err, 401: err, 403: err, 404: err };
+const pid = { name: 'patientId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } };
+const aid = { name: 'alertId', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{24}$' } };
+const ok = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
+const KINDS = ['heart_rate', 'spo2', 'respiratory_rate', 'temperature', 'bp_systolic', 'bp_diastolic', 'supplemental_oxygen', 'consciousness'];
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'Vitals pipeline clinician API', version: '1.0.0', description: 'Bearer tokens: clinician (read, acknowledge) or operator (also limits).' },
+  components: {
+    securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    schemas: {
+      Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string', example: 'API_ERR_BAD_REQUEST' }, message: { type: 'string' } } },
+      Alert: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' }, patientId: { type: 'string' }, deviceId: { type: 'string' }, kind: { type: 'string', example: 'limit:spo2:low' },
+          priority: { enum: ['high', 'medium', 'low'] }, state: { enum: ['open', 'acknowledged', 'resolved'] }, value: { type: 'number' }, threshold: { type: 'number' },
+          message: { type: 'string' }, raisedAt: { type: 'integer' }, updatedAt: { type: 'integer' }, acknowledgedBy: { type: 'string' },
+        },
+      },
+      Limit: { type: 'object', additionalProperties: false, properties: { low: { type: 'number' }, high: { type: 'number' }, delayMs: { type: 'integer' }, delaySamples: { type: 'integer' }, hysteresis: { type: 'number' }, priority: { enum: ['high', 'medium', 'low'] } } },
+    },
+  },
+  security: bearer,
+  paths: {
+    '/api/v1/patients': { get: { summary: 'Ward: every patient with latest vitals, NEWS2, device state and open alerts', responses: { 200: ok('patients'), ...errors } } },
+    '/api/v1/patients/{patientId}': { get: { summary: 'One patient', parameters: [pid], responses: { 200: ok('patient'), ...errors } } },
+    '/api/v1/patients/{patientId}/vitals': {
+      get: {
+        summary: 'Time series of one vital, downsampled in InfluxDB (aggregateWindow mean)',
+        parameters: [pid,
+          { name: 'kind', in: 'query', required: true, schema: { enum: KINDS } },
+          { name: 'start', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'default: stop - 1h' },
+          { name: 'stop', in: 'query', schema: { type: 'string', format: 'date-time' }, description: 'default: now' },
+          { name: 'every', in: 'query', schema: { type: 'string', pattern: '^[1-9][0-9]{0,5}(ms|s|m|h|d)$' }, description: 'window; default about 500 points over the range' }],
+        responses: { 200: ok('series: points as [epoch ms, value]'), ...errors },
+      },
+    },
+    '/api/v1/patients/{patientId}/fhir': {
+      get: { summary: 'FHIR R4 Bundle of vital-signs Observations (LOINC, UCUM; BP as a panel)', parameters: [pid, { name: 'start', in: 'query', schema: { type: 'string' } }, { name: 'stop', in: 'query', schema: { type: 'string' } }, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 10000 } }], responses: { 200: { description: 'Bundle', content: { 'application/fhir+json': { schema: { type: 'object' } } } }, ...errors } },
+    },
+    '/api/v1/patients/{patientId}/limits': {
+      get: { summary: 'Per-patient limit overrides', parameters: [pid], responses: { 200: ok('overrides'), ...errors } },
+      put: { summary: 'Set per-patient limit overrides (operator); the alert worker applies them without restart', parameters: [pid], requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: { $ref: '#/components/schemas/Limit' } } } } }, responses: { 202: ok('accepted'), ...errors } },
+    },
+    '/api/v1/devices': { get: { summary: 'Devices: online/offline, last seen, battery', responses: { 200: ok('devices'), ...errors } } },
+    '/api/v1/alerts': {
+      get: {
+        summary: 'Alerts by state, patient and priority',
+        parameters: [{ name: 'state', in: 'query', schema: { enum: ['open', 'acknowledged', 'resolved', 'active'] } }, { name: 'patient', in: 'query', schema: { type: 'string' } }, { name: 'priority', in: 'query', schema: { enum: ['high', 'medium', 'low'] } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }],
+        responses: { 200: ok('alerts', { type: 'object', properties: { alerts: { type: 'array', items: { $ref: '#/components/schemas/Alert' } } } }), ...errors },
+      },
+    },
+    '/api/v1/alerts/{alertId}': { get: { summary: 'One alert', parameters: [aid], responses: { 200: ok('alert', { $ref: '#/components/schemas/Alert' }), ...errors } } },
+    '/api/v1/alerts/{alertId}/acknowledge': { post: { summary: 'Acknowledge (asynchronous: the worker applies it)', parameters: [aid], requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { by: { type: 'string' } } } } } }, responses: { 202: ok('accepted'), 409: err, ...errors } } },
+    '/api/v1/alerts/{alertId}/resolve': { post: { summary: 'Resolve', parameters: [aid], responses: { 202: ok('accepted'), 409: err, ...errors } } },
+    '/api/v1/stream': { get: { summary: 'Server-sent events: vitals, alert, status (token in Authorization or ?token=)', responses: { 200: { description: 'text/event-stream' }, 401: err } } },
+  },
+} as const;
