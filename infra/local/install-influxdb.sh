@@ -124,7 +124,7 @@ run() { # run <step description> <hint on failure> cmd...
 need() { command -v "$1" >/dev/null 2>&1 || fail "required tool '$1' not found on PATH" "$2"; }
 
 T0=$SECONDS
-log "building influxd $INFLUXDB_VERSION (cold cache, takes ~15-25 min on 2 cores); log: $LOG"
+log "building influxd $INFLUXDB_VERSION (cold cache: ~10-15 min on 2 cores); log: $LOG"
 
 # ---- toolchain checks ---------------------------------------------------------------------------
 need go "install Go >= 1.23 (e.g. apt-get install golang-go or from go.dev) and put it on PATH"
@@ -150,7 +150,13 @@ if command -v rustup >/dev/null 2>&1; then
   rustup run "$RUSTUP_TOOLCHAIN" rustc --version >>"$LOG" 2>&1 ||
     fail "rust toolchain '$RUSTUP_TOOLCHAIN' is not installed" "run 'rustup toolchain install stable' or set INFLUXDB_RUST_TOOLCHAIN to an installed one (rustup toolchain list)"
 fi
-{ go version; cargo --version; cc --version | head -n 1; } >>"$LOG" 2>&1 || true
+{ go version; cargo --version; "$(go env CC)" --version | head -n 1; } >>"$LOG" 2>&1 || true
+# cargo target exactly as the pkg-config wrapper computes it (so its own cargo run is a no-op)
+case "$(go env GOOS)/$(go env GOARCH)" in
+  linux/amd64) CARGO_TARGET=x86_64-unknown-linux-gnu ;;
+  linux/arm64) CARGO_TARGET=aarch64-unknown-linux-gnu ;;
+  *) fail "unsupported platform $(go env GOOS)/$(go env GOARCH)" "build on linux/amd64 or linux/arm64" ;;
+esac
 
 WORK=$(mktemp -d "$OUT_DIR/build.XXXXXX")
 trap 'rm -rf "$WORK" 2>/dev/null || true' EXIT
@@ -207,13 +213,13 @@ run "download Go dependencies" "check that the Go module proxy is reachable (GOP
   bash -c 'cd "$1" && go mod download -x' _ "$SRC"
 
 # ---- 5. libflux (Rust) - done explicitly so a failure is reported as a Rust failure -----------
-run "build libflux (Rust, cargo --release, ~5-8 min)" \
+run "build libflux (Rust, cargo --release, ~3-5 min)" \
   "check crates.io is reachable and the Rust toolchain '${RUSTUP_TOOLCHAIN:-cargo}' works; if a crate fails to compile on this rustc, pin it with 'cargo update -p NAME --precise VER' in flux's libflux/ (see log)" \
-  bash -c 'cd "$1/libflux" && cargo build --release --target x86_64-unknown-linux-gnu' _ "$FLUX"
+  bash -c 'cd "$1/libflux" && cargo build --release --target "$2"' _ "$FLUX" "$CARGO_TARGET"
 
 # ---- 6. influxd ---------------------------------------------------------------------------------------
 LDFLAGS="-s -w -X main.version=${INFLUXDB_VERSION#v} -X main.commit=gomod-${INFLUXDB_VERSION} -X main.date=$(date -u +%FT%TZ)"
-run "go build ./cmd/influxd (~10 min)" \
+run "go build ./cmd/influxd (~5-8 min)" \
   "see the log; pkg-config/cargo errors mean libflux failed, 'undefined'/'linkname' errors mean this Go ($GOV) is incompatible with influxdb $INFLUXDB_VERSION (try another Go or INFLUXDB_VERSION)" \
   bash -c 'cd "$1" && go build -v -p "$2" -tags sqlite_foreign_keys,sqlite_json -ldflags "$3" -o "$4/influxd" ./cmd/influxd' _ "$SRC" "$GO_PROCS" "$LDFLAGS" "$WORK"
 

@@ -159,8 +159,9 @@ SRC_DIR="$(sed -n 's/^[[:space:]]*"Dir":[[:space:]]*"\(.*\)",\{0,1\}$/\1/p' "$DL
 # 2. writable copy (go.mod may carry replace directives / need go.sum edits)
 log "copying module source to a writable build dir"
 WORK="$TMP_DIR/src"
-cp -R "$SRC_DIR" "$WORK" 2>>"$LOG_FILE" && chmod -R u+w "$WORK" 2>>"$LOG_FILE" \
-  || fail "cannot copy $SRC_DIR to $WORK" "check free disk space under $TG_ROOT"
+if ! cp -R "$SRC_DIR" "$WORK" 2>>"$LOG_FILE" || ! chmod -R u+w "$WORK" 2>>"$LOG_FILE"; then
+  fail "cannot copy $SRC_DIR to $WORK" "check free disk space under $TG_ROOT"
+fi
 
 # 3. build ----------------------------------------------------------------
 INTERNAL_PKG="${MODULE}/internal"

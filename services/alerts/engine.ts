@@ -212,10 +212,12 @@ function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): Al
 }
 
 /** A device's status (retained online/offline or its Last Will). */
-export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, online: boolean, reason: string, statusAt: number, receivedAt: number): AlertRecord[] {
+export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, online: boolean, reason: string, receivedAt: number): AlertRecord[] {
   const track = trackFor(s, deviceId, receivedAt);
-  if (statusAt < track.statusAt) return []; // a stale (re-sent retained) status
-  track.statusAt = statusAt;
+  // Order by arrival at the ingest: a Last Will carries the time the device built it (at
+  // connect), which is earlier than the `online` status it published right after.
+  if (receivedAt < track.statusAt) return []; // stale
+  track.statusAt = receivedAt;
   const kind = `device-offline:${deviceId}`;
   if (online) {
     track.online = true;
@@ -229,7 +231,7 @@ export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, o
   const r = raise(s, cfg, {
     deviceId, kind, priority: clean ? 'low' : 'medium', vital: 'device', value: 0, threshold: 0,
     message: `device ${deviceId} offline (${reason || 'offline'})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
-  }, statusAt);
+  }, receivedAt);
   return r ? [r] : [];
 }
 

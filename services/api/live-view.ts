@@ -36,7 +36,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
     return d;
   }
 
-  async function follow(topics: string[], fromBeginning: boolean, suffix: string, onMessage: (topic: string, value: Buffer) => void) {
+  async function follow(topics: string[], fromBeginning: boolean, suffix: string, onMessage: (topic: string, value: Buffer, receivedAt: number) => void) {
     const groupId = `${deps.instanceId}-${suffix}`;
     groups.push(groupId);
     const consumer = deps.kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
@@ -46,7 +46,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         if (!message.value) return;
-        try { onMessage(topic, message.value); } catch (err) { deps.log.warn({ err, topic }, 'live view skipped a record'); }
+        try { onMessage(topic, message.value, Number(message.headers?.['received-at-ms']?.toString() ?? message.timestamp)); } catch (err) { deps.log.warn({ err, topic }, 'live view skipped a record'); }
       },
     });
   }
@@ -54,7 +54,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
   return {
     events, alerts, devices, limits, latest,
     async start() {
-      await follow([deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value) => {
+      await follow([deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt) => {
         if (topic === deps.topics.alerts) {
           const a = Alert.decode(value);
           const view: AlertView = {
@@ -68,10 +68,11 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
         } else if (topic === deps.topics.status) {
           const s = DeviceStatus.decode(value);
           const d = device(s.deviceId, s.patientId);
-          if (s.atMs < d.statusAt) return;
+          // Ordered by arrival: a Last Will carries its (older) build time.
+          if (receivedAt < d.statusAt) return;
           d.online = s.state === DeviceState.DEVICE_STATE_ONLINE;
           d.reason = s.reason;
-          d.statusAt = s.atMs;
+          d.statusAt = receivedAt;
           events.emit('status', { ...d });
         } else {
           const cmd = JSON.parse(value.toString()) as { type: string; patientId: string; overrides?: unknown };

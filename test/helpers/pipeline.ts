@@ -54,6 +54,10 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     },
   });
   await ingest.start();
+  const admin0 = kafka.admin();
+  await admin0.connect();
+  await admin0.createTopics({ waitForLeaders: true, topics: [{ topic: topics.alerts, numPartitions: 3, replicationFactor: 1 }] });
+  await admin0.disconnect();
   const stops: (() => Promise<void>)[] = [];
   if (opts.writer !== false) {
     const writer = createWriter({
