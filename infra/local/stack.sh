@@ -226,6 +226,13 @@ stop_pid() { # name pidfile
   rm -f "$pidf"
 }
 
+set_version() { # part version: kept per part in $STATE_DIR/versions for `status`
+  local f="$STATE_DIR/versions"
+  touch "$f"
+  { grep -v "^$1=" "$f" || true; echo "$1=$2"; } > "$f.tmp"
+  mv "$f.tmp" "$f"
+}
+
 has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 cmd_up() {
@@ -239,7 +246,9 @@ cmd_up() {
   has_part kafka && kafka_up
   has_part influxdb && influx_up
   write_env
-  printf 'mosquitto=%s\nkafka=%s\ninfluxdb=%s\n' "$(mosquitto_version)" "$(kafka_version)" "$( [[ -n "$INFLUXD" ]] && influx_version)" > "$STATE_DIR/versions"
+  has_part mosquitto && set_version mosquitto "$(mosquitto_version)"
+  has_part kafka && set_version kafka "$(kafka_version)"
+  has_part influxdb && set_version influxdb "$(influx_version)"
   log "stack up in $((SECONDS - t0)) s; endpoints in $STATE_DIR/env"
   cmd_status
 }
