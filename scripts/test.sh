@@ -1,13 +1,21 @@
 #!/usr/bin/env bash
 # The whole test suite against the real stack: brings the stack up (installing it on a
-# fresh machine), checks lint and generated code, then runs unit and integration tests.
+# fresh machine), checks lint and generated code, then runs unit, integration and
+# end-to-end (headless Chromium) tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t0=$SECONDS
 bash infra/local/stack.sh up
 echo "[test] stack ready after $((SECONDS - t0)) s"
+if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
+  echo "[test] installing Debian's chromium for the browser test"
+  if [[ "$(id -u)" != 0 ]]; then echo "test: chromium is missing and this is not root; run: sudo apt-get install -y chromium" >&2; exit 1; fi
+  (apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium)) > .stack/logs/apt-chromium.log 2>&1 \
+    || { echo "test: apt-get install chromium failed (see .stack/logs/apt-chromium.log)" >&2; exit 1; }
+fi
 npm run --silent lint
 echo "[test] lint ok"
 npm run --silent test:unit
 npm run --silent test:integration
+npm run --silent test:e2e
 echo "[test] all suites passed in $((SECONDS - t0)) s"

@@ -166,7 +166,7 @@ influx_up() {
     log "starting influxdb on 127.0.0.1:$INFLUX_PORT"
     setsid nohup "$INFLUXD" --bolt-path "$dir/influxd.bolt" --engine-path "$dir/engine" \
       --sqlite-path "$dir/influxd.sqlite" --http-bind-address "127.0.0.1:$INFLUX_PORT" \
-      --reporting-disabled --log-level warn --storage-cache-max-memory-size 268435456 \
+      --reporting-disabled --ui-disabled --log-level warn --storage-cache-max-memory-size 268435456 \
       > "$STATE_DIR/logs/influxd.log" 2>&1 < /dev/null &
     echo $! > "$pidf"
     wait_for influxdb 60 influx_health || die "influxdb: did not answer /health within 60 s (see $STATE_DIR/logs/influxd.log)"

@@ -167,13 +167,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       await admin.connect();
       try {
         await ensureTopics(admin, [options.topics.vitals, options.topics.status, options.topics.commands, options.topics.alerts], options.partitions);
-        const existing = new Set(await admin.listTopics());
-        if (!existing.has(options.topics.state)) {
-          await admin.createTopics({
-            waitForLeaders: true,
-            topics: [{ topic: options.topics.state, numPartitions: options.partitions, replicationFactor: -1, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
-          }).catch((err: { type?: string }) => { if (err.type !== 'TOPIC_ALREADY_EXISTS') throw err; });
-        }
+        await ensureTopics(admin, [options.topics.state], options.partitions, [{ name: 'cleanup.policy', value: 'compact' }]);
       } finally {
         await admin.disconnect();
       }

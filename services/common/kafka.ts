@@ -34,18 +34,31 @@ export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_C
   return new Kafka(options);
 }
 
-/** Creates the topics that do not exist yet (idempotent; safe with several replicas starting). */
-export async function ensureTopics(admin: Admin, topics: string[], numPartitions: number): Promise<void> {
+/**
+ * Creates the topics that do not exist yet and waits until every partition has a leader
+ * (idempotent; safe with several replicas starting). Right after creation Kafka 4 may
+ * still answer UNKNOWN_TOPIC_OR_PARTITION for a moment: that is retried, not fatal.
+ */
+export async function ensureTopics(admin: Admin, topics: string[], numPartitions: number, configEntries: { name: string; value: string }[] = []): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
-  if (missing.length === 0) return;
-  try {
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1 })),
-    });
-  } catch (err) {
-    // Another replica created it between list and create.
-    if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+  if (missing.length > 0) {
+    try {
+      await admin.createTopics({ waitForLeaders: false, topics: missing.map((topic) => ({ topic, numPartitions, replicationFactor: -1, configEntries })) });
+    } catch (err) {
+      // Another replica created it between list and create.
+      if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+    }
+  }
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      const { topics: meta } = await admin.fetchTopicMetadata({ topics });
+      if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (err) {
+      if (!(err as { retriable?: boolean }).retriable || Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after 30 s`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

@@ -2,6 +2,7 @@ import type { TestContext } from 'node:test';
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
+import { ensureTopics } from '../../services/common/kafka.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
 import { createIngest, type Ingest } from '../../services/ingest/app.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
@@ -16,6 +17,8 @@ export interface Pipeline {
   bucket: string;
   ingest: Ingest;
   deviceSecret: string;
+  /** Registers a cleanup that runs (last-in first-out) before the pipeline is torn down. */
+  cleanup(fn: () => Promise<unknown>): void;
   /** Collects every record of a topic from the beginning. */
   collect(topic: string): Promise<{ messages: KafkaMessage[]; stop: () => Promise<void> }>;
 }
@@ -34,7 +37,21 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   const id = uid('t');
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
   const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  // Cleanup is registered before each resource starts (so a failure half-way leaves nothing
+  // running) and runs last-in first-out.
+  const cleanups: (() => Promise<unknown>)[] = [];
+  const cleanup = (fn: () => Promise<unknown>) => { cleanups.push(fn); };
+  t.after(async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err: unknown) => console.error('cleanup:', (err as Error).message));
+  });
   const { bucket, remove } = opts.bucket ?? opts.writer !== false ? await tempBucket(s, id) : { bucket: '', remove: async () => undefined };
+  cleanup(async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
+    await admin.disconnect();
+    await remove();
+  });
   const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
   const connections = opts.connections ?? 4;
   const ingest = createIngest({
@@ -53,12 +70,15 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       maxBatch: 500,
     },
   });
+  cleanup(async () => {
+    await ingest.stop();
+    for (let i = 0; i < connections; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
+  });
   await ingest.start();
   const admin0 = kafka.admin();
   await admin0.connect();
-  await admin0.createTopics({ waitForLeaders: true, topics: [{ topic: topics.alerts, numPartitions: 3, replicationFactor: 1 }] });
+  await ensureTopics(admin0, [topics.alerts], 3);
   await admin0.disconnect();
-  const stops: (() => Promise<void>)[] = [];
   if (opts.writer !== false) {
     const writer = createWriter({
       kafka,
@@ -66,21 +86,11 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       influx: createInfluxWriter({ url: s.influx.url, token: s.influx.token, org: s.influx.org, bucket }),
       options: { groupId: `${id}-writer`, topics, partitions: 3, batchLines: 5000, flushIntervalMs: 100 },
     });
+    cleanup(() => writer.stop());
     await writer.start();
-    stops.push(() => writer.stop());
   }
-  t.after(async () => {
-    await ingest.stop();
-    for (const stop of stops) await stop();
-    for (let i = 0; i < connections; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: Object.values(topics).filter(Boolean) }).catch(() => undefined);
-    await admin.disconnect();
-    await remove();
-  });
   return {
-    s, kafka, topics, bucket, ingest,
+    s, kafka, topics, bucket, ingest, cleanup,
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
     async collect(topic: string) {
       const consumer = kafka.consumer({ groupId: uid('collect'), maxWaitTimeInMs: 100 });
@@ -89,7 +99,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       await consumer.subscribe({ topic, fromBeginning: true });
       await consumer.run({ eachMessage: async ({ message }) => { messages.push(message); } });
       const stop = () => consumer.disconnect();
-      t.after(stop);
+      cleanup(stop);
       return { messages, stop };
     },
   };

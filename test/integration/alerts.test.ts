@@ -18,7 +18,7 @@ import { uid } from '../helpers/stack.js';
 
 const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
 
-async function startWorker(t: TestContext, p: Pipeline, inactivityMs = 45_000) {
+async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000) {
   const id = uid('alerts');
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
   const worker = createAlertWorker({
@@ -34,8 +34,9 @@ async function startWorker(t: TestContext, p: Pipeline, inactivityMs = 45_000) {
       engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs },
     },
   });
+  p.cleanup(() => mqttClient.endAsync());
+  p.cleanup(() => worker.stop());
   await worker.start();
-  t.after(async () => { await worker.stop(); await mqttClient.endAsync(); });
   return worker;
 }
 

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { flux, InfluxDB, Point } from '@influxdata/influxdb-client';
 import { Kafka, logLevel } from 'kafkajs';
 import mqtt from 'mqtt';
+import { ensureTopics } from '../../services/common/kafka.js';
 import { VitalsBatch } from '../../services/common/proto.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { tempBucket } from '../helpers/influx.js';
@@ -48,7 +49,8 @@ test('kafka: kafkajs produces (acks=all, idempotent) and consumes a record on Ka
   const admin = kafka.admin();
   await admin.connect();
   t.after(async () => { await admin.deleteTopics({ topics: [topic] }).catch(() => undefined); await admin.disconnect(); });
-  assert.equal(await admin.createTopics({ topics: [{ topic, numPartitions: 2, replicationFactor: 1 }], waitForLeaders: true }), true);
+  await ensureTopics(admin, [topic], 2);
+  assert.ok((await admin.listTopics()).includes(topic));
   const cluster = await admin.describeCluster();
   assert.equal(cluster.brokers.length, 1);
 

@@ -1,0 +1,57 @@
+// End to end in headless Chromium (Debian's chromium, driven by playwright-core): the
+// simulator runs a desaturation, the ward view shows the alert, the test acknowledges it
+// in the page, and the API then reports it acknowledged. Saves a screenshot of the ward.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync } from 'node:fs';
+import { test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { simulate } from '../../services/simulator/app.js';
+import { startFull } from '../helpers/full.js';
+import { waitFor } from '../helpers/pipeline.js';
+import { REPO_ROOT } from '../helpers/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+test('ward view shows a desaturation alert live; acknowledging it in the page reaches the API', async (t) => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  const f = await startFull(t);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(f.url);
+  await page.fill('#token', f.tokens.clinician);
+  await page.click('#login button');
+
+  const run = simulate({
+    mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 3, firstDevice: 41, batches: 40, intervalMs: 500,
+    scenarios: [{ name: 'desaturation', device: 2, startMs: 1_000, durationMs: 60_000 }],
+  });
+  // The tile of pat-00042 turns high priority with an SpO2 alert and an acknowledge button.
+  const tile = page.locator('article[data-patient="pat-00042"]');
+  await tile.locator('button[data-ack]').first().waitFor({ timeout: 40_000 });
+  assert.match(await tile.getAttribute('class') ?? '', /prio-high/);
+  assert.match(await tile.innerText(), /SpO2 low/);
+  assert.equal(await page.locator('#conn').innerText(), 'live');
+  mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+  await page.screenshot({ path: `${REPO_ROOT}test-results/ward-view.png`, fullPage: true });
+
+  const alertId = await tile.locator('button[data-ack]').first().getAttribute('data-ack');
+  assert.ok(alertId);
+  await tile.locator('button[data-ack]').first().click();
+  const acked = await waitFor('API reports the alert acknowledged', async () => {
+    const r = await fetch(`${f.url}/api/v1/alerts/${alertId}`, { headers: { Authorization: `Bearer ${f.tokens.clinician}` } });
+    const a = await r.json() as { state: string; acknowledgedBy: string };
+    return a.state === 'acknowledged' ? a : undefined;
+  }, 15_000);
+  assert.equal(acked.acknowledgedBy, 'clinician');
+  // The page follows: the button is gone after the live refresh.
+  await page.locator(`[data-ack="${alertId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+  await page.screenshot({ path: `${REPO_ROOT}test-results/ward-view-acknowledged.png`, fullPage: true });
+  assert.deepEqual(pageErrors, []);
+  await run;
+});

@@ -1,0 +1,65 @@
+import type { TestContext } from 'node:test';
+import { InfluxDB } from '@influxdata/influxdb-client';
+import type { FastifyInstance } from 'fastify';
+import mqtt from 'mqtt';
+import { pino } from 'pino';
+import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
+import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
+import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { buildApi } from '../../services/api/app.js';
+import { createLiveView } from '../../services/api/live-view.js';
+import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { startPipeline, type Pipeline } from './pipeline.js';
+import { uid } from './stack.js';
+
+export interface FullStack {
+  p: Pipeline;
+  worker: AlertWorker;
+  api: FastifyInstance;
+  url: string;
+  tokens: { clinician: string; operator: string };
+  commandsTopic: string;
+}
+
+const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
+export async function startFull(t: TestContext, opts: { inactivityMs?: number } = {}): Promise<FullStack> {
+  const p = await startPipeline(t);
+  const id = uid('full');
+  const commandsTopic = `${p.topics.alerts}.commands`;
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  p.cleanup(() => mqttClient.endAsync());
+  const worker = createAlertWorker({
+    kafka: p.kafka,
+    log: quiet(),
+    mqtt: mqttClient,
+    influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
+    options: {
+      groupId: `${id}-alerts`,
+      topics: { vitals: p.topics.vitals, status: p.topics.status, commands: commandsTopic, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
+      partitions: 3,
+      tickMs: 500,
+      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: opts.inactivityMs ?? 45_000 },
+    },
+  });
+  p.cleanup(() => worker.stop());
+  await worker.start();
+  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals }, instanceId: `${id}-api` });
+  p.cleanup(() => view.stop());
+  await view.start();
+  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  p.cleanup(() => producer.disconnect());
+  await producer.connect();
+  const tokens = { clinician: `clin-${uid('tok')}-0123456789`, operator: `oper-${uid('tok')}-0123456789` };
+  const api = buildApi({
+    log: quiet(),
+    view,
+    producer,
+    query: new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org),
+    options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000 },
+  });
+  p.cleanup(() => api.close());
+  const url = await api.listen({ host: '127.0.0.1', port: 0 });
+  return { p, worker, api, url, tokens, commandsTopic };
+}
