@@ -213,9 +213,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   });
   app.put('/api/v1/patients/:patientId/limits', { preHandler: auth('manage') }, async (req, reply) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
-    const overrides = parse(z.record(z.enum(KINDS), limitSchema), req.body);
+    const overrides = parse(z.partialRecord(z.enum(KINDS), limitSchema), req.body);
     for (const [k, v] of Object.entries(overrides)) {
-      if (v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', 400, `${k}: low must be below high`);
+      if (v && v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', 400, `${k}: low must be below high`);
     }
     await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify({ type: 'limits', patientId: pid, overrides }) }] });
     view.limits.set(pid, overrides);
