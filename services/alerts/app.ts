@@ -119,7 +119,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
           const st = DeviceStatus.decode(message.value!);
           const patientId = st.patientId || message.key?.toString() || st.deviceId;
           const s = stateFor(patientId);
-          changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt));
+          changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt, { retained: message.headers?.retained?.toString() === 'true', atMs: st.atMs }));
           dirty.add(patientId);
           records.inc({ kind: 'status' });
         } else if (batch.topic === options.topics.commands) {

@@ -211,11 +211,23 @@ function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): Al
   return [];
 }
 
-/** A device's status (retained online/offline or its Last Will). */
-export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, online: boolean, reason: string, receivedAt: number): AlertRecord[] {
+/**
+ * A device's status: its `online`/`offline` publish or its Last Will. `receivedAt` (the
+ * ingest's clock) orders them: a Will carries the time the device built it, at connect,
+ * which is earlier than the `online` it published right after. A retained replay (the
+ * broker re-sending a stored status on subscribe) only updates the picture when it is
+ * newer than what is known, and never raises or resolves an alert.
+ */
+export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, online: boolean, reason: string, receivedAt: number, replay: { retained: boolean; atMs: number } = { retained: false, atMs: 0 }): AlertRecord[] {
+  const known = s.devices[deviceId];
+  if (replay.retained) {
+    if (known && replay.atMs <= known.statusAt) return [];
+    const track = trackFor(s, deviceId, replay.atMs);
+    track.statusAt = replay.atMs;
+    track.online = online;
+    return [];
+  }
   const track = trackFor(s, deviceId, receivedAt);
-  // Order by arrival at the ingest: a Last Will carries the time the device built it (at
-  // connect), which is earlier than the `online` status it published right after.
   if (receivedAt < track.statusAt) return []; // stale
   track.statusAt = receivedAt;
   const kind = `device-offline:${deviceId}`;
@@ -226,10 +238,11 @@ export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, o
     return r ? [r] : [];
   }
   track.online = false;
-  // A device that said goodbye cleanly is offline, but not an alarm of the same weight.
-  const clean = reason === 'clean-disconnect';
+  // A device that said goodbye itself (clean disconnect) is offline by intent: shown as
+  // offline, no alarm, and no inactivity alarm later.
+  if (reason === 'clean-disconnect') return [];
   const r = raise(s, cfg, {
-    deviceId, kind, priority: clean ? 'low' : 'medium', vital: 'device', value: 0, threshold: 0,
+    deviceId, kind, priority: 'medium', vital: 'device', value: 0, threshold: 0,
     message: `device ${deviceId} offline (${reason || 'offline'})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
   }, receivedAt);
   return r ? [r] : [];

@@ -64,7 +64,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authenticate = createAuthenticator(options.tokens);
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200 });
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
+  const streams = new Set<import('node:http').ServerResponse>();
+  app.addHook('onClose', async () => { for (const res of streams) res.end(); });
 
   app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
@@ -236,7 +238,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status') };
     for (const [e, h] of Object.entries(handlers)) view.events.on(e, h);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+    streams.add(res);
     req.raw.on('close', () => {
+      streams.delete(res);
       clearInterval(ping);
       for (const [e, h] of Object.entries(handlers)) view.events.off(e, h);
     });

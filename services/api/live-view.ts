@@ -36,7 +36,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
     return d;
   }
 
-  async function follow(topics: string[], fromBeginning: boolean, suffix: string, onMessage: (topic: string, value: Buffer, receivedAt: number) => void) {
+  async function follow(topics: string[], fromBeginning: boolean, suffix: string, onMessage: (topic: string, value: Buffer, receivedAt: number, retained: boolean) => void) {
     const groupId = `${deps.instanceId}-${suffix}`;
     groups.push(groupId);
     const consumer = deps.kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
@@ -46,7 +46,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
     await consumer.run({
       eachMessage: async ({ topic, message }) => {
         if (!message.value) return;
-        try { onMessage(topic, message.value, Number(message.headers?.['received-at-ms']?.toString() ?? message.timestamp)); } catch (err) { deps.log.warn({ err, topic }, 'live view skipped a record'); }
+        try { onMessage(topic, message.value, Number(message.headers?.['received-at-ms']?.toString() ?? message.timestamp), message.headers?.retained?.toString() === 'true'); } catch (err) { deps.log.warn({ err, topic }, 'live view skipped a record'); }
       },
     });
   }
@@ -54,7 +54,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
   return {
     events, alerts, devices, limits, latest,
     async start() {
-      await follow([deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt) => {
+      await follow([deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt, retained) => {
         if (topic === deps.topics.alerts) {
           const a = Alert.decode(value);
           const view: AlertView = {
@@ -67,12 +67,16 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           events.emit('alert', view);
         } else if (topic === deps.topics.status) {
           const s = DeviceStatus.decode(value);
+          // A retained replay about a device this view never saw (e.g. one switched off
+          // long ago) does not put a patient on the ward.
+          if (retained && !devices.has(s.deviceId)) return;
           const d = device(s.deviceId, s.patientId);
-          // Ordered by arrival: a Last Will carries its (older) build time.
-          if (receivedAt < d.statusAt) return;
+          // Ordered by arrival: a Last Will carries its (older) build time. A retained
+          // replay counts only if newer than what is known.
+          if (retained ? s.atMs <= d.statusAt : receivedAt < d.statusAt) return;
           d.online = s.state === DeviceState.DEVICE_STATE_ONLINE;
           d.reason = s.reason;
-          d.statusAt = receivedAt;
+          d.statusAt = retained ? s.atMs : receivedAt;
           events.emit('status', { ...d });
         } else {
           const cmd = JSON.parse(value.toString()) as { type: string; patientId: string; overrides?: unknown };

@@ -58,9 +58,9 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   let pending = 0;
   let drained: (() => void) | null = null;
 
-  async function handle(topic: string, payload: Buffer): Promise<void> {
+  async function handle(topic: string, payload: Buffer, retained: boolean): Promise<void> {
     const started = process.hrtime.bigint();
-    const c = classify(topic, payload, now(), options.topics, options.limits);
+    const c = classify(topic, payload, now(), options.topics, options.limits, retained);
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
       log.warn({ deviceId: c.deviceId, reason: c.reason, detail: c.detail, bytes: payload.length }, 'message dead-lettered');
@@ -100,7 +100,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     if (stopping) return; // never acknowledged: the broker redelivers it to the session later
     pending++;
     inflight.inc();
-    handle(packet.topic, packet.payload as Buffer).then(
+    handle(packet.topic, packet.payload as Buffer, packet.retain).then(
       () => callback(),
       (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'),
     ).finally(() => {

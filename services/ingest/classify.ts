@@ -25,9 +25,11 @@ export type Classified =
  * (original bytes, keyed by patient) or a dead-letter record carrying the original
  * bytes, the MQTT topic, the reason and the time. Pure: never throws on input.
  */
-export function classify(topic: string, payload: Buffer, receivedAtMs: number, topics: KafkaTopics, limits: ValidationLimits): Classified {
+export function classify(topic: string, payload: Buffer, receivedAtMs: number, topics: KafkaTopics, limits: ValidationLimits, retained = false): Classified {
   const parsed = parseDeviceTopic(topic);
-  const baseHeaders = { 'mqtt-topic': topic, 'received-at-ms': String(receivedAtMs) };
+  // `retained`: the broker replayed a stored message because we (re)subscribed (MQTT
+  // 3.1.1 3.3.1.3); it is old news, and consumers must not take it as a fresh event.
+  const baseHeaders = { 'mqtt-topic': topic, 'received-at-ms': String(receivedAtMs), ...(retained ? { retained: 'true' } : {}) };
   const deadLetter = (reason: string, detail: string, deviceId: string | null): Classified => ({
     kind: 'dead-letter',
     reason,

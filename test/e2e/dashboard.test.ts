@@ -19,8 +19,9 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  t.after(() => browser.close());
+  f.p.cleanup(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(20_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(f.url);
@@ -31,18 +32,20 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
     mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 3, firstDevice: 41, batches: 40, intervalMs: 500,
     scenarios: [{ name: 'desaturation', device: 2, startMs: 1_000, durationMs: 60_000 }],
   });
-  // The tile of pat-00042 turns high priority with an SpO2 alert and an acknowledge button.
+  // The tile of pat-00042 turns high priority with an SpO2 alert and an acknowledge button
+  // (a NEWS2 alert may come first: SpO2 <= 91 alone puts the patient in the low-medium band).
   const tile = page.locator('article[data-patient="pat-00042"]');
-  await tile.locator('button[data-ack]').first().waitFor({ timeout: 40_000 });
+  const spo2Row = tile.locator('li', { hasText: 'SpO2 low' });
+  await spo2Row.locator('button[data-ack]').waitFor({ timeout: 40_000 });
   assert.match(await tile.getAttribute('class') ?? '', /prio-high/);
   assert.match(await tile.innerText(), /SpO2 low/);
   assert.equal(await page.locator('#conn').innerText(), 'live');
   mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
   await page.screenshot({ path: `${REPO_ROOT}test-results/ward-view.png`, fullPage: true });
 
-  const alertId = await tile.locator('button[data-ack]').first().getAttribute('data-ack');
+  const alertId = await spo2Row.locator('button[data-ack]').getAttribute('data-ack');
   assert.ok(alertId);
-  await tile.locator('button[data-ack]').first().click();
+  await spo2Row.locator('button[data-ack]').click();
   const acked = await waitFor('API reports the alert acknowledged', async () => {
     const r = await fetch(`${f.url}/api/v1/alerts/${alertId}`, { headers: { Authorization: `Bearer ${f.tokens.clinician}` } });
     const a = await r.json() as { state: string; acknowledgedBy: string };

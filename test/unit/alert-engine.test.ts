@@ -80,3 +80,20 @@ test('acknowledge then resolve by command; a second acknowledge is a no-op', () 
   assert.equal(r[0]?.state, 'resolved');
   assert.equal(r[0]?.acknowledgedBy, 'nurse-1');
 });
+
+test('a clean disconnect shows offline without an alarm; a retained replay never raises or resolves', () => {
+  const s = newPatientState('pat-1');
+  onBatch(s, cfg, spo2(97, T0), T0);
+  assert.deepEqual(onStatus(s, cfg, 'dev-1', false, 'clean-disconnect', T0 + 1000), []);
+  assert.equal(s.devices['dev-1']!.online, false);
+  assert.deepEqual(onTick(s, cfg, T0 + 10 * cfg.inactivityMs), [], 'no inactivity alarm for a device that said goodbye');
+  // A Will replayed from the broker's retained store (e.g. after an ingest restart).
+  const fresh = newPatientState('pat-2');
+  assert.deepEqual(onStatus(fresh, cfg, 'dev-2', false, 'last-will', T0 + 5000, { retained: true, atMs: T0 - 3_600_000 }), []);
+  assert.equal(fresh.devices['dev-2']!.online, false, 'shown as offline');
+  // A live Will raises; an older retained `online` replay does not resolve it.
+  const [off] = onStatus(fresh, cfg, 'dev-2', false, 'last-will', T0 + 6000);
+  assert.equal(off?.state, 'open');
+  assert.deepEqual(onStatus(fresh, cfg, 'dev-2', true, 'connect', T0 + 7000, { retained: true, atMs: T0 - 60_000 }), []);
+  assert.equal(fresh.alerts['device-offline:dev-2']!.state, 'open');
+});

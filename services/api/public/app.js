@@ -35,26 +35,57 @@ function tileClass(p) {
   return `tile ${top === 3 ? 'prio-high' : top === 2 ? 'prio-medium' : top === 1 ? 'prio-low' : ''}`;
 }
 
-function renderWard() {
-  if (!location.hash.startsWith('#/patient/')) {
-    const list = [...state.patients.values()].sort((a, b) => {
-      const pa = a.alerts.reduce((m, x) => Math.max(m, PRIO[x.priority] || 0), 0);
-      const pb = b.alerts.reduce((m, x) => Math.max(m, PRIO[x.priority] || 0), 0);
-      return pb - pa || (b.news2?.score ?? -1) - (a.news2?.score ?? -1) || a.patientId.localeCompare(b.patientId);
-    });
-    $('#main').innerHTML = list.length === 0 ? '<p class="hint">No patients yet.</p>' : `<section class="ward">${list.map(tile).join('')}</section>`;
-  }
+function sortedPatients() {
+  return [...state.patients.values()].sort((a, b) => {
+    const pa = a.alerts.reduce((m, x) => Math.max(m, PRIO[x.priority] || 0), 0);
+    const pb = b.alerts.reduce((m, x) => Math.max(m, PRIO[x.priority] || 0), 0);
+    return pb - pa || (b.news2?.score ?? -1) - (a.news2?.score ?? -1) || a.patientId.localeCompare(b.patientId);
+  });
 }
 
-function tile(p) {
+// Tiles are patched in place (values by textContent, the alert list only when it changed),
+// so buttons a nurse is about to press do not vanish under the pointer at every update.
+function renderWard() {
+  if (location.hash.startsWith('#/patient/')) return;
+  let ward = $('#main .ward');
+  if (!ward) {
+    $('#main').innerHTML = '<section class="ward"></section>';
+    ward = $('#main .ward');
+  }
+  const list = sortedPatients();
+  if (list.length === 0) { ward.innerHTML = '<p class="hint">No patients yet.</p>'; return; }
+  ward.querySelector('.hint')?.remove();
+  const seen = new Set();
+  list.forEach((p, i) => {
+    seen.add(p.patientId);
+    let el = ward.querySelector(`article[data-patient="${CSS.escape(p.patientId)}"]`);
+    if (!el) {
+      el = document.createElement('article');
+      el.dataset.patient = p.patientId;
+      el.innerHTML = `<h2><span>${esc(p.patientId)}</span><span class="badges"></span></h2><div class="vals"></div><ul class="alerts"></ul>`;
+    }
+    if (ward.children[i] !== el) ward.insertBefore(el, ward.children[i] || null);
+    patchTile(el, p);
+  });
+  for (const el of [...ward.querySelectorAll('article[data-patient]')]) if (!seen.has(el.dataset.patient)) el.remove();
+}
+
+function setHtml(el, html) {
+  if (el.dataset.sig !== html) { el.innerHTML = html; el.dataset.sig = html; }
+}
+
+function patchTile(el, p) {
+  el.className = tileClass(p);
   const news = p.news2 ? `<span class="badge news-${p.news2.band}" title="NEWS2${p.news2.partial ? ' (partial)' : ''}">NEWS2 ${p.news2.score} ${p.news2.band}</span>` : '';
-  const status = p.online === false ? '<span class="badge offline">OFFLINE</span>' : '';
-  const vals = VITALS.map((v) => `<div class="val"><b>${fmt(p.latest[v.key]?.value, v.key)}</b><span>${v.label} ${v.unit}</span></div>`).join('');
-  const alerts = p.alerts.map((a) => `<li data-alert="${esc(a.id)}" class="state-${a.state}"><span class="badge ${a.priority}">${a.priority}</span><span>${esc(a.message)}</span>${a.state === 'open' ? `<button class="ack" data-ack="${esc(a.id)}">Acknowledge</button>` : '<span>ack</span>'}</li>`).join('');
-  return `<article class="${tileClass(p)}" data-patient="${esc(p.patientId)}">
-    <h2><span>${esc(p.patientId)}</span><span>${status} ${news}</span></h2>
-    <div class="vals">${p.online === false ? '<div class="val"><b>–</b><span>device offline: no current values</span></div>' : vals}</div>
-    <ul class="alerts">${alerts}</ul></article>`;
+  setHtml(el.querySelector('.badges'), `${p.online === false ? '<span class="badge offline">OFFLINE</span>' : ''} ${news}`);
+  const vals = el.querySelector('.vals');
+  if (p.online === false) {
+    setHtml(vals, '<div class="val"><b>–</b><span>device offline: no current values</span></div>');
+  } else {
+    setHtml(vals, VITALS.map((v) => `<div class="val"><b data-vital="${v.key}"></b><span>${v.label} ${v.unit}</span></div>`).join(''));
+    for (const v of VITALS) vals.querySelector(`[data-vital="${v.key}"]`).textContent = fmt(p.latest[v.key]?.value, v.key);
+  }
+  setHtml(el.querySelector('.alerts'), p.alerts.map((a) => `<li data-alert="${esc(a.id)}" class="state-${a.state}"><span class="badge ${a.priority}">${a.priority}</span><span>${esc(a.message)}</span>${a.state === 'open' ? `<button class="ack" data-ack="${esc(a.id)}">Acknowledge</button>` : '<span>acknowledged</span>'}</li>`).join(''));
 }
 
 async function acknowledge(alertId) {
@@ -64,6 +95,7 @@ async function acknowledge(alertId) {
 async function loadWard() {
   const { patients } = await api('/api/v1/patients');
   state.patients = new Map(patients.map((p) => [p.patientId, p]));
+  if (!$('#main .ward')) $('#main').innerHTML = '';
   renderWard();
 }
 
@@ -86,8 +118,8 @@ function connectStream() {
     const p = state.patients.get(v.patientId);
     if (!p) { scheduleRefresh(); return; }
     for (const [k, value] of Object.entries(v.values)) p.latest[k] = { value, at: v.at };
-    if (p.online === false) p.online = true;
-    if (!location.hash.startsWith('#/patient/')) scheduleRefresh();
+    if (p.online === false) { p.online = true; scheduleRefresh(); }
+    if (!location.hash.startsWith('#/patient/')) renderWard();
   });
 }
 
