@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authenticate = createAuthenticator(options.tokens);
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
-  const streams = new Set<import('node:http').ServerResponse>();
+  const streams = new Set<ServerResponse>();
   app.addHook('onClose', async () => { for (const res of streams) res.end(); });
 
   app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });

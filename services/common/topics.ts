@@ -13,7 +13,7 @@ const TOPIC_RE = /^vitals\/v1\/devices\/([^/]+)\/(telemetry|status)$/;
 
 export function parseDeviceTopic(topic: string): { deviceId: string; kind: 'telemetry' | 'status' } | null {
   const m = TOPIC_RE.exec(topic);
-  if (!m) return null;
+  if (!m || !DEVICE_ID_RE.test(m[1]!)) return null;
   return { deviceId: m[1]!, kind: m[2] as 'telemetry' | 'status' };
 }
 

@@ -1,0 +1,137 @@
+// Reliability under faults against the real stack (npm run test:faults). While the
+// simulator publishes steadily, one fault at a time: kill -9 the ingest, the writer, the
+// alert worker; restart Mosquitto, Kafka, InfluxDB; pause InfluxDB. After recovery every
+// (device, sequence) the simulator counted as acknowledged is in InfluxDB exactly once,
+// the desaturation alert of the window was raised once and not lost, and everything
+// recovered by itself. Writes test-results/faults.json and prints a table.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { flux, InfluxDB } from '@influxdata/influxdb-client';
+import { Kafka, logLevel } from 'kafkajs';
+import { Alert, AlertState } from '../../services/common/proto.js';
+import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
+import { tempBucket } from '../helpers/influx.js';
+import { purgeSession, waitFor } from '../helpers/pipeline.js';
+import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
+import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
+
+const STATE_DIR = process.env.VITALS_STACK_DIR ?? `${REPO_ROOT}.stack`;
+const stackCmd = (...args: string[]) => execFileSync('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
+const pidOf = (name: string) => Number(readFileSync(`${STATE_DIR}/run/${name}.pid`, 'utf8').trim());
+
+interface FaultResult { fault: string; published: number; acked: number; stored: number; lost: number; duplicates: number; recoverMs: number; spo2Alerts: number }
+
+test('faults: no acknowledged reading lost, no alert lost or raised twice, recovery without a manual step', { timeout: 20 * 60_000 }, async (t) => {
+  const s = await stack();
+  const id = uid('faults');
+  const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
+  const { bucket, remove } = await tempBucket(s, id);
+  t.after(remove);
+  const env = {
+    KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
+    KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '3',
+    INFLUX_BUCKET: bucket, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, INGEST_CONNECTIONS: '4',
+    WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, WRITER_FLUSH_INTERVAL_MS: '100',
+  };
+  const services: Record<string, ServiceProcess> = {};
+  const start = async (name: 'ingest' | 'writer' | 'alerts') => {
+    services[name] = startService(t, name, env);
+    await waitForLog(services[name]!, name === 'alerts' ? 'alert worker started' : `${name} started`, 120_000);
+  };
+  await start('ingest');
+  await start('writer');
+  await start('alerts');
+  t.after(async () => {
+    for (const p of Object.values(services)) await p.kill('SIGTERM');
+    for (let i = 0; i < 4; i++) await purgeSession(s, `${id}-ingest-${i}`, { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! }).catch(() => undefined);
+  });
+
+  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const alertsSeen: Alert[] = [];
+  const consumer = kafka.consumer({ groupId: `${id}-watch`, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: topics.alerts, fromBeginning: true });
+  await consumer.run({ eachMessage: async ({ message }) => { alertsSeen.push(Alert.decode(message.value!)); } });
+  t.after(() => consumer.disconnect());
+  const query = new InfluxDB({ url: s.influx.url, token: s.influx.token, timeout: 60_000 }).getQueryApi(s.influx.org);
+
+  const faults: { name: string; inject: () => Promise<void> }[] = [
+    { name: 'kill -9 ingest', inject: async () => { await services.ingest!.kill('SIGKILL'); await sleep(2000); await start('ingest'); } },
+    { name: 'kill -9 writer', inject: async () => { await services.writer!.kill('SIGKILL'); await sleep(2000); await start('writer'); } },
+    { name: 'kill -9 alert worker', inject: async () => { await services.alerts!.kill('SIGKILL'); await sleep(2000); await start('alerts'); } },
+    { name: 'restart mosquitto', inject: async () => { stackCmd('restart', 'mosquitto'); } },
+    { name: 'restart kafka', inject: async () => { stackCmd('restart', 'kafka'); } },
+    { name: 'restart influxdb', inject: async () => { stackCmd('restart', 'influxdb'); } },
+    { name: 'pause influxdb 15 s', inject: async () => { process.kill(pidOf('influxd'), 'SIGSTOP'); await sleep(15_000); process.kill(pidOf('influxd'), 'SIGCONT'); } },
+  ];
+  const only = process.env.FAULTS ? new Set(process.env.FAULTS.split(',')) : null;
+
+  const results: FaultResult[] = [];
+  let firstDevice = 100;
+  for (const fault of faults) {
+    if (only && !only.has(fault.name)) continue;
+    const devices = 8;
+    const published = new Map<string, number>(); // "device#seq" -> publish time
+    const run = simulate({
+      mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: 120, intervalMs: 250, readingsPerBatch: 1,
+      scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],
+      onPublish: (d, seq, at) => published.set(`${d}#${seq}`, at),
+    });
+    await sleep(6_000);
+    await fault.inject();
+    const restartedAt = Date.now();
+    const summary: SimulationSummary = await run;
+    // Recovery: the first batch published after the restart becomes queryable.
+    const probe = [...published.entries()].find(([, at]) => at >= restartedAt);
+    let recoverMs = -1;
+    if (probe) {
+      const [dev, seq] = probe[0].split('#') as [string, string];
+      await waitFor(`${fault.name}: ${probe[0]} stored`, async () => {
+        const r = await query.collectRows(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and r.device_id == ${dev} and r._value == ${Number(seq)}) |> limit(n: 1)`);
+        return r.length > 0 ? true : undefined;
+      }, 180_000, 200);
+      recoverMs = Date.now() - restartedAt;
+    }
+    const expected = new Set<string>();
+    for (const d of summary.perDevice) for (const [a, b] of d.acked) for (let q = a; q <= b; q++) expected.add(`${d.deviceId}#${q}`);
+    const deviceIds = summary.perDevice.map((d) => d.deviceId);
+    const rows = await waitFor(`${fault.name}: all acknowledged batches stored`, async () => {
+      const r = await query.collectRows<{ device_id: string; _value: number }>(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and contains(value: r.device_id, set: ${deviceIds})) |> group() |> keep(columns: ["device_id", "_value"])`);
+      const have = new Set(r.map((x) => `${x.device_id}#${x._value}`));
+      return [...expected].every((k) => have.has(k)) ? r : undefined;
+    }, 180_000, 1000);
+    const stored = new Set(rows.map((x) => `${x.device_id}#${x._value}`));
+    const samples = await query.collectRows<{ _value: number }>(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value" and contains(value: r.device_id, set: ${deviceIds})) |> group() |> count()`);
+    const lost = [...expected].filter((k) => !stored.has(k)).length;
+    const pid = summary.perDevice[0]!.patientId;
+    const spo2 = await waitFor(`${fault.name}: spo2 alert resolved`, () => {
+      const list = alertsSeen.filter((a) => a.patientId === pid && a.kind === 'limit:spo2:low');
+      return list.some((a) => a.state === AlertState.ALERT_STATE_RESOLVED) ? list : undefined;
+    }, 120_000);
+    results.push({
+      fault: fault.name,
+      published: summary.sent,
+      acked: summary.acked,
+      stored: stored.size,
+      lost,
+      duplicates: (samples[0]?._value ?? 0) - stored.size * 6,
+      recoverMs,
+      spo2Alerts: new Set(spo2.map((a) => a.alertId)).size,
+    });
+    console.log(`[faults] ${JSON.stringify(results[results.length - 1])}`);
+    assert.equal(lost, 0, `${fault.name}: acknowledged batches lost`);
+    assert.equal((samples[0]?._value ?? 0), stored.size * 6, `${fault.name}: exactly one point per acknowledged sample`);
+    assert.equal(new Set(spo2.map((a) => a.alertId)).size, 1, `${fault.name}: the episode's alert raised once`);
+    assert.equal(spo2.filter((a) => a.state === AlertState.ALERT_STATE_OPEN).length, 1, `${fault.name}: opened once`);
+    firstDevice += devices;
+  }
+  mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+  writeFileSync(`${REPO_ROOT}test-results/faults.json`, JSON.stringify(results, null, 2));
+  console.log('\n| fault | published | acked | stored | lost | recover (s) | spo2 alerts |\n|---|---|---|---|---|---|---|');
+  for (const r of results) console.log(`| ${r.fault} | ${r.published} | ${r.acked} | ${r.stored} | ${r.lost} | ${(r.recoverMs / 1000).toFixed(1)} | ${r.spo2Alerts} |`);
+  assert.ok(results.length > 0);
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
