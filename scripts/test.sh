@@ -18,4 +18,6 @@ echo "[test] lint ok"
 npm run --silent test:unit
 npm run --silent test:integration
 npm run --silent test:e2e
+# Last: it restarts and pauses the stack's own services.
+npm run --silent test:faults
 echo "[test] all suites passed in $((SECONDS - t0)) s"
