@@ -14,7 +14,7 @@ export VITALS_CACHE_DIR="$CACHE_DIR"
 KAFKA_HEAP="${KAFKA_HEAP:--Xms256m -Xmx768m}"
 INFLUX_ORG="vitals"
 INFLUX_BUCKET="vitals"
-DEVICE_POOL="${VITALS_DEVICE_POOL:-200}"
+DEVICE_POOL="${VITALS_DEVICE_POOL:-$(cat "${VITALS_STACK_DIR:-$REPO/.stack}/device-pool" 2>/dev/null || echo 200)}"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
 die() { printf 'stack: %s\n' "$*" >&2; exit 1; }
@@ -59,6 +59,8 @@ load_secrets() {
     } > "$SECRETS_FILE"
     umask 022
   fi
+  # Secrets added by a newer version of this script are appended to an older file.
+  grep -q '^MQTT_TELEGRAF_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_TELEGRAF_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
 }
@@ -91,6 +93,7 @@ mosquitto_users() {
     echo "ingest:$MQTT_INGEST_PASSWORD"
     echo "alerts:$MQTT_ALERTS_PASSWORD"
     echo "clinician:$MQTT_CLINICIAN_PASSWORD"
+    echo "telegraf:$MQTT_TELEGRAF_PASSWORD"
     node "$REPO/infra/local/device-passwords.mjs" "$MQTT_DEVICE_SECRET" "$DEVICE_POOL"
   } > "$plain"
   mosquitto_passwd -U "$plain"
@@ -107,6 +110,8 @@ mosquitto_up() {
   sed -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
+  # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
+  ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   mosquitto -c "$STATE_DIR/mosquitto/mosquitto.conf" -d \
     || die "mosquitto: failed to start (see $STATE_DIR/logs/mosquitto.log)"
   wait_for mosquitto 20 mosquitto_sub -h 127.0.0.1 -p "$MQTT_PORT" -u admin -P "$MQTT_ADMIN_PASSWORD" \
@@ -199,6 +204,8 @@ MQTT_ALERTS_USERNAME=alerts
 MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD
 MQTT_CLINICIAN_USERNAME=clinician
 MQTT_CLINICIAN_PASSWORD=$MQTT_CLINICIAN_PASSWORD
+MQTT_TELEGRAF_USERNAME=telegraf
+MQTT_TELEGRAF_PASSWORD=$MQTT_TELEGRAF_PASSWORD
 MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
@@ -284,5 +291,10 @@ case "$CMD" in
   status) cmd_status ;;
   restart) cmd_down; cmd_up ;;
   env) cat "$STATE_DIR/env" ;;
+  provision) # provision N: (re)write the device pool dev-00001..N and reload Mosquitto
+    DEVICE_POOL="${1:?usage: stack.sh provision N}"; load_ports; load_secrets; mosquitto_users
+    echo "$DEVICE_POOL" > "$STATE_DIR/device-pool"
+    pid_alive "$STATE_DIR/run/mosquitto.pid" && kill -HUP "$(cat "$STATE_DIR/run/mosquitto.pid")"
+    write_env; log "provisioned $DEVICE_POOL devices" ;;
   *) echo "usage: npm run stack -- up|down|status|restart|env [mosquitto|kafka|influxdb ...]" >&2; exit 2 ;;
 esac

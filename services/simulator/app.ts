@@ -1,5 +1,6 @@
 import type { MqttClient } from 'mqtt';
 import { deviceIdFor, devicePassword, patientIdFor } from '../common/device-credentials.js';
+import { batchToLines } from '../common/line-protocol.js';
 import { connectMqtt } from '../common/mqtt.js';
 import { DeviceState, DeviceStatus, VitalsBatch, type VitalsBatchInit } from '../common/proto.js';
 import { statusTopic, telemetryTopic } from '../common/topics.js';
@@ -38,7 +39,15 @@ export interface SimulateOptions {
   rampMs?: number;
   onProgress?: (p: Progress) => void;
   /** Called with a batch just before it is published (benchmarks record send times). */
-  onPublish?: (deviceId: string, sequence: number, atMs: number) => void;
+  onPublish?: (deviceId: string, sequence: number, atMs: number, lastMeasuredAtMs: number) => void;
+  /**
+   * Payload format: the vitals.v1 protobuf contract, or InfluxDB line protocol (the same
+   * points the writer stores), used only to feed the reference pipeline in benchmarks.
+   * @defaultValue 'protobuf'
+   */
+  format?: 'protobuf' | 'line';
+  /** Publishes to this topic instead of the device's own (benchmarks, reference pipeline). */
+  topicFor?: (deviceId: string) => string;
 }
 
 export interface Progress { planned: number; sent: number; acked: number; failed: number }
@@ -134,10 +143,11 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
 
     const publish = (c: MqttClient, init: VitalsBatchInit) => {
       const batch = { ...init, sentAtMs: Date.now() };
-      const bytes = Buffer.from(VitalsBatch.encode(batch).finish());
+      const proto = VitalsBatch.encode(batch).finish();
+      const bytes = o.format === 'line' ? Buffer.from(batchToLines(VitalsBatch.decode(proto)).join('\n')) : Buffer.from(proto);
       progress.sent++;
-      o.onPublish?.(deviceId, Number(batch.sequence), Date.now());
-      const p = c.publishAsync(telemetryTopic(deviceId), bytes, { qos: 1 }).then(
+      o.onPublish?.(deviceId, Number(batch.sequence), Date.now(), Math.max(...batch.samples!.map((x) => Number(x.measuredAtMs))));
+      const p = c.publishAsync(o.topicFor ? o.topicFor(deviceId) : telemetryTopic(deviceId), bytes, { qos: 1 }).then(
         () => { progress.acked++; addRange(summary.acked, Number(batch.sequence)); summary.samplesAcked += batch.samples!.length; },
         () => { progress.failed++; summary.failed++; },
       );

@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger.js';
 import { VitalsBatch } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
 import type { InfluxWriter } from './influx-writer.js';
-import { batchToLines } from './line-protocol.js';
+import { batchToLines } from '../common/line-protocol.js';
 
 export interface WriterOptions {
   groupId: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { VitalsBatch } from '../../services/common/proto.js';
-import { batchToLines } from '../../services/writer/line-protocol.js';
+import { batchToLines } from '../../services/common/line-protocol.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 
 test('one line per sample plus a device line, timestamps in ms, float values', () => {

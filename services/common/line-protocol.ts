@@ -1,6 +1,6 @@
-import { escapeTag } from '../common/influx.js';
-import type { Sample, VitalsBatch } from '../common/proto.js';
-import { vitalByKind } from '../common/vital-kinds.js';
+import { escapeTag } from './influx.js';
+import type { Sample, VitalsBatch } from './proto.js';
+import { vitalByKind } from './vital-kinds.js';
 
 /** Measurement of vital samples: tags device_id, kind, patient_id, unit; fields value (float), seq (int). */
 export const VITALS_MEASUREMENT = 'vitals';
