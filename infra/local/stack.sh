@@ -37,8 +37,24 @@ load_ports() {
       echo "INFLUX_PORT=$(free_port)"
     } > "$PORTS_FILE"
   fi
+  grep -q '^MQTT_TLS_PORT=' "$PORTS_FILE" || echo "MQTT_TLS_PORT=$(free_port)" >> "$PORTS_FILE"
   # shellcheck disable=SC1090
   source "$PORTS_FILE"
+}
+
+# A private CA and a server certificate for the TLS listener (127.0.0.1), made once.
+tls_certs() {
+  local dir="$STATE_DIR/tls"
+  [[ -f "$dir/server.crt" && -f "$dir/ca.crt" ]] && return
+  mkdir -p "$dir"
+  (
+    cd "$dir"
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.crt -days 825 -subj "/CN=vitals-local-ca" 2>/dev/null
+    openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj "/CN=127.0.0.1" 2>/dev/null
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > san.ext
+    openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 825 -extfile san.ext 2>/dev/null
+    chmod 600 ca.key server.key
+  ) || die "mosquitto: could not generate TLS certificates with openssl"
 }
 
 rand() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
@@ -107,7 +123,8 @@ mosquitto_up() {
   if pid_alive "$pidf"; then log "mosquitto already running (pid $(cat "$pidf"))"; return; fi
   mosquitto_install
   mosquitto_users
-  sed -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" \
+  tls_certs
+  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
@@ -188,6 +205,24 @@ influx_up() {
   fi
 }
 
+# Least-privilege tokens: the writer may only write the bucket, the API only read it.
+influx_tokens() {
+  grep -q '^INFLUX_WRITE_TOKEN=' "$SECRETS_FILE" && return
+  local api="http://127.0.0.1:$INFLUX_PORT" org_id bucket_id
+  org_id="$(curl -fsS -H "Authorization: Token $INFLUX_TOKEN" "$api/api/v2/orgs?org=$INFLUX_ORG" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).orgs[0].id))')"
+  bucket_id="$(curl -fsS -H "Authorization: Token $INFLUX_TOKEN" "$api/api/v2/buckets?name=$INFLUX_BUCKET&orgID=$org_id" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).buckets[0].id))')"
+  local mk
+  mk() { # action description -> token
+    curl -fsS -X POST -H "Authorization: Token $INFLUX_TOKEN" -H 'Content-Type: application/json' "$api/api/v2/authorizations" \
+      --data "{\"orgID\":\"$org_id\",\"description\":\"$2\",\"permissions\":[{\"action\":\"$1\",\"resource\":{\"type\":\"buckets\",\"id\":\"$bucket_id\",\"orgID\":\"$org_id\"}}]}" \
+      | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))'
+  }
+  echo "INFLUX_WRITE_TOKEN=$(mk write vitals-writer)" >> "$SECRETS_FILE"
+  echo "INFLUX_READ_TOKEN=$(mk read vitals-api)" >> "$SECRETS_FILE"
+  # shellcheck disable=SC1090
+  source "$SECRETS_FILE"
+}
+
 influx_version() { "$INFLUXD" version 2>/dev/null | awk '{print $2}'; }
 
 # ---------------------------------------------------------------- env file
@@ -196,6 +231,8 @@ write_env() {
   cat > "$STATE_DIR/env.tmp" <<EOF
 # Written by infra/local/stack.sh; read by tests and services. Holds local secrets: never commit.
 MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT
+MQTT_TLS_URL=mqtts://127.0.0.1:$MQTT_TLS_PORT
+MQTT_TLS_CA_FILE=$STATE_DIR/tls/ca.crt
 MQTT_ADMIN_USERNAME=admin
 MQTT_ADMIN_PASSWORD=$MQTT_ADMIN_PASSWORD
 MQTT_USERNAME=ingest
@@ -213,6 +250,8 @@ INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
 INFLUX_ORG=$INFLUX_ORG
 INFLUX_BUCKET=$INFLUX_BUCKET
 INFLUX_TOKEN=$INFLUX_TOKEN
+INFLUX_WRITE_TOKEN=${INFLUX_WRITE_TOKEN:-}
+INFLUX_READ_TOKEN=${INFLUX_READ_TOKEN:-}
 API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN
 API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN
 EOF
@@ -251,7 +290,7 @@ cmd_up() {
   has_part influxdb && influx_install
   has_part mosquitto && mosquitto_up
   has_part kafka && kafka_up
-  has_part influxdb && influx_up
+  has_part influxdb && influx_up && influx_tokens
   write_env
   has_part mosquitto && set_version mosquitto "$(mosquitto_version)"
   has_part kafka && set_version kafka "$(kafka_version)"

@@ -62,7 +62,7 @@ export async function main(): Promise<void> {
     kafka: createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-alerts` }, log),
     log,
     mqtt,
-    influx: createInfluxWriter({ url: config.INFLUX_URL, token: config.INFLUX_TOKEN, org: config.INFLUX_ORG, bucket: config.INFLUX_BUCKET }),
+    influx: createInfluxWriter({ url: config.INFLUX_URL, token: config.INFLUX_WRITE_TOKEN || config.INFLUX_TOKEN, org: config.INFLUX_ORG, bucket: config.INFLUX_BUCKET }),
     options: {
       groupId: config.ALERTS_GROUP_ID,
       topics: {

@@ -51,7 +51,7 @@ export async function main(): Promise<void> {
     log,
     view,
     producer,
-    query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
+    query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
     options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS },
   });
   const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });

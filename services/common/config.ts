@@ -43,6 +43,9 @@ export const influxSchema = {
   INFLUX_TOKEN: z.string().min(1),
   INFLUX_ORG: z.string().min(1),
   INFLUX_BUCKET: z.string().min(1),
+  /** Least privilege: when set, writers use this (write-only) token and readers the read-only one. */
+  INFLUX_WRITE_TOKEN: z.string().optional(),
+  INFLUX_READ_TOKEN: z.string().optional(),
 };
 
 export const opsSchema = {

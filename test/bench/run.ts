@@ -333,6 +333,7 @@ const svcEnv = {
   KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
   KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '6', INFLUX_BUCKET: ours,
   MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`,
+  INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
 };
 const ingest = await service('ingest', svcEnv);
 const writer = await service('writer', svcEnv);

@@ -34,6 +34,8 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '3',
     INFLUX_BUCKET: bucket, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, INGEST_CONNECTIONS: '4',
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, WRITER_FLUSH_INTERVAL_MS: '100',
+    // Scoped tokens only cover the stack's own bucket; this test writes to its own.
+    INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
   };
   const services: Record<string, ServiceProcess> = {};
   const start = async (name: 'ingest' | 'writer' | 'alerts') => {

@@ -13,7 +13,8 @@ const connect = (url: string, opts: mqtt.IClientOptions) => mqtt.connectAsync(ur
 /** Messages `watcher` (admin, sees everything) receives on `filter` within `ms`. */
 async function observe(watcher: MqttClient, filter: string, act: () => Promise<unknown>, ms = 1500): Promise<string[]> {
   const got: string[] = [];
-  const onMsg = (topic: string) => got.push(topic);
+  // Retained messages replayed on subscribe are old news, not the effect of `act`.
+  const onMsg = (topic: string, _p: Buffer, packet: { retain: boolean }) => { if (!packet.retain) got.push(topic); };
   watcher.on('message', onMsg);
   await watcher.subscribeAsync(filter, { qos: 1 });
   await act();
@@ -29,21 +30,22 @@ test('a device cannot publish as another device; its own topic works', async (t)
   const me = deviceIdFor(51), other = deviceIdFor(52);
   const admin = await connect(s.mqttUrl, s.mqttAdmin);
   t.after(() => admin.endAsync());
-  const dev = await connect(s.mqttUrl, { username: me, password: devicePassword(secret, me) });
-  t.after(() => dev.endAsync());
+  const asMe = () => connect(s.mqttUrl, { username: me, password: devicePassword(secret, me) });
+  const own = await asMe();
+  const ok = await observe(admin, 'vitals/v1/devices/+/telemetry', () => own.publishAsync(telemetryTopic(me), Buffer.from(encodeBatch(makeBatch({ deviceId: me }))), { qos: 1 }));
+  assert.deepEqual(ok, [telemetryTopic(me)]);
+  await own.endAsync();
+  // Spoofing and topic tricks: Mosquitto 2 acknowledges the QoS 1 publish, drops it and
+  // closes the connection of a v3.1.1 client that tried. Nothing reaches any subscriber.
   const payload = Buffer.from(encodeBatch(makeBatch({ deviceId: other })));
-  // Mosquitto accepts the QoS 1 publish (PUBACK) but drops it: nothing reaches any subscriber.
-  const spoofed = await observe(admin, 'vitals/v1/devices/+/telemetry', () => dev.publishAsync(telemetryTopic(other), payload, { qos: 1 }));
-  assert.deepEqual(spoofed, []);
-  const own = await observe(admin, 'vitals/v1/devices/+/telemetry', () => dev.publishAsync(telemetryTopic(me), Buffer.from(encodeBatch(makeBatch({ deviceId: me }))), { qos: 1 }));
-  assert.deepEqual(own, [telemetryTopic(me)]);
-  // Topic tricks do not get around the ACL either.
-  const tricks = await observe(admin, '#', async () => {
-    for (const topic of [`vitals/v1/devices/${me}/../${other}/telemetry`, `vitals/v1/devices/${other}/status`, 'alerts/v1/patients/pat-00052/news2', `vitals/v1/devices/${me}/telemetry/extra`]) {
-      await dev.publishAsync(topic, payload, { qos: 1 });
-    }
-  });
-  assert.deepEqual(tricks.filter((x) => !x.startsWith('$SYS')), []);
+  for (const topic of [telemetryTopic(other), `vitals/v1/devices/${me}/../${other}/telemetry`, `vitals/v1/devices/${other}/status`, 'alerts/v1/patients/pat-00052/news2', `vitals/v1/devices/${me}/telemetry/extra`]) {
+    const dev = await asMe();
+    const closed = new Promise<boolean>((resolve) => { dev.once('close', () => resolve(true)); setTimeout(() => resolve(false), 3000); });
+    const got = await observe(admin, '#', () => dev.publishAsync(topic, payload, { qos: 1 }));
+    assert.deepEqual(got.filter((x) => !x.startsWith('$SYS')), [], topic);
+    assert.equal(await closed, true, `connection closed after publishing to ${topic}`);
+    await dev.endAsync(true);
+  }
 });
 
 test('a device reads nothing; a clinician reads alerts only', async (t) => {
@@ -56,8 +58,8 @@ test('a device reads nothing; a clinician reads alerts only', async (t) => {
   const admin = await connect(s.mqttUrl, s.mqttAdmin);
   t.after(() => admin.endAsync());
   const devGot: string[] = [], clinGot: string[] = [];
-  dev.on('message', (topic) => devGot.push(topic));
-  clin.on('message', (topic) => clinGot.push(topic));
+  dev.on('message', (topic, _p, packet) => { if (!packet.retain) devGot.push(topic); });
+  clin.on('message', (topic, _p, packet) => { if (!packet.retain) clinGot.push(topic); });
   await dev.subscribeAsync(['alerts/v1/#', 'vitals/v1/devices/+/telemetry'], { qos: 1 });
   await clin.subscribeAsync(['alerts/v1/#', 'vitals/v1/devices/+/telemetry'], { qos: 1 });
   await admin.publishAsync('alerts/v1/patients/pat-sec/test', 'alert', { qos: 1 });
@@ -66,11 +68,12 @@ test('a device reads nothing; a clinician reads alerts only', async (t) => {
   assert.deepEqual(devGot, []);
   assert.deepEqual(clinGot, ['alerts/v1/patients/pat-sec/test']);
   // A clinician cannot publish alerts or vitals.
-  const pub = await observe(admin, '#', async () => {
-    await clin.publishAsync('alerts/v1/patients/pat-sec/fake', 'x', { qos: 1 });
-    await clin.publishAsync(telemetryTopic(me), 'x', { qos: 1 });
-  });
-  assert.deepEqual(pub.filter((x) => !x.startsWith('$SYS')), []);
+  for (const topic of ['alerts/v1/patients/pat-sec/fake', telemetryTopic(me)]) {
+    const c = await connect(s.mqttUrl, { username: s.env.MQTT_CLINICIAN_USERNAME!, password: s.env.MQTT_CLINICIAN_PASSWORD! });
+    const pub = await observe(admin, '#', () => c.publishAsync(topic, 'x', { qos: 1 }));
+    assert.deepEqual(pub.filter((x) => !x.startsWith('$SYS')), [], topic);
+    await c.endAsync(true);
+  }
 });
 
 test('anonymous, wrong-password and unknown-device connections are refused', async () => {
@@ -80,4 +83,40 @@ test('anonymous, wrong-password and unknown-device connections are refused', asy
   await assert.rejects(connect(s.mqttUrl, { username: 'ingest', password: 'guess' }), refused);
   await assert.rejects(connect(s.mqttUrl, { username: deviceIdFor(51), password: devicePassword('some-other-secret', deviceIdFor(51)) }), refused);
   await assert.rejects(connect(s.mqttUrl, { username: 'dev-99999-unknown', password: 'x'.repeat(32) }), refused);
+});
+
+test('TLS listener: a device connects with the stack CA and its data flows; a client without the CA is refused', async (t) => {
+  const s = await stack();
+  const url = s.env.MQTT_TLS_URL, ca = s.env.MQTT_TLS_CA_FILE;
+  assert.ok(url && ca, 'MQTT_TLS_URL and MQTT_TLS_CA_FILE are in the stack file');
+  const { readFileSync } = await import('node:fs');
+  const me = deviceIdFor(55);
+  const admin = await connect(s.mqttUrl, s.mqttAdmin);
+  t.after(() => admin.endAsync());
+  const dev = await connect(url, { username: me, password: devicePassword(s.env.MQTT_DEVICE_SECRET!, me), ca: readFileSync(ca) });
+  t.after(() => dev.endAsync());
+  const got = await observe(admin, 'vitals/v1/devices/+/telemetry', () => dev.publishAsync(telemetryTopic(me), Buffer.from(encodeBatch(makeBatch({ deviceId: me }))), { qos: 1 }));
+  assert.deepEqual(got, [telemetryTopic(me)]);
+  // Without the CA the certificate is not trusted.
+  await assert.rejects(connect(url, { username: me, password: devicePassword(s.env.MQTT_DEVICE_SECRET!, me) }), /self[- ]signed|unable to verify|certificate/i);
+});
+
+test('InfluxDB least privilege: the writer token cannot read, the API token cannot write', async () => {
+  const s = await stack();
+  const w = s.env.INFLUX_WRITE_TOKEN, r = s.env.INFLUX_READ_TOKEN;
+  assert.ok(w && r, 'INFLUX_WRITE_TOKEN and INFLUX_READ_TOKEN are in the stack file');
+  const write = (token: string) => fetch(`${s.influx.url}/api/v2/write?org=${s.influx.org}&bucket=${s.influx.bucket}&precision=ms`, {
+    method: 'POST', headers: { Authorization: `Token ${token}` }, body: `security_probe,device_id=dev-sec value=1.0 ${Date.now()}`,
+  });
+  const read = (token: string) => fetch(`${s.influx.url}/api/v2/query?org=${s.influx.org}`, {
+    method: 'POST', headers: { Authorization: `Token ${token}`, 'Content-Type': 'application/vnd.flux' },
+    body: `from(bucket: "${s.influx.bucket}") |> range(start: -1m) |> filter(fn: (r) => r._measurement == "security_probe") |> limit(n: 1)`,
+  });
+  assert.equal((await write(w)).status, 204, 'writer token writes');
+  assert.ok([401, 403, 404].includes((await read(w)).status), 'writer token cannot read');
+  assert.equal((await read(r)).status, 200, 'API token reads');
+  assert.ok([401, 403, 404].includes((await write(r)).status), 'API token cannot write');
+  // Neither can touch another bucket or manage the org.
+  const buckets = await fetch(`${s.influx.url}/api/v2/buckets`, { method: 'POST', headers: { Authorization: `Token ${w}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'nope', orgID: 'x' }) });
+  assert.ok(buckets.status >= 400);
 });
