@@ -129,6 +129,14 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     assert.equal(spo2.filter((a) => a.state === AlertState.ALERT_STATE_OPEN).length, 1, `${fault.name}: opened once`);
     firstDevice += devices;
   }
+  // Whatever the services logged through all of this holds no secret.
+  for (const [name, proc] of Object.entries(services)) {
+    const out = proc.output();
+    for (const key of ['MQTT_PASSWORD', 'MQTT_ADMIN_PASSWORD', 'MQTT_DEVICE_SECRET', 'INFLUX_TOKEN', 'INFLUX_WRITE_TOKEN', 'API_OPERATOR_TOKEN']) {
+      const secret = s.env[key];
+      if (secret) assert.ok(!out.includes(secret), `${name} log contains ${key}`);
+    }
+  }
   mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
   writeFileSync(`${REPO_ROOT}test-results/faults.json`, JSON.stringify(results, null, 2));
   console.log('\n| fault | published | acked | stored | lost | recover (s) | spo2 alerts |\n|---|---|---|---|---|---|---|');
