@@ -55,6 +55,11 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
   // The page follows: the button is gone after the live refresh.
   await page.locator(`[data-ack="${alertId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
   await page.screenshot({ path: `${REPO_ROOT}test-results/ward-view-acknowledged.png`, fullPage: true });
+  // The patient view: a chart per vital (uPlot canvases) with the acknowledged alert listed.
+  await tile.click();
+  await page.locator('.chart canvas').nth(5).waitFor({ timeout: 20_000 });
+  assert.match(await page.locator('main').innerText(), /acknowledged/);
+  await page.screenshot({ path: `${REPO_ROOT}test-results/patient-view.png`, fullPage: true });
   assert.deepEqual(pageErrors, []);
   await run;
 });

@@ -45,6 +45,15 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   await start('ingest');
   await start('writer');
   await start('alerts');
+  // Each service answers /healthz, /readyz and /metrics on its ops port.
+  for (const [name, metric] of [['ingest', 'vitals_ingest_messages_total'], ['writer', 'vitals_writer_points_total'], ['alerts', 'vitals_alerts_records_total']] as const) {
+    const port = Number(/"opsPort":(\d+)/.exec(services[name]!.output())?.[1]);
+    assert.ok(port > 0, `${name} ops port logged`);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
+    const ready = await waitFor(`${name} ready`, async () => { const r = await fetch(`http://127.0.0.1:${port}/readyz`); return r.status === 200 ? r : undefined; }, 30_000);
+    assert.equal(((await ready.json()) as { status: string }).status, 'ready');
+    assert.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), new RegExp(`# TYPE ${metric}`));
+  }
   t.after(async () => {
     for (const p of Object.values(services)) await p.kill('SIGTERM');
     for (let i = 0; i < 4; i++) await purgeSession(s, `${id}-ingest-${i}`, { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! }).catch(() => undefined);

@@ -1,6 +1,9 @@
 // The alert worker against the real stack, driven by the simulator's scenarios.
 import assert from 'node:assert/strict';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { test, type TestContext } from 'node:test';
+import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { createAlertWorker } from '../../services/alerts/app.js';
@@ -18,7 +21,7 @@ import { uid } from '../helpers/stack.js';
 
 const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
 
-async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000) {
+async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, webhookUrl?: string) {
   const id = uid('alerts');
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
   const worker = createAlertWorker({
@@ -31,6 +34,7 @@ async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000) 
       topics: { vitals: p.topics.vitals, status: p.topics.status, commands: `${p.topics.alerts}.commands`, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
       partitions: 3,
       tickMs: 500,
+      webhookUrl,
       engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs },
     },
   });
@@ -44,7 +48,21 @@ const decodeAll = (messages: { value: Buffer | null }[]) => messages.map((m) => 
 
 test('a desaturation raises one SpO2 alert within the delay + 2 s, and resolves after recovery', async (t) => {
   const p = await startPipeline(t, { writer: false, bucket: true });
-  await startWorker(t, p);
+  // A webhook receiver (the first two calls fail, so the retry is exercised).
+  const hooks: { id: string; state: string }[] = [];
+  let calls = 0;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => { body += d; }).on('end', () => {
+      calls++;
+      if (calls <= 2) { res.writeHead(503); res.end(); return; }
+      hooks.push(JSON.parse(body) as { id: string; state: string });
+      res.writeHead(204); res.end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  t.after(() => new Promise<void>((r) => server.close(() => r())));
+  await startWorker(t, p, 45_000, `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`);
   const alerts = await p.collect(p.topics.alerts);
   const arrivals = new Map<string, number>();
   const seen = setInterval(() => { for (const a of decodeAll(alerts.messages)) if (!arrivals.has(`${a.alertId}:${a.state}`)) arrivals.set(`${a.alertId}:${a.state}`, Date.now()); }, 50);
@@ -77,6 +95,12 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s, and resolves 
   assert.ok(open.raisedAtMs - firstLow >= SPO2_DELAY_MS, 'not before the delay');
   assert.ok(open.value < 90);
   await waitFor('alert on MQTT', () => (onMqtt.some((topic) => topic === 'alerts/v1/patients/pat-00021/limit-spo2-low') ? true : undefined), 5_000);
+  // The webhook got the open and the resolution (after retries), and InfluxDB has the history.
+  await waitFor('webhook deliveries', () => (hooks.filter((h) => h.id === open.alertId).length >= 2 ? true : undefined), 30_000);
+  assert.deepEqual(hooks.filter((h) => h.id === open.alertId).map((h) => h.state), ['open', 'resolved']);
+  const history = await new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org).collectRows<{ state: string; _value: string }>(
+    flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "alerts" and r._field == "alert_id" and r._value == ${open.alertId}) |> group() |> sort(columns: ["_time"])`);
+  assert.deepEqual(history.map((r) => r.state), ['open', 'resolved']);
 });
 
 test('a short spike under the delay raises nothing', async (t) => {
