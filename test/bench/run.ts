@@ -37,9 +37,13 @@ execFileSync('bash', [`${REPO}infra/local/stack.sh`, 'up'], { stdio: 'inherit' }
 const env = loadEnv(process.env, `${STATE}/env`);
 const pool = Number(env.MQTT_DEVICE_POOL ?? 200);
 const SCALE_DEVICES = Number(process.env.BENCH_SCALE_DEVICES ?? 10_000);
-if (pool < SCALE_DEVICES + 2000) {
-  log(`provisioning ${SCALE_DEVICES + 2000} device accounts`);
-  execFileSync('bash', [`${REPO}infra/local/stack.sh`, 'provision', String(SCALE_DEVICES + 2000)], { stdio: 'inherit' });
+// Device ranges: ours from 1, the reference from REF_FIRST, the broker ceiling's publishers at the top.
+const POOL = SCALE_DEVICES + 15_000;
+const REF_FIRST = SCALE_DEVICES + 5_001;
+const CEIL_FIRST = POOL - 20;
+if (pool < POOL) {
+  log(`provisioning ${POOL} device accounts`);
+  execFileSync('bash', [`${REPO}infra/local/stack.sh`, 'provision', String(POOL)], { stdio: 'inherit' });
 }
 const mosquittoPid = () => Number(readFileSync(`${STATE}/run/mosquitto.pid`, 'utf8'));
 if (!/Max open files\s+(\d+)/.exec(readFileSync(`/proc/${mosquittoPid()}/limits`, 'utf8')) || Number(/Max open files\s+(\d+)/.exec(readFileSync(`/proc/${mosquittoPid()}/limits`, 'utf8'))![1]) < SCALE_DEVICES + 1000) {
@@ -65,7 +69,7 @@ async function bucket(name: string): Promise<string> {
 const children: ChildProcess[] = [];
 process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
 function service(name: string, extra: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/cli.ts', name], { cwd: REPO, env: { ...process.env, LOG_LEVEL: 'warn', ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'services/cli.ts', name], { cwd: REPO, env: { ...process.env, LOG_LEVEL: 'info', ...extra }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); if (out.length > 100_000) out = out.slice(-50_000); });
@@ -180,7 +184,7 @@ async function brokerCeiling(): Promise<{ msgsPerS: number; samplesPerS: number 
   sub.on('message', () => { received++; });
   await sub.subscribeAsync(`bench/v1/devices/+/telemetry`, { qos: 1 });
   const pubs = await Promise.all(Array.from({ length: 16 }, (_, i) => {
-    const d = deviceIdFor(SCALE_DEVICES + 1000 + i);
+    const d = deviceIdFor(CEIL_FIRST + i);
     return mqtt.connectAsync(E.MQTT_URL!, { username: d, password: devicePassword(E.MQTT_DEVICE_SECRET!, d), clientId: `${d}-ceil`, protocolVersion: 4 });
   }));
   const durationMs = 15_000;
@@ -188,7 +192,7 @@ async function brokerCeiling(): Promise<{ msgsPerS: number; samplesPerS: number 
   let startCount = -1, t0 = 0;
   setTimeout(() => { startCount = received; t0 = Date.now(); }, 3000); // skip warm-up
   await Promise.all(pubs.map(async (c, i) => {
-    const d = deviceIdFor(SCALE_DEVICES + 1000 + i);
+    const d = deviceIdFor(CEIL_FIRST + i);
     const inflight = new Set<Promise<unknown>>();
     while (Date.now() < end) {
       const p = c.publishAsync(`bench/v1/devices/${d}/telemetry`, payload, { qos: 1 }).finally(() => inflight.delete(p));
@@ -359,6 +363,7 @@ for (const c of [ingest, writer, alerts]) c.kill('SIGTERM');
 await sleep(3000);
 
 if (!SKIP.has('reference')) {
+  nextDevice = REF_FIRST;
   log('reference pipeline: Telegraf (mqtt_consumer -> kafka, kafka_consumer -> influxdb_v2), line protocol payloads');
   const telegraf = execFileSync('bash', [`${REPO}infra/local/install-telegraf.sh`], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
   const refTopic = `${id}.ref`;
