@@ -57,7 +57,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
         influxFailing = true;
         backpressure.set(1);
         retries.inc();
-        await sleep(backoffDelay(attempt, 250, 10_000));
+        await sleep(backoffDelay(attempt, 250, 3_000));
         await heartbeat().catch(() => undefined);
       }
     }
@@ -141,7 +141,8 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       }
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
-      consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+      // A crashed member's partitions move on within 20 s; a write attempt (10 s timeout) plus a backoff (<= 3 s) stays within it.
+      consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 20_000, heartbeatInterval: 1_000 });
       consumer.on(consumer.events.CRASH, (e) => { crashed = String(e.payload.error); log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'); });
       consumer.on(consumer.events.GROUP_JOIN, () => { crashed = null; });
       await consumer.connect();

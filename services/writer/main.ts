@@ -29,7 +29,7 @@ export async function main(): Promise<void> {
   const log = createLogger({ name: 'writer', level: config.LOG_LEVEL });
   const writer = createWriter({
     kafka: createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-writer` }, log),
-    influx: createInfluxWriter({ url: config.INFLUX_URL, token: config.INFLUX_WRITE_TOKEN || config.INFLUX_TOKEN, org: config.INFLUX_ORG, bucket: config.INFLUX_BUCKET }),
+    influx: createInfluxWriter({ url: config.INFLUX_URL, token: config.INFLUX_WRITE_TOKEN || config.INFLUX_TOKEN, org: config.INFLUX_ORG, bucket: config.INFLUX_BUCKET, timeoutMs: 10_000 }),
     log,
     options: {
       groupId: config.WRITER_GROUP_ID,

@@ -86,7 +86,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     const devices = 8;
     const published = new Map<string, number>(); // "device#seq" -> publish time
     const run = simulate({
-      mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: 120, intervalMs: 250, readingsPerBatch: 1,
+      mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: 160, intervalMs: 250, readingsPerBatch: 1,
       scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],
       onPublish: (d, seq, at) => published.set(`${d}#${seq}`, at),
     });
