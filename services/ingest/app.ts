@@ -128,7 +128,9 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
         onSent: (_n, ms) => { sendSeconds.observe(ms / 1000); backpressure.set(0); },
         onRetry: () => { retries.inc(); backpressure.set(1); },
       });
-      for (let i = 0; i < options.connections; i++) clients.push(await connectOne(i));
+      // In parallel: a resumed session delivers its backlog right after CONNACK, before our
+      // SUBACK, so connecting one by one would drain each backlog serially first.
+      clients.push(...await Promise.all(Array.from({ length: options.connections }, (_, i) => connectOne(i))));
       log.info({ connections: options.connections, group: options.shareGroup }, 'ingest started');
     },
     readiness() {
