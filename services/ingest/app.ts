@@ -13,8 +13,16 @@ export interface IngestOptions {
   mqtt: { url: string; username?: string | undefined; password?: string | undefined; caFile?: string | undefined };
   /** Fixed client id prefix: the broker keeps one persistent session per connection. */
   clientId: string;
-  /** Parallel MQTT connections; each holds at most one message awaiting Kafka. */
+  /** Parallel MQTT connections; each holds at most one message awaiting Kafka. Only with 'shared'. */
   connections: number;
+  /**
+   * 'shared': `$share/{shareGroup}/...` so several connections and replicas split the load.
+   * 'exclusive': one connection with a plain persistent subscription. Mosquitto 2.0.11 does
+   * not restore shared subscriptions from persistence after a broker restart (checked in
+   * test/faults), so until the ingest resubscribes, readings the broker acknowledged are
+   * dropped; a plain subscription is restored. Exclusive is the safe default on Mosquitto.
+   */
+  subscription: 'shared' | 'exclusive';
   shareGroup: string;
   keepaliveS: number;
   topics: KafkaTopics;
@@ -84,11 +92,16 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     });
     client.on('error', (err) => log.warn({ err, connection: index }, 'mqtt error'));
     client.on('offline', () => { if (!stopping) log.warn({ connection: index }, 'mqtt offline; reconnecting'); });
-    client.on('connect', () => log.info({ connection: index }, 'mqtt connected'));
-    await client.subscribeAsync({
-      [sharedFilter(options.shareGroup, MQTT_TELEMETRY_FILTER)]: { qos: 1 },
-      [sharedFilter(options.shareGroup, MQTT_STATUS_FILTER)]: { qos: 1 },
+    const filters = options.subscription === 'shared'
+      ? { [sharedFilter(options.shareGroup, MQTT_TELEMETRY_FILTER)]: { qos: 1 as const }, [sharedFilter(options.shareGroup, MQTT_STATUS_FILTER)]: { qos: 1 as const } }
+      : { [MQTT_TELEMETRY_FILTER]: { qos: 1 as const }, [MQTT_STATUS_FILTER]: { qos: 1 as const } };
+    // Subscribe again on every reconnect: MQTT.js skips it when the broker reports a session,
+    // but a broker may restore the session without its shared subscriptions.
+    client.on('connect', () => {
+      log.info({ connection: index }, 'mqtt connected');
+      client.subscribeAsync(filters).catch((err: unknown) => log.error({ err, connection: index }, 'mqtt resubscribe failed'));
     });
+    await client.subscribeAsync(filters);
     return client;
   }
 
@@ -130,8 +143,9 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
       });
       // In parallel: a resumed session delivers its backlog right after CONNACK, before our
       // SUBACK, so connecting one by one would drain each backlog serially first.
-      clients.push(...await Promise.all(Array.from({ length: options.connections }, (_, i) => connectOne(i))));
-      log.info({ connections: options.connections, group: options.shareGroup }, 'ingest started');
+      const n = options.subscription === 'shared' ? options.connections : 1;
+      clients.push(...await Promise.all(Array.from({ length: n }, (_, i) => connectOne(i))));
+      log.info({ connections: clients.length, subscription: options.subscription, group: options.shareGroup }, 'ingest started');
     },
     readiness() {
       const problems: string[] = [];

@@ -32,7 +32,7 @@ export async function purgeSession(s: StackEndpoints, clientId: string, creds: {
 }
 
 /** Starts an in-process ingest and writer on unique topics, group and bucket; all cleaned up after the test. */
-export async function startPipeline(t: TestContext, opts: { writer?: boolean; bucket?: boolean; connections?: number } = {}): Promise<Pipeline> {
+export async function startPipeline(t: TestContext, opts: { writer?: boolean; bucket?: boolean; connections?: number; subscription?: 'shared' | 'exclusive' } = {}): Promise<Pipeline> {
   const s = await stack();
   const id = uid('t');
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
@@ -62,6 +62,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       clientId: `${id}-ingest`,
       connections,
       shareGroup: `${id}-share`,
+      subscription: opts.subscription ?? 'shared',
       keepaliveS: 10,
       topics,
       partitions: 3,
