@@ -64,12 +64,20 @@ export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: Influ
   }
 
   return {
+    /**
+     * Best effort and never blocking: the Kafka alerts topic (written before this) is the
+     * record. A broker or InfluxDB outage must not stall evaluation (and the consumer's
+     * heartbeats); MQTT.js queues QoS 1 publishes while offline.
+     */
     async publish(alerts: AlertRecord[]): Promise<void> {
       if (alerts.length === 0) return;
       if (deps.mqtt) {
-        await Promise.all(alerts.map((a) => deps.mqtt!.publishAsync(alertTopic(a.patientId, a.kind), Buffer.from(toProto(a)), { qos: 1, retain: true }).catch((err: unknown) => deps.log.warn({ err, alertId: a.id }, 'mqtt alert publish failed'))));
+        for (const a of alerts) {
+          deps.mqtt.publishAsync(alertTopic(a.patientId, a.kind), Buffer.from(toProto(a)), { qos: 1, retain: true })
+            .catch((err: unknown) => deps.log.warn({ err, alertId: a.id }, 'mqtt alert publish failed'));
+        }
       }
-      if (deps.influx) await deps.influx.write(alerts.map(toLine)).catch((err: unknown) => deps.log.warn({ err }, 'alert history write failed'));
+      if (deps.influx) deps.influx.write(alerts.map(toLine)).catch((err: unknown) => deps.log.warn({ err }, 'alert history write failed'));
       if (deps.webhookUrl) {
         if (webhookQueue.length < 10_000) webhookQueue.push(...alerts.map((a) => ({ ...a })));
         void drainWebhook();

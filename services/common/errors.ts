@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   INGEST_ERR_FUTURE: 'a timestamp is too far in the future',
   INGEST_ERR_TOO_LARGE: 'payload exceeds the size limit',
   INGEST_ERR_TOPIC: 'the MQTT topic is not one the ingest accepts',
+  INGEST_ERR_QOS: 'the message came with QoS 0; the contract requires QoS 1',
   INGEST_ERR_KAFKA: 'Kafka did not acknowledge the record',
   WRITER_ERR_INFLUX: 'InfluxDB rejected or did not accept a write',
   WRITER_ERR_RECORD: 'a Kafka record can never be written',

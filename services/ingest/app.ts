@@ -66,9 +66,9 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   let pending = 0;
   let drained: (() => void) | null = null;
 
-  async function handle(topic: string, payload: Buffer, retained: boolean): Promise<void> {
+  async function handle(topic: string, payload: Buffer, retained: boolean, qos: number): Promise<void> {
     const started = process.hrtime.bigint();
-    const c = classify(topic, payload, now(), options.topics, options.limits, retained);
+    const c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
       log.warn({ deviceId: c.deviceId, reason: c.reason, detail: c.detail, bytes: payload.length }, 'message dead-lettered');
@@ -109,11 +109,11 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   // PUBACK waits until Kafka has the record. MQTT.js sends it when handleMessage calls
   // back (customHandleAcks would do the same, but MQTT.js honours it for MQTT 5 only).
   const handleMessage: MqttClient['handleMessage'] = (packet, callback) => {
-    if (packet.cmd !== 'publish' || packet.qos === 0) return callback();
+    if (packet.cmd !== 'publish') return callback();
     if (stopping) return; // never acknowledged: the broker redelivers it to the session later
     pending++;
     inflight.inc();
-    handle(packet.topic, packet.payload as Buffer, packet.retain).then(
+    handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos).then(
       () => callback(),
       (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'),
     ).finally(() => {

@@ -25,7 +25,7 @@ export type Classified =
  * (original bytes, keyed by patient) or a dead-letter record carrying the original
  * bytes, the MQTT topic, the reason and the time. Pure: never throws on input.
  */
-export function classify(topic: string, payload: Buffer, receivedAtMs: number, topics: KafkaTopics, limits: ValidationLimits, retained = false): Classified {
+export function classify(topic: string, payload: Buffer, receivedAtMs: number, topics: KafkaTopics, limits: ValidationLimits, retained = false, qos = 1): Classified {
   const parsed = parseDeviceTopic(topic);
   // `retained`: the broker replayed a stored message because we (re)subscribed (MQTT
   // 3.1.1 3.3.1.3); it is old news, and consumers must not take it as a fresh event.
@@ -42,6 +42,8 @@ export function classify(topic: string, payload: Buffer, receivedAtMs: number, t
       headers: { ...baseHeaders, reason, detail: detail.slice(0, 500), ...(deviceId ? { 'device-id': deviceId } : {}) },
     },
   });
+  // A QoS 0 publish has no delivery guarantee: kept (bytes and all) in the dead-letter topic, not stored as a reading.
+  if (qos === 0 && parsed) return deadLetter('INGEST_ERR_QOS', 'published with QoS 0; vitals must be published with QoS 1', parsed.deviceId);
   if (!parsed) return deadLetter('INGEST_ERR_TOPIC', `topic ${JSON.stringify(topic.slice(0, 200))} is not vitals/v1/devices/{id}/telemetry|status`, null);
   try {
     if (parsed.kind === 'telemetry') {

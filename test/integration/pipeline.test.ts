@@ -77,6 +77,10 @@ test('each class of bad input ends in the dead-letter topic with its reason; ing
   ];
   const dlq = await p.collect(p.topics.deadLetter);
   for (const [, payload] of cases) await admin.publishAsync(telemetryTopic(dev), payload, { qos: 1 });
+  // Wrong QoS: a valid batch published with QoS 0 is kept in the dead-letter topic too.
+  const qos0 = Buffer.from(encodeBatch(makeBatch({ deviceId: dev, sequence: 99 })));
+  cases.push(['qos0', qos0, 'INGEST_ERR_QOS']);
+  await admin.publishAsync(telemetryTopic(dev), qos0, { qos: 0 });
   // A good batch after the bad ones: the ingest is still working.
   await admin.publishAsync(telemetryTopic(dev), Buffer.from(encodeBatch(makeBatch({ deviceId: dev }))), { qos: 1 });
   const vitals = await p.collect(p.topics.vitals);

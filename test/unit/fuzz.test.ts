@@ -98,6 +98,8 @@ test('hostile corpus: each is dead-lettered with its reason, none crashes', () =
     ['deeply nested length-delimited garbage', `vitals/v1/devices/${dev}/telemetry`, Uint8Array.from([0x2a, 0xff, 0xff, 0xff, 0xff, 0x0f]), 'INGEST_ERR_DECODE'],
     ['status for another device', `vitals/v1/devices/${dev}/status`, valid, 'INGEST_ERR_DECODE'],
   ];
+  const q0 = classify(`vitals/v1/devices/${dev}/telemetry`, Buffer.from(valid), now, topics, DEFAULT_LIMITS, false, 0);
+  assert.equal(q0.record.headers.reason, 'INGEST_ERR_QOS', 'wrong QoS');
   for (const [name, topic, bytes, reason] of corpus) {
     const c = classify(topic, Buffer.from(bytes), now, topics, DEFAULT_LIMITS);
     assert.equal(c.kind, 'dead-letter', name);
