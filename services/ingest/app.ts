@@ -71,7 +71,8 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     const c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
-      log.warn({ deviceId: c.deviceId, reason: c.reason, detail: c.detail, bytes: payload.length }, 'message dead-lettered');
+      // No detail here: it can hold a reading's value (patient data); it is in the dead-letter record.
+      log.warn({ deviceId: c.deviceId, reason: c.reason, bytes: payload.length }, 'message dead-lettered');
     }
     await forwarder!.send(c.record);
     messages.inc({ result: c.kind });
