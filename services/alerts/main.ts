@@ -1,8 +1,7 @@
 // Composition root of `vitals alerts`.
 import { readFileSync, watchFile } from 'node:fs';
 import { z } from 'zod';
-import { influxSchema, kafkaSchema, opsSchema, parseConfig } from '../common/config.js';
-import { loadEnv } from '../common/env-file.js';
+import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
@@ -31,14 +30,7 @@ const schema = z.object({
 });
 
 export async function main(): Promise<void> {
-  const env = loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env');
-  let config: z.infer<typeof schema>;
-  try {
-    config = parseConfig(schema, env);
-  } catch (err) {
-    console.error(`alerts: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  const config = configOrExit('alerts', schema, process.env);
   const log = createLogger({ name: 'alerts', level: config.LOG_LEVEL });
   let fileOverrides: Record<string, PatientState['overrides']> = {};
   if (config.ALERTS_LIMITS_FILE) {

@@ -2,8 +2,7 @@
 import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { z } from 'zod';
-import { influxSchema, kafkaSchema, parseConfig } from '../common/config.js';
-import { loadEnv } from '../common/env-file.js';
+import { influxSchema, kafkaSchema, configOrExit } from '../common/config.js';
 import { createKafka, ensureTopics } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { buildApi } from './app.js';
@@ -23,14 +22,7 @@ const schema = z.object({
 }).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
 
 export async function main(): Promise<void> {
-  const env = loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env');
-  let config: z.infer<typeof schema>;
-  try {
-    config = parseConfig(schema, env);
-  } catch (err) {
-    console.error(`api: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  const config = configOrExit('api', schema, process.env);
   const log = createLogger({ name: 'api', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-api` }, log);
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };

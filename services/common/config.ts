@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadEnv } from './env-file.js';
 import { VitalsError } from './errors.js';
 
 /**
@@ -58,3 +59,16 @@ export const opsSchema = {
 export type KafkaConfig = z.infer<z.ZodObject<typeof kafkaSchema>>;
 export type InfluxConfig = z.infer<z.ZodObject<typeof influxSchema>>;
 export type MqttConfig = z.infer<z.ZodObject<typeof mqttSchema>>;
+
+/**
+ * For composition roots only: the process env over the stack file (`VITALS_STACK_ENV`,
+ * default `.stack/env`), parsed with `schema`; on a problem, one line and exit 1.
+ */
+export function configOrExit<S extends z.ZodType>(service: string, schema: S, processEnv: NodeJS.ProcessEnv): Readonly<z.infer<S>> {
+  try {
+    return parseConfig(schema, loadEnv(processEnv, processEnv.VITALS_STACK_ENV ?? '.stack/env'));
+  } catch (err) {
+    console.error(`${service}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+}

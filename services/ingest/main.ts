@@ -1,7 +1,6 @@
 // Composition root of `vitals ingest`: the only place that reads env and exits.
 import { z } from 'zod';
-import { kafkaSchema, mqttSchema, opsSchema, parseConfig } from '../common/config.js';
-import { loadEnv } from '../common/env-file.js';
+import { kafkaSchema, mqttSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { runService } from '../common/run-service.js';
@@ -26,14 +25,7 @@ const schema = z.object({
 });
 
 export async function main(): Promise<void> {
-  const env = loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env');
-  let config: z.infer<typeof schema>;
-  try {
-    config = parseConfig(schema, env);
-  } catch (err) {
-    console.error(`ingest: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  const config = configOrExit('ingest', schema, process.env);
   const log = createLogger({ name: 'ingest', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-ingest` }, log);
   const ingest = createIngest({

@@ -1,7 +1,6 @@
 // Composition root of `vitals writer`.
 import { z } from 'zod';
-import { influxSchema, kafkaSchema, opsSchema, parseConfig } from '../common/config.js';
-import { loadEnv } from '../common/env-file.js';
+import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { runService } from '../common/run-service.js';
@@ -18,14 +17,7 @@ const schema = z.object({
 });
 
 export async function main(): Promise<void> {
-  const env = loadEnv(process.env, process.env.VITALS_STACK_ENV ?? '.stack/env');
-  let config: z.infer<typeof schema>;
-  try {
-    config = parseConfig(schema, env);
-  } catch (err) {
-    console.error(`writer: ${(err as Error).message}`);
-    process.exit(1);
-  }
+  const config = configOrExit('writer', schema, process.env);
   const log = createLogger({ name: 'writer', level: config.LOG_LEVEL });
   const writer = createWriter({
     kafka: createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-writer` }, log),
