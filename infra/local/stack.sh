@@ -38,6 +38,7 @@ load_ports() {
     } > "$PORTS_FILE"
   fi
   grep -q '^MQTT_TLS_PORT=' "$PORTS_FILE" || echo "MQTT_TLS_PORT=$(free_port)" >> "$PORTS_FILE"
+  grep -q '^KAFKA_SASL_PORT=' "$PORTS_FILE" || echo "KAFKA_SASL_PORT=$(free_port)" >> "$PORTS_FILE"
   # shellcheck disable=SC1090
   source "$PORTS_FILE"
 }
@@ -77,6 +78,7 @@ load_secrets() {
   fi
   # Secrets added by a newer version of this script are appended to an older file.
   grep -q '^MQTT_TELEGRAF_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_TELEGRAF_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  grep -q '^KAFKA_SASL_PASSWORD=' "$SECRETS_FILE" || echo "KAFKA_SASL_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
 }
@@ -149,6 +151,7 @@ kafka_up() {
   kafka_install
   if pid_alive "$pidf"; then log "kafka already running (pid $(cat "$pidf"))"; return; fi
   sed -e "s#@DATA_DIR@#$dir/data#g" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+    -e "s#@SASL_PORT@#$KAFKA_SASL_PORT#g" -e "s#@SASL_PASSWORD@#$KAFKA_SASL_PASSWORD#g" \
     "$REPO/infra/kafka/server.properties.template" > "$dir/server.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     local cluster_id
@@ -246,6 +249,9 @@ MQTT_TELEGRAF_PASSWORD=$MQTT_TELEGRAF_PASSWORD
 MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
+KAFKA_SASL_BROKERS=127.0.0.1:$KAFKA_SASL_PORT
+KAFKA_SASL_USERNAME_LOCAL=vitals
+KAFKA_SASL_PASSWORD_LOCAL=$KAFKA_SASL_PASSWORD
 INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
 INFLUX_ORG=$INFLUX_ORG
 INFLUX_BUCKET=$INFLUX_BUCKET

@@ -3,6 +3,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import mqtt, { type MqttClient } from 'mqtt';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { kafkaSchema, parseConfig } from '../../services/common/config.js';
+import { createKafka, ensureTopics } from '../../services/common/kafka.js';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { telemetryTopic } from '../../services/common/topics.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
@@ -119,4 +123,25 @@ test('InfluxDB least privilege: the writer token cannot read, the API token cann
   // Neither can touch another bucket or manage the org.
   const buckets = await fetch(`${s.influx.url}/api/v2/buckets`, { method: 'POST', headers: { Authorization: `Token ${w}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'nope', orgID: 'x' }) });
   assert.ok(buckets.status >= 400);
+});
+
+test('Kafka SASL/PLAIN through the services\' KAFKA_SASL_* settings: right credentials work, wrong ones are refused', async (t) => {
+  const s = await stack();
+  const brokers = s.env.KAFKA_SASL_BROKERS, user = s.env.KAFKA_SASL_USERNAME_LOCAL, password = s.env.KAFKA_SASL_PASSWORD_LOCAL;
+  assert.ok(brokers && user && password, 'KAFKA_SASL_BROKERS and credentials are in the stack file');
+  const log = pino({ level: 'silent' });
+  const config = (pw: string) => parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: pw });
+  const kafka = createKafka(config(password), log);
+  const admin = kafka.admin();
+  await admin.connect();
+  const topic = uid('sasl');
+  t.after(async () => { await admin.deleteTopics({ topics: [topic] }).catch(() => undefined); await admin.disconnect(); });
+  await ensureTopics(admin, [topic], 1);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  t.after(() => producer.disconnect());
+  const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'over SASL' }] });
+  assert.equal(meta?.errorCode, 0);
+  const wrong = createKafka({ ...config(password), KAFKA_SASL_PASSWORD: 'not-the-password', KAFKA_BROKERS: [brokers] }, log).admin();
+  await assert.rejects(wrong.connect(), /SASL|Authentication|authentication/);
 });
