@@ -39,6 +39,7 @@ load_ports() {
   fi
   grep -q '^MQTT_TLS_PORT=' "$PORTS_FILE" || echo "MQTT_TLS_PORT=$(free_port)" >> "$PORTS_FILE"
   grep -q '^KAFKA_SASL_PORT=' "$PORTS_FILE" || echo "KAFKA_SASL_PORT=$(free_port)" >> "$PORTS_FILE"
+  grep -q '^KAFKA_SSL_PORT=' "$PORTS_FILE" || echo "KAFKA_SSL_PORT=$(free_port)" >> "$PORTS_FILE"
   # shellcheck disable=SC1090
   source "$PORTS_FILE"
 }
@@ -55,7 +56,7 @@ tls_certs() {
     printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\n' > san.ext
     openssl x509 -req -in server.csr -CA ca.crt -CAkey ca.key -CAcreateserial -out server.crt -days 825 -extfile san.ext 2>/dev/null
     chmod 600 ca.key server.key
-  ) || die "mosquitto: could not generate TLS certificates with openssl"
+  ) || die "stack: could not generate TLS certificates with openssl"
 }
 
 rand() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
@@ -150,7 +151,13 @@ kafka_up() {
   local pidf="$STATE_DIR/run/kafka.pid" dir="$STATE_DIR/kafka" logf="$STATE_DIR/logs/kafka.out"
   kafka_install
   if pid_alive "$pidf"; then log "kafka already running (pid $(cat "$pidf"))"; return; fi
-  sed -e "s#@DATA_DIR@#$dir/data#g" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
+  tls_certs
+  if [[ ! -f "$STATE_DIR/tls/kafka-keystore.pem" ]]; then
+    # PKCS#8 key then certificate: Kafka's PEM keystore format.
+    (umask 077; openssl pkcs8 -topk8 -nocrypt -in "$STATE_DIR/tls/server.key" > "$STATE_DIR/tls/kafka-keystore.pem" && cat "$STATE_DIR/tls/server.crt" >> "$STATE_DIR/tls/kafka-keystore.pem") \
+      || die "kafka: could not write the PEM keystore with openssl"
+  fi
+  sed -e "s#@SSL_PORT@#$KAFKA_SSL_PORT#g" -e "s#@TLS_DIR@#$STATE_DIR/tls#g" -e "s#@DATA_DIR@#$dir/data#g" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
     -e "s#@SASL_PORT@#$KAFKA_SASL_PORT#g" -e "s#@SASL_PASSWORD@#$KAFKA_SASL_PASSWORD#g" \
     "$REPO/infra/kafka/server.properties.template" > "$dir/server.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
@@ -250,6 +257,7 @@ MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
 KAFKA_SASL_BROKERS=127.0.0.1:$KAFKA_SASL_PORT
+KAFKA_SSL_BROKERS=127.0.0.1:$KAFKA_SSL_PORT
 KAFKA_SASL_USERNAME_LOCAL=vitals
 KAFKA_SASL_PASSWORD_LOCAL=$KAFKA_SASL_PASSWORD
 INFLUX_URL=http://127.0.0.1:$INFLUX_PORT

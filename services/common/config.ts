@@ -29,6 +29,8 @@ export const kafkaSchema = {
   KAFKA_BROKERS: csv.pipe(z.array(z.string()).min(1)),
   KAFKA_CLIENT_ID: z.string().default('vitals'),
   KAFKA_SSL: bool.default(false),
+  /** CA certificate (PEM) to trust for KAFKA_SSL, e.g. a private CA; default: the system's. */
+  KAFKA_CA_FILE: z.string().optional(),
   KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
   KAFKA_SASL_USERNAME: z.string().optional(),
   KAFKA_SASL_PASSWORD: z.string().optional(),

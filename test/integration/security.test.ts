@@ -145,3 +145,23 @@ test('Kafka SASL/PLAIN through the services\' KAFKA_SASL_* settings: right crede
   const wrong = createKafka({ ...config(password), KAFKA_SASL_PASSWORD: 'not-the-password', KAFKA_BROKERS: [brokers] }, log).admin();
   await assert.rejects(wrong.connect(), /SASL|Authentication|authentication/);
 });
+
+test('Kafka TLS through KAFKA_SSL + KAFKA_CA_FILE: trusted with the stack CA, refused without it', async (t) => {
+  const s = await stack();
+  const brokers = s.env.KAFKA_SSL_BROKERS, ca = s.env.MQTT_TLS_CA_FILE;
+  assert.ok(brokers && ca, 'KAFKA_SSL_BROKERS and the CA file are in the stack file');
+  const log = pino({ level: 'silent' });
+  const kafka = createKafka(parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SSL: 'true', KAFKA_CA_FILE: ca }), log);
+  const admin = kafka.admin();
+  await admin.connect();
+  const topic = uid('tls');
+  t.after(async () => { await admin.deleteTopics({ topics: [topic] }).catch(() => undefined); await admin.disconnect(); });
+  await ensureTopics(admin, [topic], 1);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  t.after(() => producer.disconnect());
+  const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'over TLS' }] });
+  assert.equal(meta?.errorCode, 0);
+  const untrusted = createKafka(parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SSL: 'true' }), log).admin();
+  await assert.rejects(untrusted.connect(), /certificate|self[- ]signed|verify/i);
+});
