@@ -38,8 +38,10 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
   };
   const services: Record<string, ServiceProcess> = {};
+  const started: { name: string; proc: ServiceProcess }[] = []; // every run of every service, for the logs
   const start = async (name: 'ingest' | 'writer' | 'alerts') => {
     services[name] = startService(t, name, env);
+    started.push({ name, proc: services[name]! });
     await waitForLog(services[name]!, name === 'alerts' ? 'alert worker started' : `${name} started`, 120_000);
   };
   await start('ingest');
@@ -56,6 +58,9 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   }
   t.after(async () => {
     for (const p of Object.values(services)) await p.kill('SIGTERM');
+    // The services' logs stay for diagnosis (a failed recovery says little without them).
+    mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+    started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
     for (let i = 0; i < 4; i++) await purgeSession(s, `${id}-ingest-${i}`, { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! }).catch(() => undefined);
   });
 
