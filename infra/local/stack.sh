@@ -168,16 +168,21 @@ kafka_up() {
   fi
   log "starting kafka on 127.0.0.1:$KAFKA_PORT"
   : > "$logf"
+  # server.log is appended across restarts and still holds the previous run's "Kafka Server
+  # started": only a line stamped at or after this launch counts (log4j's %d is local time).
+  local launched; launched="$(date '+%Y-%m-%d %H:%M:%S')"
   # shellcheck disable=SC2086
   setsid nohup java $KAFKA_HEAP -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$REPO/infra/kafka/log4j2.properties" -Dkafka.logs.dir="$STATE_DIR/logs" \
     -cp "$KAFKA_LIB/*" kafka.Kafka "$dir/server.properties" > "$logf" 2>&1 < /dev/null &
   echo $! > "$pidf"
   local deadline=$((SECONDS + 90))
-  until grep -q 'Kafka Server started' "$logf" "$STATE_DIR"/logs/server.log 2>/dev/null; do
+  local started_at=""
+  until [[ -n "$started_at" && ! "$started_at" < "$launched" ]]; do
     pid_alive "$pidf" || die "kafka: exited during start (see $logf)"
-    (( SECONDS < deadline )) || die "kafka: not started within 90 s (see $logf)"
+    (( SECONDS < deadline )) || die "kafka: not started within 90 s (see $logf and $STATE_DIR/logs/server.log)"
     sleep 0.3
+    started_at="$(grep -h 'Kafka Server started' "$STATE_DIR/logs/server.log" 2>/dev/null | tail -1 | cut -c2-20)"
   done
 }
 
