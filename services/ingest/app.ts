@@ -8,12 +8,13 @@ import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../comm
 import type { ValidationLimits } from '../common/validate.js';
 import { classify, type KafkaTopics } from './classify.js';
 import { KafkaForwarder } from './kafka-forwarder.js';
+import { OrderedAcks } from './ordered-acks.js';
 
 export interface IngestOptions {
   mqtt: { url: string; username?: string | undefined; password?: string | undefined; caFile?: string | undefined };
   /** Fixed client id prefix: the broker keeps one persistent session per connection. */
   clientId: string;
-  /** Parallel MQTT connections; each holds at most one message awaiting Kafka. Only with 'shared'. */
+  /** Parallel MQTT connections (only with 'shared'); each pipelines up to the broker's max_inflight_messages. */
   connections: number;
   /**
    * 'shared': `$share/{shareGroup}/...` so several connections and replicas split the load.
@@ -62,12 +63,10 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   let producer: Producer | null = null;
   let forwarder: KafkaForwarder | null = null;
   const clients: MqttClient[] = [];
+  const acks: OrderedAcks[] = [];
   let stopping = false;
-  let pending = 0;
-  let drained: (() => void) | null = null;
 
   async function handle(topic: string, payload: Buffer, retained: boolean, qos: number): Promise<void> {
-    const started = process.hrtime.bigint();
     const c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
@@ -77,7 +76,6 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     await forwarder!.send(c.record);
     messages.inc({ result: c.kind });
     if (c.kind === 'vitals') samples.inc(c.samples);
-    ackSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
   }
 
   async function connectOne(index: number): Promise<MqttClient> {
@@ -89,7 +87,35 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
       clientId: `${options.clientId}-${index}`,
       clean: false,
       keepalive: options.keepaliveS,
-      setup: (c) => { c.handleMessage = handleMessage; },
+      setup: (c) => {
+        const ordered = new OrderedAcks(c, {
+          onWithheld: (err) => {
+            if (stopping) return;
+            // Cannot happen while the forwarder retries forever; if it does, reconnect so
+            // the broker redelivers everything not yet acknowledged.
+            log.error({ err, connection: index }, 'message failed; reconnecting for redelivery');
+            c.stream.destroy();
+          },
+          onSettled: (receivedAt, acked) => {
+            inflight.dec();
+            if (acked) ackSeconds.observe(Number(process.hrtime.bigint() - receivedAt) / 1e9);
+          },
+        });
+        acks.push(ordered);
+        c.handleMessage = (packet, callback) => {
+          if (packet.cmd !== 'publish') return callback();
+          if (stopping) return; // never acknowledged: the broker redelivers it to the session later
+          const work = handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos);
+          if (packet.qos !== 1) {
+            // QoS 0 (dead-lettered as INGEST_ERR_QOS) has no PUBACK; QoS 2's PUBCOMP is not
+            // ordered here: both finish before the next packet is read, as MQTT.js does by default.
+            work.then(() => callback(), (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'));
+            return;
+          }
+          inflight.inc();
+          ordered.accept(work, callback);
+        };
+      },
     });
     client.on('error', (err) => log.warn({ err, connection: index }, 'mqtt error'));
     client.on('offline', () => { if (!stopping) log.warn({ connection: index }, 'mqtt offline; reconnecting'); });
@@ -107,22 +133,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   }
 
   // MQTT 3.1.1 4.3.2: the receiver owns a QoS 1 message once it sends PUBACK, so the
-  // PUBACK waits until Kafka has the record. MQTT.js sends it when handleMessage calls
-  // back (customHandleAcks would do the same, but MQTT.js honours it for MQTT 5 only).
-  const handleMessage: MqttClient['handleMessage'] = (packet, callback) => {
-    if (packet.cmd !== 'publish') return callback();
-    if (stopping) return; // never acknowledged: the broker redelivers it to the session later
-    pending++;
-    inflight.inc();
-    handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos).then(
-      () => callback(),
-      (err: unknown) => log.warn({ err }, 'message left unacknowledged for redelivery'),
-    ).finally(() => {
-      pending--;
-      inflight.dec();
-      if (pending === 0 && drained) drained();
-    });
-  };
+  // PUBACK waits until Kafka has the record; OrderedAcks lets the connection read on meanwhile.
 
   return {
     registry,
@@ -160,9 +171,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     async stop() {
       stopping = true;
       // Drain: let messages already taken reach Kafka and be acknowledged (bounded wait).
-      if (pending > 0) {
-        await Promise.race([new Promise<void>((r) => { drained = r; }), new Promise((r) => setTimeout(r, 10_000))]);
-      }
+      await Promise.race([Promise.all(acks.map((a) => a.settled())), new Promise((r) => setTimeout(r, 10_000))]);
       await Promise.all(clients.map((c) => c.endAsync(false).catch(() => undefined)));
       forwarder?.close();
       await producer?.disconnect();

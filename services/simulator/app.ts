@@ -157,7 +157,9 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
     for (let b = 0; b < o.batches; b++) {
       const due = t0 + (b + 1) * intervalMs;
       await sleep(Math.max(0, due - Date.now()));
-      const elapsed = Date.now() - started;
+      // Network scenarios count from when this device went online, so a slow connect cannot
+      // make the cut come before the first batch.
+      const elapsed = Date.now() - t0;
       if (dropout && !dropped && elapsed >= (dropout.startMs ?? 0)) {
         dropped = true;
         cutNetwork(client!);
