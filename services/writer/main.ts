@@ -14,6 +14,8 @@ const schema = z.object({
   WRITER_GROUP_ID: z.string().default('vitals-writer'),
   WRITER_BATCH_LINES: z.coerce.number().int().positive().default(5000),
   WRITER_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(250),
+  WRITER_CONCURRENCY: z.coerce.number().int().positive().default(6),
+  INFLUX_GZIP: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
 export async function main(): Promise<void> {
@@ -21,7 +23,7 @@ export async function main(): Promise<void> {
   const log = createLogger({ name: 'writer', level: config.LOG_LEVEL });
   const writer = createWriter({
     kafka: createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-writer` }, log),
-    influx: createInfluxWriter({ url: config.INFLUX_URL, token: config.INFLUX_WRITE_TOKEN || config.INFLUX_TOKEN, org: config.INFLUX_ORG, bucket: config.INFLUX_BUCKET, timeoutMs: 10_000 }),
+    influx: createInfluxWriter({ url: config.INFLUX_URL, token: config.INFLUX_WRITE_TOKEN || config.INFLUX_TOKEN, org: config.INFLUX_ORG, bucket: config.INFLUX_BUCKET, timeoutMs: 10_000, gzip: config.INFLUX_GZIP === 'auto' ? 'auto' : config.INFLUX_GZIP === 'true' }),
     log,
     options: {
       groupId: config.WRITER_GROUP_ID,
@@ -29,6 +31,7 @@ export async function main(): Promise<void> {
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       batchLines: config.WRITER_BATCH_LINES,
       flushIntervalMs: config.WRITER_FLUSH_INTERVAL_MS,
+      concurrency: config.WRITER_CONCURRENCY,
     },
   });
   await runService('writer', writer, log, { host: config.OPS_HOST, port: config.OPS_PORT });

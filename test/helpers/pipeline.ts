@@ -85,7 +85,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       kafka,
       log: quiet,
       influx: createInfluxWriter({ url: s.influx.url, token: s.influx.token, org: s.influx.org, bucket }),
-      options: { groupId: `${id}-writer`, topics, partitions: 3, batchLines: 5000, flushIntervalMs: 100 },
+      options: { groupId: `${id}-writer`, topics, partitions: 3, batchLines: 5000, flushIntervalMs: 100, concurrency: 3 },
     });
     cleanup(() => writer.stop());
     await writer.start();

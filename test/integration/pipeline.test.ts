@@ -122,3 +122,29 @@ test("a device's Last Will reaches the device-status topic when its connection i
   await c.subscribeAsync(statusTopic(dev), { qos: 1 });
   assert.equal(DeviceStatus.decode(await retained).reason, 'last-will');
 });
+
+test('the writer dead-letters a record InfluxDB refuses or that does not decode, and writes the rest', async (t) => {
+  const p = await startPipeline(t);
+  const dlq = await p.collect(p.topics.deadLetter);
+  const producer = p.kafka.producer();
+  await producer.connect();
+  t.after(() => producer.disconnect());
+  const now = Date.now();
+  const good = (seq: number) => Buffer.from(encodeBatch(makeBatch({ deviceId: deviceIdFor(12), patientId: 'pat-00012', sequence: seq }, now + seq)));
+  // A batch from another producer, past the ingest's checks: a time InfluxDB cannot store (year 2300).
+  const refused = Buffer.from(encodeBatch(makeBatch({ deviceId: deviceIdFor(12), patientId: 'pat-00012', sequence: 2, sentAtMs: 10_500_000_000_000 }, 10_500_000_000_000)));
+  // Same key: one partition, so the good records are written in the same requests as the bad.
+  await producer.send({ topic: p.topics.vitals, acks: -1, messages: [good(1), refused, Buffer.from('not protobuf'), good(3)].map((value) => ({ key: 'pat-00012', value })) });
+  await waitFor('two records dead-lettered by the writer', () => (dlq.messages.length >= 2 ? true : undefined), 60_000);
+  const reasons = dlq.messages.map((m) => String(m.headers?.reason));
+  assert.deepEqual(reasons, ['WRITER_ERR_RECORD', 'WRITER_ERR_RECORD']);
+  const refusedDl = dlq.messages.find((m) => m.value?.equals(refused));
+  assert.ok(refusedDl, 'the refused record keeps its bytes');
+  assert.match(String(refusedDl.headers?.detail), /HTTP 4\d\d/, 'refused by InfluxDB, not by the decoder');
+  assert.ok(dlq.messages.every((m) => String(m.headers?.['source-topic']) === p.topics.vitals && m.headers?.['source-offset'] !== undefined));
+  const seqs = await waitFor('the good batches stored', async () => {
+    const r = await rows<{ _value: number }>(p, flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and r.device_id == ${deviceIdFor(12)})`);
+    return r.length >= 2 ? r.map((x) => x._value).sort() : undefined;
+  });
+  assert.deepEqual(seqs, [1, 3]);
+});

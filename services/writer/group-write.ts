@@ -1,0 +1,53 @@
+interface Waiting {
+  lines: string[];
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Group commit for InfluxDB writes: callers that arrive while a request is in flight (or
+ * in the same turn of the event loop) share the next request, up to `maxLines` lines.
+ * Every caller learns the outcome of the request that carried its lines, so each can
+ * commit its own Kafka offsets only after a 204. One request is in flight at a time.
+ */
+export class GroupWrite {
+  private waiting: Waiting[] = [];
+  private busy = false;
+  private scheduled = false;
+
+  constructor(private readonly send: (lines: string[]) => Promise<void>, private readonly maxLines: number) {}
+
+  write(lines: string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ lines, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.busy || this.scheduled || this.waiting.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => { this.scheduled = false; void this.flush(); });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.busy || this.waiting.length === 0) return;
+    this.busy = true;
+    const group: Waiting[] = [];
+    let n = 0;
+    while (this.waiting.length > 0 && (group.length === 0 || n + this.waiting[0]!.lines.length <= this.maxLines)) {
+      const w = this.waiting.shift()!;
+      group.push(w);
+      n += w.lines.length;
+    }
+    try {
+      await this.send(group.length === 1 ? group[0]!.lines : group.flatMap((w) => w.lines));
+      for (const w of group) w.resolve();
+    } catch (err) {
+      for (const w of group) w.reject(err);
+    } finally {
+      this.busy = false;
+      this.schedule();
+    }
+  }
+}
