@@ -140,19 +140,21 @@ async function drained(bkt: string, s: SimulationSummary, measurement: string, t
 interface Step { rate: number; devices: number; intervalMs: number; achieved: number; acked: number; failed: number; lost: number; drainMs: number; pass: boolean; usage: Record<string, Usage> }
 
 let nextDevice = 1;
-async function step(label: string, rate: number, bkt: string, measurement: string, pids: Record<string, () => number | undefined>, opts: { format?: 'protobuf' | 'line'; topicFor?: (d: string) => string } = {}): Promise<Step> {
+async function step(label: string, rate: number, bkt: string, measurement: string, pids: Record<string, () => number | undefined>, opts: { format?: 'protobuf' | 'line'; topicFor?: (d: string) => string; durationS?: number } = {}): Promise<Step> {
+  const stepS = opts.durationS ?? STEP_S;
   const devices = Math.min(1000, Math.max(20, Math.ceil(rate / 150)));
   const intervalMs = Math.round((devices * SAMPLES_PER_MSG * 1000) / rate);
-  const batches = Math.max(2, Math.round((STEP_S * 1000) / intervalMs));
+  const batches = Math.max(2, Math.round((stepS * 1000) / intervalMs));
   const first = nextDevice;
   nextDevice += devices;
-  log(`${label}: ${rate} samples/s (${devices} devices, every ${intervalMs} ms, ${batches} batches each, ${STEP_S} s)`);
+  log(`${label}: ${rate} samples/s (${devices} devices, every ${intervalMs} ms, ${batches} batches each, ${stepS} s)`);
   const stop = sampler(pids);
   const t0 = Date.now();
   let last = 0;
   const summary = await simulate({
     mqttUrl: E.MQTT_URL!, deviceSecret: E.MQTT_DEVICE_SECRET!, devices, firstDevice: first, batches, intervalMs, readingsPerBatch: READINGS, keepaliveS: 60, rampMs: intervalMs,
-    ...opts,
+    ...(opts.format ? { format: opts.format } : {}),
+    ...(opts.topicFor ? { topicFor: opts.topicFor } : {}),
     onProgress: (p) => { if (process.stdout.isTTY && Date.now() - last > 5000) { last = Date.now(); log(`  sent ${p.sent} acked ${p.acked} failed ${p.failed}`); } },
   });
   const elapsed = (Date.now() - t0) / 1000;
@@ -164,7 +166,9 @@ async function step(label: string, rate: number, bkt: string, measurement: strin
   return { rate, devices, intervalMs, achieved, acked: summary.acked, failed: summary.failed, lost, drainMs, pass, usage };
 }
 
-async function stepUp(label: string, rates: number[], bkt: string, measurement: string, pids: Record<string, () => number | undefined>, opts = {}): Promise<{ steps: Step[]; sustained: number }> {
+async function stepUp(label: string, rates: number[], bkt: string, measurement: string, pids: Record<string, () => number | undefined>, opts: { format?: 'protobuf' | 'line'; topicFor?: (d: string) => string } = {}): Promise<{ steps: Step[]; sustained: number }> {
+  // Warm-up (not reported): consumer groups joined, JIT warm, connections open.
+  await step(`${label} warm-up`, rates[0]!, bkt, measurement, pids, { ...opts, durationS: 15 });
   const steps: Step[] = [];
   let sustained = 0;
   for (const rate of rates) {
