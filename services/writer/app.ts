@@ -155,7 +155,10 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       await consumer.connect();
       await consumer.subscribe({ topic: options.topics.vitals, fromBeginning: true });
       running = true;
-      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.concurrency, eachBatch });
+      // Offsets are resolved only after InfluxDB's 204; kafkajs commits resolved offsets after
+      // each batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()
+      // commits nothing at all: a restart re-read the whole topic.)
+      await consumer.run({ autoCommit: true, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.concurrency, eachBatch });
       log.info({ group: options.groupId }, 'writer started');
     },
     readiness() {

@@ -21,6 +21,9 @@ export interface Pipeline {
   cleanup(fn: () => Promise<unknown>): void;
   /** Collects every record of a topic from the beginning. */
   collect(topic: string): Promise<{ messages: KafkaMessage[]; stop: () => Promise<void> }>;
+  /** The in-process writer's consumer group. */
+  writerGroup: string;
+  offsets(groupId: string, topic: string): Promise<{ committed: Record<number, number>; high: Record<number, number> }>;
 }
 
 const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -92,7 +95,22 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   }
   return {
     s, kafka, topics, bucket, ingest, cleanup,
+    writerGroup: `${id}-writer`,
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
+    async offsets(groupId: string, topic: string) {
+      const admin = kafka.admin();
+      await admin.connect();
+      try {
+        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+        const high = await admin.fetchTopicOffsets(topic);
+        return {
+          committed: Object.fromEntries((committed?.partitions ?? []).map((x) => [x.partition, Number(x.offset)])),
+          high: Object.fromEntries(high.map((x) => [x.partition, Number(x.high)])),
+        };
+      } finally {
+        await admin.disconnect();
+      }
+    },
     async collect(topic: string) {
       const consumer = kafka.consumer({ groupId: uid('collect'), maxWaitTimeInMs: 100 });
       const messages: KafkaMessage[] = [];

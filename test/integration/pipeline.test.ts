@@ -38,6 +38,12 @@ test('K devices x M batches: InfluxDB holds exactly the acknowledged samples, ev
     for (const [a, b] of d.acked) for (let seq = a; seq <= b; seq++) assert.ok(stored.has(`${d.deviceId}#${seq}`), `${d.deviceId} seq ${seq} stored`);
   }
   assert.equal(stored.size, K * M);
+  // The writer committed what it stored: a restart resumes there instead of re-reading the topic.
+  const o = await waitFor('writer offsets committed up to the end', async () => {
+    const x = await p.offsets(p.writerGroup, p.topics.vitals);
+    return Object.entries(x.high).every(([part, h]) => x.committed[Number(part)] === h) ? x : undefined;
+  }, 15_000);
+  assert.ok(Object.values(o.high).reduce((a, b) => a + b, 0) >= K * M);
 });
 
 test('the same batch delivered twice yields no extra points', async (t) => {
