@@ -12,7 +12,9 @@ import mqtt from 'mqtt';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { ensureTopics } from '../../services/common/kafka.js';
 import { loadEnv } from '../../services/common/env-file.js';
-import { Alert, AlertState } from '../../services/common/proto.js';
+import { batchToLines } from '../../services/common/line-protocol.js';
+import { Alert, AlertState, VitalsBatch } from '../../services/common/proto.js';
+import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 
@@ -233,6 +235,36 @@ async function brokerCeiling(): Promise<{ msgsPerS: number; samplesPerS: number 
   return { msgsPerS, samplesPerS: msgsPerS * SAMPLES_PER_MSG };
 }
 
+/** InfluxDB alone: the pipeline's line protocol in 5000-line requests, 2 in flight, 15 s (first 3 s dropped). */
+async function influxCeiling(): Promise<{ pointsPerS: number; samplesPerS: number }> {
+  const bkt = await bucket(`${id}-ceiling`);
+  const writer = createInfluxWriter({ url: E.INFLUX_URL!, token: E.INFLUX_TOKEN!, org: E.INFLUX_ORG!, bucket: bkt });
+  const base = Date.now() - 3_600_000;
+  let seq = 0, written = 0, startCount = -1, t0 = 0;
+  const end = Date.now() + 15_000;
+  setTimeout(() => { startCount = written; t0 = Date.now(); }, 3000);
+  const linesPerReq = 5000;
+  const batchesPerReq = Math.ceil(linesPerReq / (SAMPLES_PER_MSG + 1));
+  await Promise.all([0, 1].map(async () => {
+    while (Date.now() < end) {
+      const lines: string[] = [];
+      for (let b = 0; b < batchesPerReq; b++) {
+        seq++;
+        const d = deviceIdFor(1 + (seq % 300));
+        const at = base + seq;
+        lines.push(...batchToLines(VitalsBatch.create({ deviceId: d, patientId: `pat-${d.slice(4)}`, sequence: seq, sentAtMs: at, batteryPercent: 80,
+          samples: Array.from({ length: SAMPLES_PER_MSG }, (_, i) => ({ kind: 1 + (i % 6), value: 70 + (i % 5), unit: '', measuredAtMs: at - (i % 5) * 40 })) })));
+      }
+      await writer.write(lines);
+      written += lines.length;
+    }
+  }));
+  writer.close();
+  const pointsPerS = Math.round((written - startCount) / ((Date.now() - t0) / 1000));
+  // Each message stores SAMPLES_PER_MSG vitals points + 1 device point.
+  return { pointsPerS, samplesPerS: Math.round((pointsPerS * SAMPLES_PER_MSG) / (SAMPLES_PER_MSG + 1)) };
+}
+
 async function kafkaCeiling(): Promise<{ recordsPerS: number; samplesPerS: number; mbPerS: number }> {
   const lib = execFileSync('bash', [`${REPO}infra/local/install-kafka.sh`]).toString().trim();
   const topic = `${id}.ceiling`;
@@ -356,6 +388,9 @@ if (!SKIP.has('ceilings')) {
   log('ceiling: Kafka alone (ProducerPerformance, acks=all, idempotent, 300k records)');
   results.kafkaCeiling = await kafkaCeiling();
   log('  ->', results.kafkaCeiling);
+  log('ceiling: InfluxDB alone (our line protocol, 5000-line requests, 2 in flight, 15 s)');
+  results.influxCeiling = await influxCeiling();
+  log('  ->', results.influxCeiling);
 }
 
 const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
@@ -424,12 +459,15 @@ if (!SKIP.has('reference')) {
 // ---------------------------------------------------------------- report
 const ceilB = (results.brokerCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
 const ceilK = (results.kafkaCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
+const ceilI = (results.influxCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
 const refSustained = (results.reference as { sustained: number } | undefined)?.sustained;
 results.ratios = {
   oursVsReference: refSustained ? Math.round((sustained / refSustained) * 100) / 100 : null,
   oursVsBrokerCeiling: ceilB ? Math.round((sustained / ceilB) * 1000) / 1000 : null,
   oursVsKafkaCeiling: ceilK ? Math.round((sustained / ceilK) * 1000) / 1000 : null,
   oursVsMinCeiling: ceilB && ceilK ? Math.round((sustained / Math.min(ceilB, ceilK)) * 1000) / 1000 : null,
+  oursVsInfluxCeiling: ceilI ? Math.round((sustained / ceilI) * 1000) / 1000 : null,
+  referenceVsInfluxCeiling: ceilI && refSustained ? Math.round((refSustained / ceilI) * 1000) / 1000 : null,
 };
 mkdirSync(`${REPO}bench-results`, { recursive: true });
 const file = `${REPO}bench-results/${results.when as string}.json`.replace(/:/g, '-');
@@ -449,6 +487,7 @@ if (results.brokerCeiling || results.kafkaCeiling) {
   md.push('## Ceilings (same machine, same run)', '', '| part alone | messages/s | samples/s equivalent |', '|---|---|---|');
   if (results.brokerCeiling) md.push(`| Mosquitto QoS 1 publish -> subscribe (MQTT.js, 16 publishers) | ${(results.brokerCeiling as { msgsPerS: number }).msgsPerS} | ${ceilB} |`);
   if (results.kafkaCeiling) md.push(`| Kafka ProducerPerformance (acks=all, idempotent) | ${(results.kafkaCeiling as { recordsPerS: number }).recordsPerS} | ${ceilK} |`);
+  if (results.influxCeiling) md.push(`| InfluxDB write API (our line protocol, 5000 lines per request; points/s in the first column) | ${(results.influxCeiling as { pointsPerS: number }).pointsPerS} | ${(results.influxCeiling as { samplesPerS: number }).samplesPerS} |`);
   md.push('');
 }
 stepTable('This pipeline (ingest -> Kafka -> writer -> InfluxDB, with the alert worker running)', results.pipeline as never);
