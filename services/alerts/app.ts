@@ -237,6 +237,61 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     }
   }
 
+  /** Creates, subscribes and runs the group consumer (again after a crash kafkajs does not recover from). */
+  async function startConsumer(): Promise<void> {
+    const c = kafka.consumer({ groupId: options.groupId, partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, sessionTimeout: 15_000, heartbeatInterval: 1_500 });
+    c.on(c.events.GROUP_JOIN, (e) => {
+      crashed = null;
+      const mine = new Set(e.payload.memberAssignment[options.topics.vitals] ?? []);
+      assigned = mine;
+      // Whatever memory holds that the state topic does not (a batch that failed midway,
+      // a tick) is dropped: the assigned patients' state is read back from the topic.
+      // Ticks stay off until then, and the reload waits for a batch or tick in flight.
+      paused = true;
+      const gen = ++generation;
+      loading = exclusive(async () => {
+        const [loaded, lag] = await Promise.all([loadStates(kafka, options.topics.state, mine), initialLag(mine)]);
+        if (gen !== generation) return; // superseded by a newer assignment
+        states.clear();
+        for (const [k, v] of loaded) states.set(k, v);
+        lagging = lag;
+        loadedAt = now();
+        paused = false;
+        log.info({ partitions: [...mine], patients: states.size, lag: Object.fromEntries(lag) }, 'alert state loaded');
+      }).catch((err: unknown) => { crashed = `state load failed: ${(err as Error).message}`; log.error({ err }, 'state load failed'); throw err; });
+    });
+    // The consumer is (re)joining or down: no ticks until the next join has reloaded.
+    c.on(c.events.REBALANCING, () => { paused = true; });
+    c.on(c.events.FETCH, () => { lastFetchAt = now(); });
+    c.on(c.events.CRASH, (e) => {
+      paused = true;
+      crashed = String(e.payload.error);
+      log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
+      // kafkajs gives up on a non-retriable error (e.g. "failed to find group coordinator"
+      // while a restarted broker loads its groups): a new consumer takes over, so the
+      // worker does not sit idle until someone restarts it.
+      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(1), 1000);
+    });
+    consumer = c;
+    await c.connect();
+    for (const topic of [options.topics.vitals, options.topics.status, options.topics.commands]) await c.subscribe({ topic, fromBeginning: true });
+    await c.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+  }
+
+  function replaceConsumer(attempt: number): void {
+    if (!running) return;
+    const old = consumer;
+    consumer = null;
+    void (async () => {
+      await old?.disconnect().catch(() => undefined);
+      await startConsumer();
+      log.warn({ attempt }, 'consumer replaced after a non-retriable crash');
+    })().catch((err: unknown) => {
+      log.warn({ err, attempt }, 'consumer replacement failed; retrying');
+      setTimeout(() => replaceConsumer(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+    });
+  }
+
   /**
    * Committed-offset lag of the vitals and status partitions just assigned. Until each is
    * consumed to its end, silence is a backlog (e.g. after a Kafka outage), not a device's.
@@ -278,35 +333,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       }
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
-      consumer = kafka.consumer({ groupId: options.groupId, partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, sessionTimeout: 15_000, heartbeatInterval: 1_500 });
-      consumer.on(consumer.events.GROUP_JOIN, (e) => {
-        crashed = null;
-        const mine = new Set(e.payload.memberAssignment[options.topics.vitals] ?? []);
-        assigned = mine;
-        // Whatever memory holds that the state topic does not (a batch that failed midway,
-        // a tick) is dropped: the assigned patients' state is read back from the topic.
-        // Ticks stay off until then, and the reload waits for a batch or tick in flight.
-        paused = true;
-        const gen = ++generation;
-        loading = exclusive(async () => {
-          const [loaded, lag] = await Promise.all([loadStates(kafka, options.topics.state, mine), initialLag(mine)]);
-          if (gen !== generation) return; // superseded by a newer assignment
-          states.clear();
-          for (const [k, v] of loaded) states.set(k, v);
-          lagging = lag;
-          loadedAt = now();
-          paused = false;
-          log.info({ partitions: [...mine], patients: states.size, lag: Object.fromEntries(lag) }, 'alert state loaded');
-        }).catch((err: unknown) => { crashed = `state load failed: ${(err as Error).message}`; log.error({ err }, 'state load failed'); throw err; });
-      });
-      // The consumer is (re)joining or down: no ticks until the next join has reloaded.
-      consumer.on(consumer.events.REBALANCING, () => { paused = true; });
-      consumer.on(consumer.events.FETCH, () => { lastFetchAt = now(); });
-      consumer.on(consumer.events.CRASH, (e) => { paused = true; crashed = String(e.payload.error); log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'); });
-      await consumer.connect();
-      for (const topic of [options.topics.vitals, options.topics.status, options.topics.commands]) await consumer.subscribe({ topic, fromBeginning: true });
       running = true;
-      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+      await startConsumer();
       ticker = setInterval(() => { tick().catch((err: unknown) => log.warn({ err }, 'inactivity check failed')); }, options.tickMs);
       log.info({ group: options.groupId }, 'alert worker started');
     },

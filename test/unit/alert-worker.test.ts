@@ -19,6 +19,7 @@ function fakeKafka() {
   const handlers = new Map<string, (e: { payload: unknown }) => void>();
   let eachBatch: ((p: EachBatchPayload) => Promise<void>) | null = null;
   let failNext: string[] = []; // topics whose next send fails
+  let consumers = 0;
   const admin = {
     connect: async () => undefined,
     disconnect: async () => undefined,
@@ -49,7 +50,7 @@ function fakeKafka() {
         if (failed) throw (failed as PromiseRejectedResult).reason;
       },
     }),
-    consumer: () => ({
+    consumer: () => (consumers++, {
       events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash' },
       on: (ev: string, fn: (e: { payload: unknown }) => void) => { handlers.set(ev, fn); },
       connect: async () => undefined,
@@ -63,6 +64,7 @@ function fakeKafka() {
     sent,
     failOnce: (...t: string[]) => { failNext.push(...t); },
     emit: (ev: string, payload: unknown = {}) => handlers.get(ev)!({ payload }),
+    consumers: () => consumers,
     alerts: () => sent.filter((r) => r.topic === topics.alerts).flatMap((r) => r.messages.map((m) => Alert.decode(m.value as Buffer))),
     batch: (messages: { offset: string; value: Buffer; receivedAt: number }[]) => {
       const payload = {
@@ -156,6 +158,23 @@ test('inactivity: silent while the consumer cannot fetch; a failed publish is re
     k.emit('fetch');
     await sleep(60);
     assert.equal(offline().length, 1);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a consumer that kafkajs will not restart (non-retriable crash) is replaced', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  try {
+    assert.equal(k.consumers(), 1);
+    k.emit('crash', { error: new Error('Failed to find group coordinator'), restart: false });
+    assert.ok(w.readiness().length > 0, 'not ready while crashed');
+    await sleep(1200);
+    assert.equal(k.consumers(), 2, 'a new consumer was started');
+    k.emit('join', { memberAssignment: { [topics.vitals]: [0] } });
+    await sleep(20);
+    assert.deepEqual(w.readiness(), []);
   } finally {
     await w.stop();
   }
