@@ -59,7 +59,25 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   let assigned = new Set<number>();
   let loading: Promise<void> = Promise.resolve();
   let loadedAt = 0;
-  const lagging = new Map<number, number>();
+  /** Offset lag per "topic:partition" of the vitals and status topics this member consumes. */
+  let lagging = new Map<string, number>();
+  /**
+   * Bumped on every (re)assignment. Work started under an older generation never writes
+   * its rollback into the states loaded for a newer one.
+   */
+  let generation = 0;
+  /** True while partitions are (re)assigned and their state reloaded, or the consumer is down. */
+  let paused = true;
+  /** Last successful fetch: a consumer that cannot fetch (broker down) sees no vitals, which is not the devices' silence. */
+  let lastFetchAt = 0;
+  /** Batches, inactivity ticks and state reloads run one at a time (they share `states`). */
+  let lock: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = lock.then(fn);
+    lock = run.catch(() => undefined);
+    return run;
+  };
+  let ticking = false;
   let consumer: Consumer | null = null;
   let producer: Producer | null = null;
   let ticker: NodeJS.Timeout | null = null;
@@ -69,7 +87,30 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
 
   const kindClass = (kind: string) => kind.split(':').slice(0, 2).join(':');
 
-  function stateFor(patientId: string): PatientState {
+  /**
+   * The pre-change copies of the patients a batch (or tick) touched. Memory is only
+   * allowed to run ahead of the state topic once that work is persisted: when publishing
+   * fails, the copies are put back, so the retried batch derives the same transitions
+   * (same deterministic alert ids) and publishes them, rather than finding its sequences
+   * already seen and publishing nothing (an "open" lost).
+   */
+  interface Undo { generation: number; before: Map<string, PatientState | null> }
+  const newUndo = (): Undo => ({ generation, before: new Map() });
+  function remember(undo: Undo, patientId: string): void {
+    if (undo.before.has(patientId)) return;
+    const s = states.get(patientId);
+    undo.before.set(patientId, s ? structuredClone(s) : null);
+  }
+  function rollback(undo: Undo): void {
+    if (undo.generation !== generation) return; // the states were reloaded from the topic since
+    for (const [patientId, before] of undo.before) {
+      if (before) states.set(patientId, before);
+      else states.delete(patientId);
+    }
+  }
+
+  function stateFor(patientId: string, undo: Undo): PatientState {
+    remember(undo, patientId);
     let s = states.get(patientId);
     if (!s) { s = newPatientState(patientId); states.set(patientId, s); }
     const fromFile = options.fileOverrides?.()[patientId];
@@ -77,17 +118,20 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     return s;
   }
 
-  /** Persists the touched patients' state and publishes the alert changes (acks=all) before offsets move. */
+  /**
+   * Publishes the alert changes, then persists the touched patients' state (both acks=all),
+   * before offsets move. Alerts first: a state snapshot that reached the topic while its
+   * alerts did not would, on reload, mark the batch as seen and lose the alerts for good.
+   * The other way round a failure between the two republishes the same alert (same id).
+   */
   async function emit(changes: AlertRecord[], dirty: Set<string>, receivedAt?: number): Promise<void> {
     if (changes.length === 0 && dirty.size === 0) return;
     const snapshot = changes.map((a) => ({ ...a }));
-    await producer!.sendBatch({
-      acks: -1,
-      topicMessages: [
-        { topic: options.topics.state, messages: [...dirty].map((p) => ({ key: p, value: JSON.stringify(states.get(p)) })) },
-        ...(snapshot.length > 0 ? [{ topic: options.topics.alerts, messages: snapshot.map((a) => ({ key: a.patientId, value: Buffer.from(toProto(a)), headers: { 'alert-id': a.id, state: a.state } })) }] : []),
-      ],
-    });
+    const values = [...dirty].map((p) => ({ key: p, value: JSON.stringify(states.get(p)) }));
+    if (snapshot.length > 0) {
+      await producer!.send({ topic: options.topics.alerts, acks: -1, messages: snapshot.map((a) => ({ key: a.patientId, value: Buffer.from(toProto(a)), headers: { 'alert-id': a.id, state: a.state } })) });
+    }
+    if (values.length > 0) await producer!.send({ topic: options.topics.state, acks: -1, messages: values });
     for (const a of snapshot) {
       if (a.state === 'resolved') resolved.inc({ kind: kindClass(a.kind), priority: a.priority });
       else if (a.state === 'open') raised.inc({ kind: kindClass(a.kind), priority: a.priority });
@@ -100,63 +144,179 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
 
   async function eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     await loading;
-    const changes: AlertRecord[] = [];
-    const dirty = new Set<string>();
-    let lastReceived = 0;
-    let lastOffset: string | null = null;
-    for (const message of batch.messages) {
-      if (!isRunning() || isStale()) break;
-      const receivedAt = Number(message.headers?.['received-at-ms']?.toString() ?? message.timestamp);
-      lastReceived = Math.max(lastReceived, receivedAt);
+    const lastOffset = await exclusive(async () => {
+      const undo = newUndo();
+      const changes: AlertRecord[] = [];
+      const dirty = new Set<string>();
+      let lastReceived = 0;
+      let last: string | null = null;
       try {
-        if (batch.topic === options.topics.vitals) {
-          const b = VitalsBatch.decode(message.value!);
-          const s = stateFor(b.patientId);
-          changes.push(...onBatch(s, options.engine, b, receivedAt));
-          dirty.add(b.patientId);
-          records.inc({ kind: 'vitals' });
-        } else if (batch.topic === options.topics.status) {
-          const st = DeviceStatus.decode(message.value!);
-          const patientId = st.patientId || message.key?.toString() || st.deviceId;
-          const s = stateFor(patientId);
-          changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt, { retained: message.headers?.retained?.toString() === 'true', atMs: st.atMs }));
-          dirty.add(patientId);
-          records.inc({ kind: 'status' });
-        } else if (batch.topic === options.topics.commands) {
-          const cmd = JSON.parse(message.value!.toString()) as Command;
-          const s = stateFor(cmd.patientId);
-          if (cmd.type === 'limits') s.overrides = cmd.overrides;
-          else changes.push(...onCommand(s, cmd));
-          dirty.add(cmd.patientId);
-          records.inc({ kind: 'command' });
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) break;
+          const receivedAt = Number(message.headers?.['received-at-ms']?.toString() ?? message.timestamp);
+          lastReceived = Math.max(lastReceived, receivedAt);
+          try {
+            if (batch.topic === options.topics.vitals) {
+              const b = VitalsBatch.decode(message.value!);
+              const s = stateFor(b.patientId, undo);
+              changes.push(...onBatch(s, options.engine, b, receivedAt));
+              dirty.add(b.patientId);
+              records.inc({ kind: 'vitals' });
+            } else if (batch.topic === options.topics.status) {
+              const st = DeviceStatus.decode(message.value!);
+              const patientId = st.patientId || message.key?.toString() || st.deviceId;
+              const s = stateFor(patientId, undo);
+              changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt, { retained: message.headers?.retained?.toString() === 'true', atMs: st.atMs }));
+              dirty.add(patientId);
+              records.inc({ kind: 'status' });
+            } else if (batch.topic === options.topics.commands) {
+              const cmd = JSON.parse(message.value!.toString()) as Command;
+              const s = stateFor(cmd.patientId, undo);
+              if (cmd.type === 'limits') s.overrides = cmd.overrides;
+              else changes.push(...onCommand(s, cmd));
+              dirty.add(cmd.patientId);
+              records.inc({ kind: 'command' });
+            }
+          } catch (err) {
+            // Validated upstream; a record that still fails is skipped, counted and logged once.
+            records.inc({ kind: 'invalid' });
+            log.warn({ err, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'record skipped');
+          }
+          last = message.offset;
         }
+        await emit(changes, dirty, lastReceived);
       } catch (err) {
-        // Validated upstream; a record that still fails is skipped, counted and logged once.
-        records.inc({ kind: 'invalid' });
-        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'record skipped');
+        // Nothing of this batch is known to be persisted: forget it, so that its redelivery
+        // (same records, from the last committed offset) raises the same alerts again.
+        rollback(undo);
+        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset(), patients: undo.before.size }, 'alert batch not persisted; in-memory state rolled back for a retry');
+        throw err;
       }
-      lastOffset = message.offset;
-    }
-    await emit(changes, dirty, lastReceived);
+      return last;
+    });
+    // From here the state topic holds this batch's effects: a failed commit means a
+    // redelivery that the engine recognises (device sequences) and ignores.
     if (lastOffset !== null) {
       resolveOffset(lastOffset);
       await commitOffsetsIfNecessary();
     }
     await heartbeat();
-    lagging.set(batch.partition, Number(batch.offsetLag()));
+    if (batch.topic !== options.topics.commands) lagging.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));
   }
+
+  /** Whether silence in the data is the devices' and not this worker's (reloading, behind, or cut off from Kafka). */
+  const canJudgeSilence = () =>
+    running && !paused && !crashed && now() - loadedAt >= 2 * options.tickMs && now() - lastFetchAt <= 5 * options.tickMs && [...lagging.values()].every((l) => l <= 0);
 
   async function tick(): Promise<void> {
     // Only when caught up: a backlog of unprocessed vitals must not look like silence.
-    if (!running || now() - loadedAt < 2 * options.tickMs || [...lagging.values()].some((l) => l > 0)) return;
-    const t = now();
-    const changes: AlertRecord[] = [];
-    const dirty = new Set<string>();
-    for (const s of states.values()) {
-      const c = onTick(s, options.engine, t);
-      if (c.length > 0) { changes.push(...c); dirty.add(s.patientId); }
+    if (ticking || !canJudgeSilence()) return;
+    ticking = true;
+    try {
+      await exclusive(async () => {
+        if (!canJudgeSilence()) return; // a reassignment or a failure came in while waiting
+        const t = now();
+        const undo = newUndo();
+        const changes: AlertRecord[] = [];
+        const dirty = new Set<string>();
+        for (const s of [...states.values()]) {
+          if (!Object.values(s.devices).some((d) => d.online && t - d.lastSeen >= options.engine.inactivityMs)) continue;
+          remember(undo, s.patientId);
+          const c = onTick(s, options.engine, t);
+          if (c.length > 0) { changes.push(...c); dirty.add(s.patientId); }
+        }
+        try {
+          await emit(changes, dirty);
+        } catch (err) {
+          rollback(undo); // re-derived at a later tick, with the same alert ids
+          throw err;
+        }
+      });
+    } finally {
+      ticking = false;
     }
-    await emit(changes, dirty);
+  }
+
+  /** Creates, subscribes and runs the group consumer (again after a crash kafkajs does not recover from). */
+  async function startConsumer(): Promise<void> {
+    const c = kafka.consumer({ groupId: options.groupId, partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, sessionTimeout: 15_000, heartbeatInterval: 1_500 });
+    c.on(c.events.GROUP_JOIN, (e) => {
+      crashed = null;
+      const mine = new Set(e.payload.memberAssignment[options.topics.vitals] ?? []);
+      assigned = mine;
+      // Whatever memory holds that the state topic does not (a batch that failed midway,
+      // a tick) is dropped: the assigned patients' state is read back from the topic.
+      // Ticks stay off until then, and the reload waits for a batch or tick in flight.
+      paused = true;
+      const gen = ++generation;
+      loading = exclusive(async () => {
+        const [loaded, lag] = await Promise.all([loadStates(kafka, options.topics.state, mine), initialLag(mine)]);
+        if (gen !== generation) return; // superseded by a newer assignment
+        states.clear();
+        for (const [k, v] of loaded) states.set(k, v);
+        lagging = lag;
+        loadedAt = now();
+        paused = false;
+        log.info({ partitions: [...mine], patients: states.size, lag: Object.fromEntries(lag) }, 'alert state loaded');
+      }).catch((err: unknown) => { crashed = `state load failed: ${(err as Error).message}`; log.error({ err }, 'state load failed'); throw err; });
+    });
+    // The consumer is (re)joining or down: no ticks until the next join has reloaded.
+    c.on(c.events.REBALANCING, () => { paused = true; });
+    c.on(c.events.FETCH, () => { lastFetchAt = now(); });
+    c.on(c.events.CRASH, (e) => {
+      paused = true;
+      crashed = String(e.payload.error);
+      log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
+      // kafkajs gives up on a non-retriable error (e.g. "failed to find group coordinator"
+      // while a restarted broker loads its groups): a new consumer takes over, so the
+      // worker does not sit idle until someone restarts it.
+      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(1), 1000);
+    });
+    consumer = c;
+    await c.connect();
+    for (const topic of [options.topics.vitals, options.topics.status, options.topics.commands]) await c.subscribe({ topic, fromBeginning: true });
+    await c.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+  }
+
+  function replaceConsumer(attempt: number): void {
+    if (!running) return;
+    const old = consumer;
+    consumer = null;
+    void (async () => {
+      await old?.disconnect().catch(() => undefined);
+      await startConsumer();
+      log.warn({ attempt }, 'consumer replaced after a non-retriable crash');
+    })().catch((err: unknown) => {
+      log.warn({ err, attempt }, 'consumer replacement failed; retrying');
+      setTimeout(() => replaceConsumer(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+    });
+  }
+
+  /**
+   * Committed-offset lag of the vitals and status partitions just assigned. Until each is
+   * consumed to its end, silence is a backlog (e.g. after a Kafka outage), not a device's.
+   */
+  async function initialLag(partitions: Set<number>): Promise<Map<string, number>> {
+    const lag = new Map<string, number>();
+    if (partitions.size === 0) return lag;
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const topics = [options.topics.vitals, options.topics.status];
+      const committed = await admin.fetchOffsets({ groupId: options.groupId, topics });
+      for (const topic of topics) {
+        const ends = await admin.fetchTopicOffsets(topic);
+        const done = new Map((committed.find((c) => c.topic === topic)?.partitions ?? []).map((p) => [p.partition, BigInt(p.offset)]));
+        for (const o of ends) {
+          if (!partitions.has(o.partition)) continue;
+          const from = (done.get(o.partition) ?? -1n) >= 0n ? done.get(o.partition)! : BigInt(o.low);
+          lag.set(`${topic}:${o.partition}`, Number(BigInt(o.high) - from));
+        }
+      }
+    } finally {
+      await admin.disconnect();
+    }
+    return lag;
   }
 
   return {
@@ -173,24 +333,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       }
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
-      consumer = kafka.consumer({ groupId: options.groupId, partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, sessionTimeout: 15_000, heartbeatInterval: 1_500 });
-      consumer.on(consumer.events.GROUP_JOIN, (e) => {
-        crashed = null;
-        const mine = new Set(e.payload.memberAssignment[options.topics.vitals] ?? []);
-        assigned = mine;
-        loading = loadStates(kafka, options.topics.state, mine).then((loaded) => {
-          states.clear();
-          for (const [k, v] of loaded) states.set(k, v);
-          loadedAt = now();
-          lagging.clear();
-          log.info({ partitions: [...mine], patients: states.size }, 'alert state loaded');
-        }, (err: unknown) => { crashed = `state load failed: ${(err as Error).message}`; log.error({ err }, 'state load failed'); throw err; });
-      });
-      consumer.on(consumer.events.CRASH, (e) => { crashed = String(e.payload.error); log.error({ err: e.payload.error }, 'consumer crashed'); });
-      await consumer.connect();
-      for (const topic of [options.topics.vitals, options.topics.status, options.topics.commands]) await consumer.subscribe({ topic, fromBeginning: true });
       running = true;
-      await consumer.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+      await startConsumer();
       ticker = setInterval(() => { tick().catch((err: unknown) => log.warn({ err }, 'inactivity check failed')); }, options.tickMs);
       log.info({ group: options.groupId }, 'alert worker started');
     },

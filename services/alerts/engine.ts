@@ -2,6 +2,9 @@
  * The alert engine: per-patient state in, alert changes out. Pure (no I/O, no clock):
  * the worker feeds it records and ticks, persists its state, and publishes the changes.
  * Same inputs give the same alert ids, so a Kafka replay after a crash raises nothing new.
+ * A change returned is a copy taken at that transition, never the live record in the
+ * state: a backlog can open and resolve an alert within one worker batch, and both
+ * transitions must go out as they were ("open" then "resolved", not "resolved" twice).
  */
 import { createHash } from 'node:crypto';
 import type { Sample, VitalsBatch } from '../common/proto.js';
@@ -84,17 +87,17 @@ function raise(s: PatientState, cfg: EngineConfig, a: Omit<AlertRecord, 'id' | '
     // Same episode still active: escalate priority if it rose, otherwise nothing new.
     if (a.priority !== current.priority && rank(a.priority) > rank(current.priority)) {
       Object.assign(current, { priority: a.priority, value: a.value, message: a.message, news2Score: a.news2Score, news2Band: a.news2Band, updatedAt: Math.max(at, current.updatedAt) });
-      return current;
+      return { ...current };
     }
     return null;
   }
   if (current && current.resolvedAt !== null && at - current.resolvedAt < cfg.cooldownMs) {
     Object.assign(current, { ...a, state: 'open', resolvedAt: null, acknowledgedBy: '', updatedAt: Math.max(at, current.updatedAt) });
-    return current;
+    return { ...current };
   }
   const rec: AlertRecord = { ...a, id: alertId(s.patientId, a.kind, at), patientId: s.patientId, state: 'open', raisedAt: at, updatedAt: at, resolvedAt: null, acknowledgedBy: '' };
   s.alerts[a.kind] = rec;
-  return rec;
+  return { ...rec };
 }
 
 function resolve(s: PatientState, kind: string, at: number, value?: number): AlertRecord | null {
@@ -104,7 +107,7 @@ function resolve(s: PatientState, kind: string, at: number, value?: number): Ale
   current.resolvedAt = at;
   current.updatedAt = Math.max(at, current.updatedAt);
   if (value !== undefined) current.value = value;
-  return current;
+  return { ...current };
 }
 
 const rank = (p: Priority) => (p === 'high' ? 3 : p === 'medium' ? 2 : 1);
@@ -205,7 +208,7 @@ function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): Al
     }
     if (current && current.state !== 'resolved') {
       Object.assign(current, { priority: BAND_PRIORITY[result.band], value: result.score, news2Score: result.score, news2Band: result.band, message: `NEWS2 ${result.score} (${result.band})`, updatedAt: Math.max(newest, current.updatedAt) });
-      return [current];
+      return [{ ...current }];
     }
   }
   return [];
@@ -276,6 +279,6 @@ export function onCommand(s: PatientState, cmd: { type: 'acknowledge' | 'resolve
     a.resolvedAt = cmd.at;
   }
   a.updatedAt = Math.max(cmd.at, a.updatedAt);
-  return [a];
+  return [{ ...a }];
 }
 

@@ -1,11 +1,12 @@
 // Reliability under faults against the real stack (npm run test:faults). While the
 // simulator publishes steadily, one fault at a time: kill -9 the ingest, the writer, the
-// alert worker; restart Mosquitto, Kafka, InfluxDB; pause InfluxDB. After recovery every
-// (device, sequence) the simulator counted as acknowledged is in InfluxDB exactly once,
-// the desaturation alert of the window was raised once and not lost, and everything
-// recovered by itself. Writes test-results/faults.json and prints a table.
+// alert worker; restart Mosquitto, Kafka, InfluxDB; stop Kafka for a minute; pause
+// InfluxDB. After recovery every (device, sequence) the simulator counted as acknowledged
+// is in InfluxDB exactly once, the desaturation alert of the window was raised once and
+// not lost, and everything recovered by itself. Writes test-results/faults.json and prints
+// a table.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
@@ -19,6 +20,10 @@ import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
 
 const STATE_DIR = process.env.VITALS_STACK_DIR ?? `${REPO_ROOT}.stack`;
 const stackCmd = (...args: string[]) => execFileSync('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
+// Without blocking the event loop, so the in-process simulator keeps publishing meanwhile.
+const stackCmdAsync = (...args: string[]) => new Promise<void>((resolve, reject) => {
+  execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { timeout: 180_000 }, (err, _out, stderr) => (err ? reject(new Error(`stack ${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve()));
+});
 const pidOf = (name: string) => Number(readFileSync(`${STATE_DIR}/run/${name}.pid`, 'utf8').trim());
 
 interface FaultResult { fault: string; published: number; acked: number; stored: number; lost: number; duplicates: number; recoverMs: number; spo2Alerts: number }
@@ -73,13 +78,19 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   t.after(() => consumer.disconnect());
   const query = new InfluxDB({ url: s.influx.url, token: s.influx.token, timeout: 60_000 }).getQueryApi(s.influx.org);
 
-  const faults: { name: string; inject: () => Promise<void> }[] = [
+  const faults: { name: string; batches?: number; inject: () => Promise<void> }[] = [
     { name: 'kill -9 ingest', inject: async () => { await services.ingest!.kill('SIGKILL'); await sleep(2000); await start('ingest'); } },
     { name: 'kill -9 writer', inject: async () => { await services.writer!.kill('SIGKILL'); await sleep(2000); await start('writer'); } },
     { name: 'kill -9 alert worker', inject: async () => { await services.alerts!.kill('SIGKILL'); await sleep(2000); await start('alerts'); } },
     { name: 'restart mosquitto', inject: async () => { stackCmd('restart', 'mosquitto'); } },
-    { name: 'restart kafka', inject: async () => { stackCmd('restart', 'kafka'); } },
+    // Not blocking the event loop: a graceful Kafka stop takes up to 20 s, and a simulator
+    // frozen that long skipped the desaturation window (no alert to check, a failed run).
+    { name: 'restart kafka', inject: async () => { await stackCmdAsync('restart', 'kafka'); } },
     { name: 'restart influxdb', inject: async () => { stackCmd('restart', 'influxdb'); } },
+    // A longer outage than any client retry budget: producers, consumers and the alert
+    // worker's publishes fail for a minute and must recover by themselves. The simulation
+    // runs long enough to go on past the restart (recovery is measured on it).
+    { name: 'stop kafka 60 s', batches: 400, inject: async () => { await stackCmdAsync('down', 'kafka'); await sleep(60_000); await stackCmdAsync('up', 'kafka'); } },
     { name: 'pause influxdb 15 s', inject: async () => { process.kill(pidOf('influxd'), 'SIGSTOP'); await sleep(15_000); process.kill(pidOf('influxd'), 'SIGCONT'); } },
   ];
   const only = process.env.FAULTS ? new Set(process.env.FAULTS.split(',')) : null;
@@ -91,7 +102,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     const devices = 8;
     const published = new Map<string, number>(); // "device#seq" -> publish time
     const run = simulate({
-      mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: 160, intervalMs: 250, readingsPerBatch: 1,
+      mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: fault.batches ?? 160, intervalMs: 250, readingsPerBatch: 1,
       scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],
       onPublish: (d, seq, at) => published.set(`${d}#${seq}`, at),
     });

@@ -97,3 +97,14 @@ test('a clean disconnect shows offline without an alarm; a retained replay never
   assert.deepEqual(onStatus(fresh, cfg, 'dev-2', true, 'connect', T0 + 7000, { retained: true, atMs: T0 - 60_000 }), []);
   assert.equal(fresh.alerts['device-offline:dev-2']!.state, 'open');
 });
+
+test('a whole episode within one worker batch yields "open" then "resolved" (changes are copies, not the live record)', () => {
+  const s = newPatientState('pat-1');
+  const changes: AlertRecord[] = []; // accumulated as the worker does over a backlog batch, without copying
+  for (let t = 0; t <= 12; t++) changes.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000), T0 + t * 1000));
+  changes.push(...onBatch(s, cfg, spo2(97, T0 + 13_000), T0 + 13_000));
+  const episode = changes.filter((a) => a.kind === 'limit:spo2:low');
+  assert.deepEqual(episode.map((a) => a.state), ['open', 'resolved']);
+  assert.equal(episode[0]!.resolvedAt, null);
+  assert.equal(new Set(episode.map((a) => a.id)).size, 1);
+});

@@ -1,0 +1,183 @@
+// The alert worker's persistence discipline against a fake Kafka: memory never runs ahead
+// of what was published. A batch (or an inactivity tick) whose publish fails is rolled
+// back, so its retry publishes the same transitions with the same alert ids, and the
+// inactivity timer is silent while the worker cannot see the data (reloading, cut off).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EachBatchPayload, Kafka } from 'kafkajs';
+import { createAlertWorker } from '../../services/alerts/app.js';
+import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
+import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { createLogger } from '../../services/common/logger.js';
+import { Alert, AlertState, VitalKind, VitalsBatch } from '../../services/common/proto.js';
+
+const topics = { vitals: 'v', status: 's', commands: 'c', state: 'st', alerts: 'a' };
+const T0 = 1_780_000_000_000;
+
+function fakeKafka() {
+  const sent: { topic: string; messages: { key: string; value: Buffer | string }[] }[] = [];
+  const handlers = new Map<string, (e: { payload: unknown }) => void>();
+  let eachBatch: ((p: EachBatchPayload) => Promise<void>) | null = null;
+  let failNext: string[] = []; // topics whose next send fails
+  let consumers = 0;
+  const admin = {
+    connect: async () => undefined,
+    disconnect: async () => undefined,
+    listTopics: async () => Object.values(topics),
+    createTopics: async () => true,
+    fetchTopicMetadata: async () => ({ topics: Object.values(topics).map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1 }] })) }),
+    fetchTopicOffsets: async () => [{ partition: 0, offset: '0', low: '0', high: '0' }],
+    fetchOffsets: async () => [],
+    deleteGroups: async () => [],
+  };
+  const send = async (r: { topic: string; messages: { key: string; value: Buffer | string }[] }) => {
+    if (failNext.includes(r.topic)) {
+      failNext = failNext.filter((t) => t !== r.topic);
+      throw new Error('This server is not the leader for that topic-partition');
+    }
+    sent.push(r);
+  };
+  const kafka = {
+    admin: () => admin,
+    producer: () => ({
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      send,
+      // Per topic-partition, as a broker answers a produce request: some may fail, others not.
+      sendBatch: async (r: { topicMessages: { topic: string; messages: { key: string; value: Buffer | string }[] }[] }) => {
+        const results = await Promise.allSettled(r.topicMessages.map((m) => send(m)));
+        const failed = results.find((x) => x.status === 'rejected');
+        if (failed) throw (failed as PromiseRejectedResult).reason;
+      },
+    }),
+    consumer: () => (consumers++, {
+      events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash' },
+      on: (ev: string, fn: (e: { payload: unknown }) => void) => { handlers.set(ev, fn); },
+      connect: async () => undefined,
+      disconnect: async () => undefined,
+      subscribe: async () => undefined,
+      run: async (o: { eachBatch: (p: EachBatchPayload) => Promise<void> }) => { eachBatch = o.eachBatch; },
+    }),
+  } as unknown as Kafka;
+  return {
+    kafka,
+    sent,
+    failOnce: (...t: string[]) => { failNext.push(...t); },
+    emit: (ev: string, payload: unknown = {}) => handlers.get(ev)!({ payload }),
+    consumers: () => consumers,
+    alerts: () => sent.filter((r) => r.topic === topics.alerts).flatMap((r) => r.messages.map((m) => Alert.decode(m.value as Buffer))),
+    batch: (messages: { offset: string; value: Buffer; receivedAt: number }[]) => {
+      const payload = {
+        batch: {
+          topic: topics.vitals, partition: 0,
+          messages: messages.map((m) => ({ offset: m.offset, value: m.value, key: Buffer.from('pat-1'), timestamp: String(m.receivedAt), headers: { 'received-at-ms': Buffer.from(String(m.receivedAt)) } })),
+          firstOffset: () => messages[0]!.offset,
+          offsetLag: () => '0',
+        },
+        resolveOffset: () => undefined,
+        heartbeat: async () => undefined,
+        commitOffsetsIfNecessary: async () => undefined,
+        isRunning: () => true,
+        isStale: () => false,
+      } as unknown as EachBatchPayload;
+      return eachBatch!(payload);
+    },
+  };
+}
+
+const spo2 = (value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
+  deviceId: 'dev-1', patientId: 'pat-1', sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
+})).finish());
+
+async function worker(clock: { t: number }) {
+  const k = fakeKafka();
+  const w = createAlertWorker({
+    kafka: k.kafka,
+    log: createLogger({ name: 'alerts-test', level: 'silent' }),
+    now: () => clock.t,
+    options: { groupId: 'g', topics, partitions: 1, tickMs: 10, engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: 5000 } },
+  });
+  await w.start();
+  k.emit('join', { memberAssignment: { [topics.vitals]: [0] } });
+  return { k, w };
+}
+
+const desaturation = Array.from({ length: 14 }, (_, i) => ({ offset: String(i), value: spo2(i === 0 ? 97 : 85, T0 + i * 1000, 1000 + i), receivedAt: T0 + i * 1000 }));
+
+test('a batch whose alert publish fails is retried with the same transitions: the "open" is published once, not lost', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  try {
+    k.failOnce(topics.alerts);
+    await assert.rejects(k.batch(desaturation), /not the leader/);
+    assert.equal(k.alerts().length, 0);
+    assert.equal(k.sent.filter((r) => r.topic === topics.state).length, 0, 'no state snapshot ahead of its alerts');
+    await k.batch(desaturation); // the redelivery
+    const spo2Alerts = k.alerts().filter((a) => a.kind === 'limit:spo2:low');
+    assert.deepEqual(spo2Alerts.map((a) => a.state), [AlertState.ALERT_STATE_OPEN]);
+    const state = JSON.parse(String(k.sent.filter((r) => r.topic === topics.state).at(-1)!.messages[0]!.value)) as { alerts: Record<string, { id: string; state: string }> };
+    assert.equal(state.alerts['limit:spo2:low']?.id, spo2Alerts[0]!.alertId);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a state write that fails after the alerts went out republishes the same alert id (at least once, never lost)', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  try {
+    k.failOnce(topics.state);
+    await assert.rejects(k.batch(desaturation));
+    await k.batch(desaturation);
+    const open = k.alerts().filter((a) => a.kind === 'limit:spo2:low');
+    assert.equal(open.length, 2);
+    assert.equal(new Set(open.map((a) => a.alertId)).size, 1, 'same deterministic id');
+  } finally {
+    await w.stop();
+  }
+});
+
+test('inactivity: silent while the consumer cannot fetch; a failed publish is re-derived, raised once', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  const offline = () => k.alerts().filter((a) => a.kind === 'device-offline:dev-1');
+  try {
+    await k.batch(desaturation.slice(0, 1));
+    clock.t = T0 + 60_000; // a minute without data, and no fetch in that minute (broker down)
+    await sleep(60);
+    assert.deepEqual(offline(), [], 'no offline alarm while cut off from Kafka');
+    k.failOnce(topics.alerts);
+    k.emit('fetch'); // fetching again, nothing new: the device is really silent
+    await sleep(60);
+    k.emit('fetch');
+    await sleep(60);
+    assert.deepEqual(offline().map((a) => a.state), [AlertState.ALERT_STATE_OPEN], 'raised once, after the failed attempt');
+    // A rejoin pauses the timer until the state is reloaded.
+    k.emit('rebalancing');
+    clock.t += 60_000;
+    k.emit('fetch');
+    await sleep(60);
+    assert.equal(offline().length, 1);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a consumer that kafkajs will not restart (non-retriable crash) is replaced', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  try {
+    assert.equal(k.consumers(), 1);
+    k.emit('crash', { error: new Error('Failed to find group coordinator'), restart: false });
+    assert.ok(w.readiness().length > 0, 'not ready while crashed');
+    await sleep(1200);
+    assert.equal(k.consumers(), 2, 'a new consumer was started');
+    k.emit('join', { memberAssignment: { [topics.vitals]: [0] } });
+    await sleep(20);
+    assert.deepEqual(w.readiness(), []);
+  } finally {
+    await w.stop();
+  }
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
