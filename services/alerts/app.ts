@@ -275,7 +275,10 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     consumer = c;
     await c.connect();
     for (const topic of [options.topics.vitals, options.topics.status, options.topics.commands]) await c.subscribe({ topic, fromBeginning: true });
-    await c.run({ autoCommit: false, eachBatchAutoResolve: false, eachBatch });
+    // Offsets are resolved only once the batch's alerts and state are written; kafkajs commits
+    // resolved offsets after each batch and on rebalance. (With autoCommit off,
+    // commitOffsetsIfNecessary() committed nothing: every restart replayed the topics.)
+    await c.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch });
   }
 
   function replaceConsumer(attempt: number): void {

@@ -136,6 +136,40 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     lag.set({ partition: String(batch.partition) }, Math.max(0, behind));
   }
 
+  async function startConsumer(): Promise<void> {
+    // A crashed member's partitions move on within 20 s; a write attempt (10 s timeout) plus a backoff (<= 3 s) stays within it.
+    const c = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 20_000, heartbeatInterval: 1_000 });
+    c.on(c.events.CRASH, (e) => {
+      crashed = String(e.payload.error);
+      log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
+      // kafkajs gives up after a non-retriable error (e.g. "failed to find group coordinator"
+      // while a restarted broker loads its groups): start a new consumer instead of idling.
+      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(1), 1000);
+    });
+    c.on(c.events.GROUP_JOIN, () => { crashed = null; });
+    consumer = c;
+    await c.connect();
+    await c.subscribe({ topic: options.topics.vitals, fromBeginning: true });
+    // Offsets are resolved only after InfluxDB's 204; kafkajs commits resolved offsets after
+    // each batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()
+    // commits nothing at all: a restart re-read the whole topic.)
+    await c.run({ autoCommit: true, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.concurrency, eachBatch });
+  }
+
+  function replaceConsumer(attempt: number): void {
+    if (!running) return;
+    const old = consumer;
+    consumer = null;
+    void (async () => {
+      await old?.disconnect().catch(() => undefined);
+      await startConsumer();
+      log.warn({ attempt }, 'consumer replaced after a non-retriable crash');
+    })().catch((err: unknown) => {
+      log.warn({ err, attempt }, 'consumer replacement failed; retrying');
+      setTimeout(() => replaceConsumer(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+    });
+  }
+
   return {
     registry,
     async start() {
@@ -148,17 +182,8 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       }
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
-      // A crashed member's partitions move on within 20 s; a write attempt (10 s timeout) plus a backoff (<= 3 s) stays within it.
-      consumer = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 20_000, heartbeatInterval: 1_000 });
-      consumer.on(consumer.events.CRASH, (e) => { crashed = String(e.payload.error); log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed'); });
-      consumer.on(consumer.events.GROUP_JOIN, () => { crashed = null; });
-      await consumer.connect();
-      await consumer.subscribe({ topic: options.topics.vitals, fromBeginning: true });
       running = true;
-      // Offsets are resolved only after InfluxDB's 204; kafkajs commits resolved offsets after
-      // each batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()
-      // commits nothing at all: a restart re-read the whole topic.)
-      await consumer.run({ autoCommit: true, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.concurrency, eachBatch });
+      await startConsumer();
       log.info({ group: options.groupId }, 'writer started');
     },
     readiness() {
@@ -172,7 +197,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       running = false;
       await consumer?.disconnect();
       await producer?.disconnect();
-      influx.close?.();
+      influx.close();
       log.info({}, 'writer stopped');
     },
   };

@@ -508,4 +508,26 @@ md.push('## Ratios', '', '```json', JSON.stringify(results.ratios, null, 2), '``
 writeFileSync(`${REPO}bench-results/latest.md`, md.join('\n'));
 console.log(`\n${md.join('\n')}`);
 for (const c of children) c.kill('SIGTERM');
+
+// Leave the broker as we found it: the services' persistent sessions would otherwise queue
+// every later message forever (the broker's store grew to 570 MB after a few runs), and
+// thousands of retained device statuses would be replayed to every new ingest (tests too).
+log('cleaning up: persistent sessions and retained device statuses');
+const purge = async (clientId: string, username: string, password: string) => {
+  const c = await mqtt.connectAsync(E.MQTT_URL!, { username, password, clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
+  await c.endAsync();
+};
+await purge(`${id}-ingest-0`, E.MQTT_USERNAME!, E.MQTT_PASSWORD!).catch((err: unknown) => log('  ingest session purge failed:', (err as Error).message));
+await purge(`${id}-telegraf`, E.MQTT_TELEGRAF_USERNAME!, E.MQTT_TELEGRAF_PASSWORD!).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
+{
+  const admin = await mqtt.connectAsync(E.MQTT_URL!, { username: E.MQTT_ADMIN_USERNAME!, password: E.MQTT_ADMIN_PASSWORD!, clientId: `${id}-cleanup`, protocolVersion: 4 });
+  const inflight = new Set<Promise<unknown>>();
+  for (let n = 1; n <= POOL; n++) {
+    const p = admin.publishAsync(`vitals/v1/devices/${deviceIdFor(n)}/status`, Buffer.alloc(0), { qos: 1, retain: true }).finally(() => inflight.delete(p));
+    inflight.add(p);
+    if (inflight.size >= 200) await Promise.race(inflight);
+  }
+  await Promise.all(inflight);
+  await admin.endAsync();
+}
 process.exit(0);
