@@ -378,7 +378,7 @@ const results: Record<string, unknown> = {
   samplesPerMessage: SAMPLES_PER_MSG,
   versions: Object.fromEntries(readFileSync(`${STATE}/versions`, 'utf8').trim().split('\n').map((l) => l.split('='))),
 };
-const rates = (process.env.BENCH_RATES ?? '2000,5000,10000,15000,20000,30000,40000').split(',').map(Number);
+const rates = (process.env.BENCH_RATES ?? '6000,12000,24000,36000,48000,60000,72000,90000').split(',').map(Number);
 const stackPids = { mosquitto: mosquittoPid, kafka: pidFile('kafka'), influxdb: pidFile('influxd') };
 
 if (!SKIP.has('ceilings')) {
