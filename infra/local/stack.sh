@@ -182,7 +182,7 @@ kafka_up() {
     pid_alive "$pidf" || die "kafka: exited during start (see $logf)"
     (( SECONDS < deadline )) || die "kafka: not started within 90 s (see $logf and $STATE_DIR/logs/server.log)"
     sleep 0.3
-    started_at="$(grep -h 'Kafka Server started' "$STATE_DIR/logs/server.log" 2>/dev/null | tail -1 | cut -c2-20)"
+    started_at="$(grep -h 'Kafka Server started' "$STATE_DIR/logs/server.log" 2>/dev/null | tail -1 | cut -c2-20 || true)"
   done
 }
 
