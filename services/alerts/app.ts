@@ -1,7 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
 import type { MqttClient } from 'mqtt';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { ensureTopics } from '../common/kafka.js';
+import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
@@ -270,7 +270,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       // kafkajs gives up on a non-retriable error (e.g. "failed to find group coordinator"
       // while a restarted broker loads its groups): a new consumer takes over, so the
       // worker does not sit idle until someone restarts it.
-      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(1), 1000);
+      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(slot), 1000);
     });
     consumer = c;
     await c.connect();
@@ -281,19 +281,12 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await c.run({ autoCommit: true, eachBatchAutoResolve: false, eachBatch });
   }
 
-  function replaceConsumer(attempt: number): void {
-    if (!running) return;
-    const old = consumer;
-    consumer = null;
-    void (async () => {
-      await old?.disconnect().catch(() => undefined);
-      await startConsumer();
-      log.warn({ attempt }, 'consumer replaced after a non-retriable crash');
-    })().catch((err: unknown) => {
-      log.warn({ err, attempt }, 'consumer replacement failed; retrying');
-      setTimeout(() => replaceConsumer(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
-    });
-  }
+  const slot: ConsumerSlot = {
+    running: () => running,
+    take: () => { const c = consumer; consumer = null; return c; },
+    start: startConsumer,
+    log,
+  };
 
   /**
    * Committed-offset lag of the vitals and status partitions just assigned. Until each is

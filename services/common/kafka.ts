@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type Consumer } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -62,4 +62,32 @@ export async function ensureTopics(admin: Admin, topics: string[], numPartitions
     if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leaders after 30 s`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface ConsumerSlot {
+  /** False once the service is stopping: no replacement then. */
+  running(): boolean;
+  /** Takes the current consumer out of service (the caller's variable becomes null). */
+  take(): Consumer | null;
+  /** Creates, subscribes and runs a new consumer, and puts it in service. */
+  start(): Promise<void>;
+  log: Logger;
+}
+
+/**
+ * kafkajs restarts a consumer only after retriable errors; after e.g. "failed to find group
+ * coordinator" (a restarted broker still loading its groups) it gives up and the service
+ * would sit idle. This disconnects the old consumer and starts a new one, with backoff.
+ */
+export function replaceConsumer(slot: ConsumerSlot, attempt = 1): void {
+  if (!slot.running()) return;
+  const old = slot.take();
+  void (async () => {
+    await old?.disconnect().catch(() => undefined);
+    await slot.start();
+    slot.log.warn({ attempt }, 'consumer replaced after a non-retriable crash');
+  })().catch((err: unknown) => {
+    slot.log.warn({ err, attempt }, 'consumer replacement failed; retrying');
+    setTimeout(() => replaceConsumer(slot, attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
+  });
 }

@@ -1,7 +1,7 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { isRetriable } from '../common/errors.js';
-import { ensureTopics } from '../common/kafka.js';
+import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { VitalsBatch } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
@@ -144,7 +144,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
       // kafkajs gives up after a non-retriable error (e.g. "failed to find group coordinator"
       // while a restarted broker loads its groups): start a new consumer instead of idling.
-      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(1), 1000);
+      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(slot), 1000);
     });
     c.on(c.events.GROUP_JOIN, () => { crashed = null; });
     consumer = c;
@@ -156,19 +156,12 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     await c.run({ autoCommit: true, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.concurrency, eachBatch });
   }
 
-  function replaceConsumer(attempt: number): void {
-    if (!running) return;
-    const old = consumer;
-    consumer = null;
-    void (async () => {
-      await old?.disconnect().catch(() => undefined);
-      await startConsumer();
-      log.warn({ attempt }, 'consumer replaced after a non-retriable crash');
-    })().catch((err: unknown) => {
-      log.warn({ err, attempt }, 'consumer replacement failed; retrying');
-      setTimeout(() => replaceConsumer(attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
-    });
-  }
+  const slot: ConsumerSlot = {
+    running: () => running,
+    take: () => { const c = consumer; consumer = null; return c; },
+    start: startConsumer,
+    log,
+  };
 
   return {
     registry,
