@@ -113,7 +113,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
             return;
           }
           inflight.inc();
-          ordered.accept(work, callback);
+          ordered.accept(packet.messageId!, work, callback);
         };
       },
     });

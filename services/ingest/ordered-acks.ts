@@ -24,7 +24,8 @@ type SendPacket = (packet: Packet, cb?: (err?: Error) => void) => void;
  * redelivers that message to the persistent session, and downstream is idempotent.
  */
 export class OrderedAcks {
-  private handoff: { work: Promise<void>; receivedAt: bigint } | null = null;
+  /** Accepted messages whose PUBACK MQTT.js has not sent yet, by message id. */
+  private readonly handoffs = new Map<number, { work: Promise<void>; receivedAt: bigint }>();
   private tail: Promise<void> = Promise.resolve();
   private withheldStream: unknown = null;
   private outstanding = 0;
@@ -34,9 +35,9 @@ export class OrderedAcks {
     const c = client as unknown as { _sendPacket: SendPacket };
     const send = c._sendPacket.bind(client);
     c._sendPacket = (packet, cb) => {
-      const h = this.handoff;
-      if (packet.cmd !== 'puback' || !h) { send(packet, cb); return; }
-      this.handoff = null;
+      const h = packet.cmd === 'puback' && packet.messageId !== undefined ? this.handoffs.get(packet.messageId) : undefined;
+      if (!h) { send(packet, cb); return; }
+      this.handoffs.delete((packet as { messageId: number }).messageId);
       this.enqueue(h, () => send(packet));
       cb?.(); // lets MQTT.js read the next packet now
     };
@@ -51,14 +52,12 @@ export class OrderedAcks {
    * Call from `handleMessage` for a QoS 1 PUBLISH instead of awaiting the work:
    * the PUBACK MQTT.js sends from `callback` waits for `work`.
    */
-  accept(work: Promise<void>, callback: () => void): void {
-    this.handoff = { work, receivedAt: process.hrtime.bigint() };
-    try {
-      callback();
-    } finally {
-      // Not consumed (e.g. MQTT.js rejected the packet): nothing will be sent for it.
-      this.handoff = null;
-    }
+  accept(messageId: number, work: Promise<void>, callback: () => void): void {
+    // Keyed by message id, so the hold also works if MQTT.js sends the PUBACK later than
+    // synchronously from the callback. A stale entry (MQTT.js dropped the packet) is
+    // replaced when the broker reuses the id.
+    this.handoffs.set(messageId, { work, receivedAt: process.hrtime.bigint() });
+    callback();
   }
 
   /** Resolves once every accepted message has been acknowledged or given up. */

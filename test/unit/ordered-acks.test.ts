@@ -21,7 +21,7 @@ function fakeClient() {
 /** What MQTT.js does for a QoS 1 PUBLISH: handleMessage's callback sends the PUBACK, whose callback reads on. */
 function deliver(acks: OrderedAcks, client: ReturnType<typeof fakeClient>['client'], messageId: number, work: Promise<void>): boolean {
   let readOn = false;
-  acks.accept(work, () => client._sendPacket({ cmd: 'puback', messageId }, () => { readOn = true; }));
+  acks.accept(messageId, work, () => client._sendPacket({ cmd: 'puback', messageId }, () => { readOn = true; }));
   return readOn;
 }
 
@@ -83,6 +83,19 @@ test('a PUBACK whose connection dropped is never sent on the next one (the broke
   deliver(acks, client, 1, Promise.resolve());
   await acks.settled();
   assert.deepEqual(sent, [1]);
+});
+
+test('a PUBACK that MQTT.js sends after its callback returned is still held for its work', async () => {
+  const { client, sent } = fakeClient();
+  const acks = new OrderedAcks(client as unknown as MqttClient, hooks());
+  const d = deferred();
+  acks.accept(7, d.promise, () => setImmediate(() => client._sendPacket({ cmd: 'puback', messageId: 7 })));
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual(sent, [], 'not before the work resolved');
+  d.resolve();
+  await acks.settled();
+  assert.deepEqual(sent, [7]);
 });
 
 test('packets other than the PUBACK of an accepted message pass straight through', () => {
