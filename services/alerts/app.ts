@@ -142,7 +142,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await outputs.publish(snapshot);
   }
 
-  async function eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     await loading;
     const lastOffset = await exclusive(async () => {
       const undo = newUndo();
@@ -197,8 +197,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     // From here the state topic holds this batch's effects: a failed commit means a
     // redelivery that the engine recognises (device sequences) and ignores.
     if (lastOffset !== null) {
-      resolveOffset(lastOffset);
-      await commitOffsetsIfNecessary();
+      resolveOffset(lastOffset); // committed by kafkajs after the batch
     }
     await heartbeat();
     if (batch.topic !== options.topics.commands) lagging.set(`${batch.topic}:${batch.partition}`, Number(batch.offsetLag()));

@@ -83,7 +83,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     });
   }
 
-  async function eachBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const decoded: { message: KafkaMessage; lines: string[] }[] = [];
     for (const message of batch.messages) {
       try {
@@ -119,8 +119,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
           }
         }
       }
-      resolveOffset(chunk[chunk.length - 1]!.message.offset);
-      await commitOffsetsIfNecessary();
+      resolveOffset(chunk[chunk.length - 1]!.message.offset); // committed by kafkajs after the batch
       await heartbeat();
       chunk = [];
       chunkLines = 0;
