@@ -140,9 +140,16 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
     let dropped = false;
     let offlineUntil = 0;
     const inFlight: Promise<void>[] = [];
+    // A device's clock never stamps two batches (or two readings of a kind) with the same
+    // millisecond. When this process falls behind (a stalled event loop, a replayed buffer),
+    // several batches go out in one tight loop; equal timestamps would make InfluxDB keep
+    // only the last of them (same series and time), which is not what a device does.
+    let lastMeasuredAt = 0;
+    let lastSentAt = 0;
+    const sentClock = () => (lastSentAt = Math.max(Date.now(), lastSentAt + 1));
 
     const publish = (c: MqttClient, init: VitalsBatchInit) => {
-      const batch = { ...init, sentAtMs: Date.now() };
+      const batch = { ...init, sentAtMs: sentClock() };
       const proto = VitalsBatch.encode(batch).finish();
       const bytes = o.format === 'line' ? Buffer.from(batchToLines(VitalsBatch.decode(proto)).join('\n')) : Buffer.from(proto);
       progress.sent++;
@@ -171,12 +178,14 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
         cutNetwork(client!);
         client = null;
       }
-      const now = Date.now();
+      const now = Math.max(Date.now(), lastMeasuredAt + readings);
       const samples = [];
       for (let r = readings - 1; r >= 0; r--) {
-        const at = now - r * Math.floor(intervalMs / readings);
+        // Evenly spaced over the interval, but always after this device's previous reading.
+        const at = Math.max(now - r * Math.floor(intervalMs / readings), lastMeasuredAt + readings - r);
         samples.push(...toSamples(patient.at(at - started), at));
       }
+      lastMeasuredAt = now;
       seq++;
       summary.lastSequence = seq;
       const init: VitalsBatchInit = { deviceId, patientId, sequence: seq, sentAtMs: now, batteryPercent: Math.max(5, 100 - (index % 50) - b * 0.01), firmware: 'sim-1.0', samples };
