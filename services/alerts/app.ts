@@ -56,6 +56,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   const records = new Counter({ name: 'vitals_alerts_records_total', help: 'Records evaluated, by topic kind', labelNames: ['kind'], registers: [registry] });
 
   const states = new Map<string, PatientState>();
+  /**
+   * Each patient's state as the state topic holds it (the JSON last written or loaded). A
+   * batch that fails is rolled back from here: no copy is taken on the hot path.
+   */
+  const persisted = new Map<string, string>();
   let assigned = new Set<number>();
   let loading: Promise<void> = Promise.resolve();
   let loadedAt = 0;
@@ -88,29 +93,25 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   const kindClass = (kind: string) => kind.split(':').slice(0, 2).join(':');
 
   /**
-   * The pre-change copies of the patients a batch (or tick) touched. Memory is only
-   * allowed to run ahead of the state topic once that work is persisted: when publishing
-   * fails, the copies are put back, so the retried batch derives the same transitions
-   * (same deterministic alert ids) and publishes them, rather than finding its sequences
-   * already seen and publishing nothing (an "open" lost).
+   * The patients a batch (or tick) touched. Memory is only allowed to run ahead of the
+   * state topic once that work is persisted: when publishing fails, the touched patients
+   * are restored from their persisted state, so the retried batch derives the same
+   * transitions (same deterministic alert ids) and publishes them, rather than finding its
+   * sequences already seen and publishing nothing (an "open" lost).
    */
-  interface Undo { generation: number; before: Map<string, PatientState | null> }
-  const newUndo = (): Undo => ({ generation, before: new Map() });
-  function remember(undo: Undo, patientId: string): void {
-    if (undo.before.has(patientId)) return;
-    const s = states.get(patientId);
-    undo.before.set(patientId, s ? structuredClone(s) : null);
-  }
+  interface Undo { generation: number; touched: Set<string> }
+  const newUndo = (): Undo => ({ generation, touched: new Set() });
   function rollback(undo: Undo): void {
     if (undo.generation !== generation) return; // the states were reloaded from the topic since
-    for (const [patientId, before] of undo.before) {
-      if (before) states.set(patientId, before);
+    for (const patientId of undo.touched) {
+      const json = persisted.get(patientId);
+      if (json) states.set(patientId, JSON.parse(json) as PatientState);
       else states.delete(patientId);
     }
   }
 
   function stateFor(patientId: string, undo: Undo): PatientState {
-    remember(undo, patientId);
+    undo.touched.add(patientId);
     let s = states.get(patientId);
     if (!s) { s = newPatientState(patientId); states.set(patientId, s); }
     const fromFile = options.fileOverrides?.()[patientId];
@@ -131,14 +132,16 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     if (snapshot.length > 0) {
       await producer!.send({ topic: options.topics.alerts, acks: -1, messages: snapshot.map((a) => ({ key: a.patientId, value: Buffer.from(toProto(a)), headers: { 'alert-id': a.id, state: a.state } })) });
     }
-    if (values.length > 0) await producer!.send({ topic: options.topics.state, acks: -1, messages: values });
+    if (values.length > 0) {
+      await producer!.send({ topic: options.topics.state, acks: -1, messages: values });
+      for (const v of values) persisted.set(v.key, v.value);
+    }
     for (const a of snapshot) {
       if (a.state === 'resolved') resolved.inc({ kind: kindClass(a.kind), priority: a.priority });
       else if (a.state === 'open') raised.inc({ kind: kindClass(a.kind), priority: a.priority });
       log.info({ alertId: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, state: a.state, priority: a.priority }, 'alert changed');
     }
     if (receivedAt && snapshot.length > 0) evalSeconds.observe(Math.max(0, now() - receivedAt) / 1000);
-    openGauge.set([...states.values()].reduce((n, s) => n + Object.values(s.alerts).filter((a) => a.state !== 'resolved').length, 0));
     await outputs.publish(snapshot);
   }
 
@@ -189,7 +192,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         // Nothing of this batch is known to be persisted: forget it, so that its redelivery
         // (same records, from the last committed offset) raises the same alerts again.
         rollback(undo);
-        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset(), patients: undo.before.size }, 'alert batch not persisted; in-memory state rolled back for a retry');
+        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset(), patients: undo.touched.size }, 'alert batch not persisted; in-memory state rolled back for a retry');
         throw err;
       }
       return last;
@@ -208,6 +211,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     running && !paused && !crashed && now() - loadedAt >= 2 * options.tickMs && now() - lastFetchAt <= 5 * options.tickMs && [...lagging.values()].every((l) => l <= 0);
 
   async function tick(): Promise<void> {
+    // Once per tick rather than per batch: it walks every patient.
+    openGauge.set([...states.values()].reduce((n, s) => n + Object.values(s.alerts).filter((a) => a.state !== 'resolved').length, 0));
     // Only when caught up: a backlog of unprocessed vitals must not look like silence.
     if (ticking || !canJudgeSilence()) return;
     ticking = true;
@@ -220,9 +225,9 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         const dirty = new Set<string>();
         for (const s of [...states.values()]) {
           if (!Object.values(s.devices).some((d) => d.online && t - d.lastSeen >= options.engine.inactivityMs)) continue;
-          remember(undo, s.patientId);
-          const c = onTick(s, options.engine, t);
-          if (c.length > 0) { changes.push(...c); dirty.add(s.patientId); }
+          undo.touched.add(s.patientId);
+          changes.push(...onTick(s, options.engine, t));
+          dirty.add(s.patientId); // a device marked offline is a change to persist, alert or not
         }
         try {
           await emit(changes, dirty);
@@ -252,7 +257,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         const [loaded, lag] = await Promise.all([loadStates(kafka, options.topics.state, mine), initialLag(mine)]);
         if (gen !== generation) return; // superseded by a newer assignment
         states.clear();
-        for (const [k, v] of loaded) states.set(k, v);
+        persisted.clear();
+        for (const [k, v] of loaded) { states.set(k, v); persisted.set(k, JSON.stringify(v)); }
         lagging = lag;
         loadedAt = now();
         paused = false;

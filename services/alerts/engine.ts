@@ -37,8 +37,14 @@ export interface DeviceTrack {
   lastSeen: number;
   online: boolean;
   statusAt: number;
-  /** Recent sequences, for de-duplicating QoS 1 redeliveries and Kafka replays. */
-  seqs: number[];
+  /**
+   * Recent sequences, for de-duplicating QoS 1 redeliveries and Kafka replays, as sorted,
+   * disjoint [first, last] ranges: a device counting up is one range, however long the
+   * window (the state is serialised on every batch).
+   */
+  seen: [number, number][];
+  /** The same as a plain list, in state persisted before `seen`; converted on first use. */
+  seqs?: number[];
 }
 
 export interface PatientState {
@@ -112,16 +118,44 @@ function resolve(s: PatientState, kind: string, at: number, value?: number): Ale
 
 const rank = (p: Priority) => (p === 'high' ? 3 : p === 'medium' ? 2 : 1);
 
-function isDuplicate(track: DeviceTrack, seq: number, window: number): boolean {
-  if (track.seqs.includes(seq)) return true;
-  track.seqs.push(seq);
-  if (track.seqs.length > window) track.seqs.splice(0, track.seqs.length - window);
+/**
+ * Whether `seq` is among the device's recent sequences; if not, remembers it. Sequences
+ * more than `window` below the highest seen are forgotten (and count as new again).
+ */
+export function isDuplicate(track: DeviceTrack, seq: number, window: number): boolean {
+  if (track.seqs) { // state from before ranges
+    track.seen = [];
+    for (const q of track.seqs) addSeq(track.seen, q);
+    delete track.seqs;
+  }
+  track.seen ??= [];
+  if (!addSeq(track.seen, seq)) return true;
+  const r = track.seen;
+  const floor = r[r.length - 1]![1] - window + 1;
+  while (r.length > 0 && r[0]![1] < floor) r.shift();
+  if (r[0] && r[0][0] < floor) r[0][0] = floor;
   return false;
+}
+
+/** Adds `seq` to sorted disjoint ranges, merging neighbours; false if it was there. */
+function addSeq(r: [number, number][], seq: number): boolean {
+  let i = r.length; // first range that starts after seq (recent sequences are at the end)
+  while (i > 0 && r[i - 1]![0] > seq) i--;
+  const prev = r[i - 1];
+  if (prev && seq <= prev[1]) return false;
+  const next = r[i];
+  const joinPrev = prev !== undefined && prev[1] === seq - 1;
+  const joinNext = next !== undefined && next[0] === seq + 1;
+  if (joinPrev && joinNext) { prev[1] = next[1]; r.splice(i, 1); }
+  else if (joinPrev) prev[1] = seq;
+  else if (joinNext) next[0] = seq;
+  else r.splice(i, 0, [seq, seq]);
+  return true;
 }
 
 function trackFor(s: PatientState, deviceId: string, at: number): DeviceTrack {
   let t = s.devices[deviceId];
-  if (!t) { t = { lastSeen: at, online: true, statusAt: 0, seqs: [] }; s.devices[deviceId] = t; }
+  if (!t) { t = { lastSeen: at, online: true, statusAt: 0, seen: [] }; s.devices[deviceId] = t; }
   return t;
 }
 

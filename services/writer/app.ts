@@ -19,6 +19,8 @@ export interface WriterOptions {
   flushIntervalMs: number;
   /** Partitions handled at once; their lines share InfluxDB requests. @defaultValue 6 */
   concurrency: number;
+  /** InfluxDB write requests in flight at once. @defaultValue 2 */
+  influxInFlight?: number;
 }
 
 export interface WriterDeps {
@@ -45,7 +47,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
   let crashed: string | null = null;
 
   // Partitions consumed at once share requests: fewer, larger writes cost InfluxDB far less.
-  const shared = new GroupWrite((lines) => influx.write(lines), options.batchLines);
+  const shared = new GroupWrite((lines) => influx.write(lines), options.batchLines, options.influxInFlight ?? 2);
 
   async function writeWithRetry(lines: string[], heartbeat: () => Promise<void>, isRunning: () => boolean, alone = false): Promise<void> {
     for (let attempt = 0; ; attempt++) {

@@ -5,17 +5,20 @@ interface Waiting {
 }
 
 /**
- * Group commit for InfluxDB writes: callers that arrive while a request is in flight (or
+ * Group commit for InfluxDB writes: callers that arrive while requests are in flight (or
  * in the same turn of the event loop) share the next request, up to `maxLines` lines.
  * Every caller learns the outcome of the request that carried its lines, so each can
- * commit its own Kafka offsets only after a 204. One request is in flight at a time.
+ * commit its own Kafka offsets only after a 204. Up to `maxInFlight` requests at a time:
+ * a slow request (InfluxDB snapshotting its cache) does not hold up every partition.
+ * A caller (one Kafka partition) awaits its lines before sending more, so one partition's
+ * lines are never in two requests at once and its offsets stay in order.
  */
 export class GroupWrite {
   private waiting: Waiting[] = [];
-  private busy = false;
+  private inFlight = 0;
   private scheduled = false;
 
-  constructor(private readonly send: (lines: string[]) => Promise<void>, private readonly maxLines: number) {}
+  constructor(private readonly send: (lines: string[]) => Promise<void>, private readonly maxLines: number, private readonly maxInFlight = 1) {}
 
   write(lines: string[]): Promise<void> {
     return new Promise((resolve, reject) => {
@@ -25,14 +28,14 @@ export class GroupWrite {
   }
 
   private schedule(): void {
-    if (this.busy || this.scheduled || this.waiting.length === 0) return;
+    if (this.inFlight >= this.maxInFlight || this.scheduled || this.waiting.length === 0) return;
     this.scheduled = true;
     setImmediate(() => { this.scheduled = false; void this.flush(); });
   }
 
   private async flush(): Promise<void> {
-    if (this.busy || this.waiting.length === 0) return;
-    this.busy = true;
+    if (this.inFlight >= this.maxInFlight || this.waiting.length === 0) return;
+    this.inFlight++;
     const group: Waiting[] = [];
     let n = 0;
     while (this.waiting.length > 0 && (group.length === 0 || n + this.waiting[0]!.lines.length <= this.maxLines)) {
@@ -40,13 +43,14 @@ export class GroupWrite {
       group.push(w);
       n += w.lines.length;
     }
+    this.schedule(); // more waiting than one request holds: the next one can go out now
     try {
       await this.send(group.length === 1 ? group[0]!.lines : group.flatMap((w) => w.lines));
       for (const w of group) w.resolve();
     } catch (err) {
       for (const w of group) w.reject(err);
     } finally {
-      this.busy = false;
+      this.inFlight--;
       this.schedule();
     }
   }

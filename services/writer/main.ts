@@ -15,6 +15,7 @@ const schema = z.object({
   WRITER_BATCH_LINES: z.coerce.number().int().positive().default(5000),
   WRITER_FLUSH_INTERVAL_MS: z.coerce.number().int().positive().default(250),
   WRITER_CONCURRENCY: z.coerce.number().int().positive().default(6),
+  WRITER_INFLUX_IN_FLIGHT: z.coerce.number().int().min(1).max(16).default(2),
   INFLUX_GZIP: z.enum(['auto', 'true', 'false']).default('auto'),
 });
 
@@ -32,6 +33,7 @@ export async function main(): Promise<void> {
       batchLines: config.WRITER_BATCH_LINES,
       flushIntervalMs: config.WRITER_FLUSH_INTERVAL_MS,
       concurrency: config.WRITER_CONCURRENCY,
+      influxInFlight: config.WRITER_INFLUX_IN_FLIGHT,
     },
   });
   await runService('writer', writer, log, { host: config.OPS_HOST, port: config.OPS_PORT });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_ENGINE_CONFIG, newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type EngineConfig } from '../../services/alerts/engine.js';
+import fc from 'fast-check';
+import { DEFAULT_ENGINE_CONFIG, isDuplicate, newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type DeviceTrack, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { VitalKind, VitalsBatch } from '../../services/common/proto.js';
 
@@ -107,4 +108,41 @@ test('a whole episode within one worker batch yields "open" then "resolved" (cha
   assert.deepEqual(episode.map((a) => a.state), ['open', 'resolved']);
   assert.equal(episode[0]!.resolvedAt, null);
   assert.equal(new Set(episode.map((a) => a.id)).size, 1);
+});
+
+test('sequence de-duplication as ranges matches a plain set with a window below the highest sequence', () => {
+  fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { maxLength: 200 }), fc.integer({ min: 1, max: 16 }), (seqs, window) => {
+    const track: DeviceTrack = { lastSeen: 0, online: true, statusAt: 0, seen: [] };
+    let model = new Set<number>();
+    for (const q of seqs) {
+      const expected = model.has(q);
+      if (!expected) {
+        model.add(q);
+        const floor = Math.max(...model) - window + 1;
+        model = new Set([...model].filter((x) => x >= floor));
+      }
+      assert.equal(isDuplicate(track, q, window), expected, `seq ${q}`);
+      // Sorted, disjoint, never adjacent (merged), and exactly the model's members.
+      const members: number[] = [];
+      track.seen.forEach(([a, b], i) => {
+        assert.ok(a <= b);
+        if (i > 0) assert.ok(a > track.seen[i - 1]![1] + 1, 'ranges merged');
+        for (let x = a; x <= b; x++) members.push(x);
+      });
+      assert.deepEqual(members, [...model].sort((x, y) => x - y));
+    }
+  }), { numRuns: 300 });
+  // A device counting up is one range however long it runs.
+  const up: DeviceTrack = { lastSeen: 0, online: true, statusAt: 0, seen: [] };
+  for (let q = 1; q <= 10_000; q++) assert.equal(isDuplicate(up, q, 512), false);
+  assert.deepEqual(up.seen, [[10_000 - 511, 10_000]]);
+});
+
+test('state persisted with the old list of sequences is converted and still recognises them', () => {
+  const old = { lastSeen: 0, online: true, statusAt: 0, seqs: [5, 6, 7, 9] } as unknown as DeviceTrack;
+  assert.equal(isDuplicate(old, 6, 512), true);
+  assert.equal(old.seqs, undefined);
+  assert.deepEqual(old.seen, [[5, 7], [9, 9]]);
+  assert.equal(isDuplicate(old, 8, 512), false);
+  assert.deepEqual(old.seen, [[5, 9]]);
 });
