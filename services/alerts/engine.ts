@@ -171,36 +171,59 @@ export function onBatch(s: PatientState, cfg: EngineConfig, batch: VitalsBatch, 
     const r = resolve(s, `device-offline:${batch.deviceId}`, receivedAt);
     if (r) out.push(r);
   }
-  const rules = rulesFor(cfg.rules, s.overrides);
-  const samples = [...(batch.samples as Sample[])].sort((a, b) => a.measuredAtMs - b.measuredAtMs);
+  const rules = compiledRules(cfg.rules, s.overrides);
+  const given = batch.samples as Sample[];
+  const samples = isSorted(given) ? given : [...given].sort((a, b) => a.measuredAtMs - b.measuredAtMs);
   for (const sample of samples) {
     const info = vitalByKind(sample.kind);
     if (!info) continue;
     const prev = s.latest[info.key];
     if (!prev || sample.measuredAtMs >= prev.at) s.latest[info.key] = { value: sample.value, at: sample.measuredAtMs };
     else continue; // an older (replayed) reading never overrides the current picture
-    for (const rule of rules.filter((r) => r.vital === info.key)) {
-      for (const dir of ['low', 'high'] as Direction[]) {
-        const key = `${rule.vital}:${dir}`;
-        const st = (s.limits[key] ??= initialLimitState());
-        const tr = stepLimit(rule, dir, st, sample.value, sample.measuredAtMs);
-        const kind = `limit:${rule.vital}:${dir}`;
-        if (tr?.type === 'raise') {
-          const r = raise(s, cfg, {
-            deviceId: batch.deviceId, kind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
-            message: `${info.display} ${dir} ${tr.value} ${info.ucum} (limit ${tr.threshold})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
-          }, tr.at);
-          if (r) out.push(r);
-        } else if (tr?.type === 'clear') {
-          const r = resolve(s, kind, tr.at, tr.value);
-          if (r) out.push(r);
-        }
+    for (const { rule, dir, key, kind } of rules.get(info.key) ?? []) {
+      const st = (s.limits[key] ??= initialLimitState());
+      const tr = stepLimit(rule, dir, st, sample.value, sample.measuredAtMs);
+      if (tr?.type === 'raise') {
+        const r = raise(s, cfg, {
+          deviceId: batch.deviceId, kind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
+          message: `${info.display} ${dir} ${tr.value} ${info.ucum} (limit ${tr.threshold})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
+        }, tr.at);
+        if (r) out.push(r);
+      } else if (tr?.type === 'clear') {
+        const r = resolve(s, kind, tr.at, tr.value);
+        if (r) out.push(r);
       }
     }
   }
   out.push(...evaluateNews2(s, cfg, batch.deviceId));
   return out;
 }
+
+interface CompiledRule { rule: LimitRule; dir: Direction; key: string; kind: string }
+/**
+ * The effective rules per vital, with their state keys and alert kinds: built once per set
+ * of rules and overrides, not for every sample (the worker's hot path). Cached by object
+ * identity: a patient's overrides are replaced on change, never edited in place.
+ */
+const compiledCache = new WeakMap<readonly LimitRule[], WeakMap<object, Map<string, CompiledRule[]>>>();
+const NO_OVERRIDES = {};
+function compiledRules(defaults: readonly LimitRule[], overrides: PatientState['overrides']): Map<string, CompiledRule[]> {
+  let byOverrides = compiledCache.get(defaults);
+  if (!byOverrides) { byOverrides = new WeakMap(); compiledCache.set(defaults, byOverrides); }
+  const cacheKey = overrides ?? NO_OVERRIDES;
+  let compiled = byOverrides.get(cacheKey);
+  if (!compiled) {
+    compiled = new Map();
+    for (const rule of rulesFor(defaults, overrides)) {
+      const list = compiled.get(rule.vital) ?? [];
+      for (const dir of ['low', 'high'] as Direction[]) list.push({ rule, dir, key: `${rule.vital}:${dir}`, kind: `limit:${rule.vital}:${dir}` });
+      compiled.set(rule.vital, list);
+    }
+    byOverrides.set(cacheKey, compiled);
+  }
+  return compiled;
+}
+const isSorted = (xs: Sample[]) => xs.every((x, i) => i === 0 || xs[i - 1]!.measuredAtMs <= x.measuredAtMs);
 
 function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): AlertRecord[] {
   const newest = Math.max(...Object.values(s.latest).map((v) => v.at));
