@@ -37,6 +37,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
   const records = new Counter({ name: 'vitals_writer_records_total', help: 'Kafka records handled, by result', labelNames: ['result'], registers: [registry] });
   const retries = new Counter({ name: 'vitals_writer_influx_retries_total', help: 'InfluxDB write retries', registers: [registry] });
   const writeSeconds = new Histogram({ name: 'vitals_writer_influx_write_seconds', help: 'InfluxDB write time', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry] });
+  const storedSeconds = new Histogram({ name: 'vitals_writer_stored_seconds', help: 'Ingest receive (MQTT) to InfluxDB 204, per record', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] });
   const lag = new Gauge({ name: 'vitals_writer_consumer_lag_records', help: 'Records behind the partition high watermark', labelNames: ['partition'], registers: [registry] });
   const backpressure = new Gauge({ name: 'vitals_writer_backpressure', help: '1 while InfluxDB is not accepting writes', registers: [registry] });
 
@@ -106,6 +107,11 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
         await writeWithRetry(lines, heartbeat, isRunning);
         points.inc(lines.length);
         records.inc({ result: 'written' }, chunk.length);
+        const now = Date.now();
+        for (const d of chunk) {
+          const receivedAt = Number(d.message.headers?.['received-at-ms']?.toString());
+          if (receivedAt > 0) storedSeconds.observe(Math.max(0, now - receivedAt) / 1000);
+        }
       } catch (err) {
         if (isRetriable(err)) throw err; // stopping: offsets stay uncommitted, another member retries
         // 4xx for the request: find the records that can never be written, one by one
