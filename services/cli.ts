@@ -1,10 +1,11 @@
-// One entry point: `vitals ingest|writer|simulate|...`.
+// One entry point: `vitals ingest|writer|alerts|api|simulate|start`.
 const commands: Record<string, () => Promise<{ main: (argv: string[]) => Promise<void> }>> = {
   ingest: () => import('./ingest/main.js'),
   writer: () => import('./writer/main.js'),
   alerts: () => import('./alerts/main.js'),
   api: () => import('./api/main.js'),
   simulate: () => import('./simulator/main.js'),
+  start: () => import('./supervisor/main.js'),
 };
 
 const [name, ...rest] = process.argv.slice(2);

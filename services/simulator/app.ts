@@ -14,6 +14,8 @@ export interface ScenarioSpec {
   startMs?: number;
   /** @defaultValue 20_000 (ms) */
   durationMs?: number;
+  /** Repeat the episode this often (ms) after its start. */
+  everyMs?: number;
 }
 
 export interface SimulateOptions {
@@ -48,6 +50,11 @@ export interface SimulateOptions {
   format?: 'protobuf' | 'line';
   /** Publishes to this topic instead of the device's own (benchmarks, reference pipeline). */
   topicFor?: (deviceId: string) => string;
+  /**
+   * Ends the run early (e.g. on SIGTERM): each device stops after its current batch, waits
+   * for its in-flight acknowledgements and disconnects cleanly with an `offline` status.
+   */
+  signal?: AbortSignal;
 }
 
 export interface Progress { planned: number; sent: number; acked: number; failed: number }
@@ -78,7 +85,12 @@ function addRange(ranges: [number, number][], seq: number): void {
   else { ranges.push([seq, seq]); ranges.sort((a, b) => a[0] - b[0]); }
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+const sleep = (ms: number, signal?: AbortSignal) => new Promise<void>((resolve) => {
+  if (signal?.aborted) return resolve();
+  const done = () => { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); };
+  const timer = setTimeout(done, ms);
+  signal?.addEventListener('abort', done, { once: true });
+});
 
 function statusPayload(deviceId: string, patientId: string, state: DeviceState, reason: string, atMs: number): Buffer {
   return Buffer.from(DeviceStatus.encode({ deviceId, patientId, state, reason, atMs, firmware: 'sim-1.0' }).finish());
@@ -99,7 +111,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
     const deviceId = deviceIdFor(index);
     const patientId = patientIdFor(index);
     const mine = (o.scenarios ?? []).filter((s) => (s.device ?? 1) === i + 1);
-    const episodes: Episode[] = mine.map((s) => ({ scenario: s.name, startMs: s.startMs ?? 0, durationMs: s.durationMs ?? 20_000 }));
+    const episodes: Episode[] = mine.map((s) => ({ scenario: s.name, startMs: s.startMs ?? 0, durationMs: s.durationMs ?? 20_000, ...(s.everyMs ? { everyMs: s.everyMs } : {}) }));
     const patient = new Patient((o.seed ?? 1) * 100_003 + index, episodes);
     const summary: DeviceSummary = { deviceId, patientId, lastSequence: 0, acked: [], failed: 0, samplesAcked: 0 };
     const dropout = mine.find((s) => s.name === 'dropout');
@@ -163,7 +175,8 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
 
     for (let b = 0; b < o.batches; b++) {
       const due = t0 + (b + 1) * intervalMs;
-      await sleep(Math.max(0, due - Date.now()));
+      await sleep(Math.max(0, due - Date.now()), o.signal);
+      if (o.signal?.aborted) { progress.planned -= o.batches - b; break; }
       // Network scenarios count from when this device went online, so a slow connect cannot
       // make the cut come before the first batch.
       const elapsed = Date.now() - t0;

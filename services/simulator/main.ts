@@ -12,15 +12,15 @@ const schema = z.object({
   MQTT_CA_FILE: z.string().optional(),
 });
 
-const USAGE = `usage: vitals simulate [--devices N] [--batches N] [--interval-ms MS] [--readings N]
-                       [--first-device N] [--scenario NAME[@device[:startMs[:durationMs]]]]... [--seed N]
+const USAGE = `usage: vitals simulate [--devices N] [--batches N | --forever] [--interval-ms MS] [--readings N]
+                       [--first-device N] [--scenario NAME[@device[:startMs[:durationMs[:everyMs]]]]]... [--seed N]
 scenarios: ${SCENARIOS.join(', ')}`;
 
 function parseScenario(text: string): ScenarioSpec {
   const [name, rest] = text.split('@') as [string, string | undefined];
   if (!(SCENARIOS as readonly string[]).includes(name)) throw new Error(`unknown scenario ${name}`);
-  const [device, startMs, durationMs] = (rest ?? '').split(':').map((x) => (x ? Number(x) : undefined));
-  return { name: name as ScenarioName, ...(device ? { device } : {}), ...(startMs !== undefined ? { startMs } : {}), ...(durationMs ? { durationMs } : {}) };
+  const [device, startMs, durationMs, everyMs] = (rest ?? '').split(':').map((x) => (x ? Number(x) : undefined));
+  return { name: name as ScenarioName, ...(device ? { device } : {}), ...(startMs !== undefined ? { startMs } : {}), ...(durationMs ? { durationMs } : {}), ...(everyMs ? { everyMs } : {}) };
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -29,6 +29,7 @@ export async function main(argv: string[]): Promise<void> {
     options: {
       devices: { type: 'string', default: '10' },
       batches: { type: 'string', default: '60' },
+      forever: { type: 'boolean', default: false },
       'interval-ms': { type: 'string', default: '1000' },
       readings: { type: 'string', default: '1' },
       'first-device': { type: 'string', default: '1' },
@@ -49,12 +50,17 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(2);
   }
   const tty = process.stderr.isTTY === true;
+  // SIGTERM/SIGINT end the run cleanly: in-flight batches are acknowledged, devices say offline.
+  const abort = new AbortController();
+  process.once('SIGTERM', () => abort.abort());
+  process.once('SIGINT', () => abort.abort());
   const summary = await simulate({
+    signal: abort.signal,
     mqttUrl: config.MQTT_URL,
     caFile: config.MQTT_CA_FILE,
     deviceSecret: config.MQTT_DEVICE_SECRET,
     devices: Number(values.devices),
-    batches: Number(values.batches),
+    batches: values.forever ? Number.MAX_SAFE_INTEGER : Number(values.batches),
     intervalMs: Number(values['interval-ms']),
     readingsPerBatch: Number(values.readings),
     firstDevice: Number(values['first-device']),

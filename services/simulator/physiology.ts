@@ -9,6 +9,8 @@ export interface Episode {
   /** Start, relative to the simulation start. */
   startMs: number;
   durationMs: number;
+  /** Repeats the episode this often after its start (a long-running demo). */
+  everyMs?: number;
 }
 
 export interface Vitals {
@@ -41,7 +43,8 @@ const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v
 
 /** Ramp 0 -> 1 -> 0 over an episode (20% onset, plateau, 20% recovery). */
 function intensity(t: number, ep: Episode): number {
-  const x = (t - ep.startMs) / ep.durationMs;
+  const since = t - ep.startMs;
+  const x = (ep.everyMs && since > 0 ? since % ep.everyMs : since) / ep.durationMs;
   if (x < 0 || x > 1) return 0;
   if (x < 0.2) return x / 0.2;
   if (x > 0.8) return (1 - x) / 0.2;

@@ -1,0 +1,176 @@
+// Composition root of `vitals start` (npm start): the whole pipeline on one machine. Brings the
+// local stack up, runs ingest, writer, alert worker and API (plus a demo fleet) as supervised
+// child processes, prints where everything is, and stops it all in order on Ctrl-C / SIGTERM.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseEnvFile } from '../common/env-file.js';
+import { demoScenarioSummary, demoSimulatorArgs, writeDeviceExample } from './demo.js';
+import { createLogStream } from './log-stream.js';
+import { createSupervisor, type ChildSpec } from './supervisor.js';
+
+const USAGE = `usage: vitals start [--no-demo] [--devices N] [--port PORT] [--keep-stack]
+  --no-demo      do not start the simulated demo fleet
+  --devices N    demo fleet size (default 12, at most 150)
+  --port PORT    dashboard/API port (default: API_PORT or 8080; a free one if that is taken)
+  --keep-stack   leave Mosquitto, Kafka and InfluxDB running on exit (default: stop them if this started them)`;
+
+const STOP_ORDER = [['simulator'], ['ingest'], ['writer', 'alerts'], ['api']];
+
+/** The checkout (or installed package) root: where infra/local/stack.sh lives. */
+function findRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'infra/local/stack.sh'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('infra/local/stack.sh not found above this file: `vitals start` runs from a checkout of the project');
+    dir = up;
+  }
+  return dir;
+}
+
+const pidAlive = (file: string) => {
+  try { process.kill(Number(readFileSync(file, 'utf8').trim()), 0); return true; } catch { return false; }
+};
+
+function freePort(preferred = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', (err: NodeJS.ErrnoException) => (preferred !== 0 && err.code === 'EADDRINUSE' ? freePort(0).then(resolve, reject) : reject(err)));
+    s.listen(preferred, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const httpOk = (url: string) => async () => {
+  const r = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+  return r.status === 200;
+};
+
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      demo: { type: 'boolean', default: true },
+      'no-demo': { type: 'boolean', default: false },
+      devices: { type: 'string', default: '12' },
+      port: { type: 'string' },
+      'keep-stack': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) { process.stdout.write(`${USAGE}\n`); return; }
+  const devices = Number(values.devices);
+  if (!Number.isInteger(devices) || devices < 1 || devices > 150) {
+    console.error(`start: --devices must be an integer from 1 to 150\n${USAGE}`);
+    process.exit(2);
+  }
+  const demo = values.demo && !values['no-demo'];
+  const root = findRoot();
+  const stateDir = process.env.VITALS_STACK_DIR ?? join(root, '.stack');
+  const tty = process.stdout.isTTY === true;
+  const logs = createLogStream({ tty, color: tty, write: (t) => process.stdout.write(t) });
+  const t0 = Date.now();
+  const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
+
+  // 1. The stack: installed on a fresh machine (its progress goes to stderr), then started.
+  const parts = ['mosquitto', 'kafka', 'influxd'];
+  const wasRunning = parts.every((p) => pidAlive(join(stateDir, 'run', `${p}.pid`)));
+  logs.own('info', wasRunning ? 'stack already running; using it' : 'starting the local stack (Mosquitto, Kafka, InfluxDB)');
+  const up = spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  if (up.status !== 0) {
+    console.error('start: the local stack did not come up (see the [stack] lines above)');
+    process.exit(1);
+  }
+  const stopStack = !wasRunning && !values['keep-stack'];
+  const envFile = process.env.VITALS_STACK_ENV ?? join(stateDir, 'env');
+  const stackEnv = { ...parseEnvFile(readFileSync(envFile, 'utf8')), ...process.env };
+  logs.own('info', 'stack ready', { after: elapsed() });
+
+  // 2. The services, each on its own ops port (for /readyz); the API on the dashboard port.
+  const apiPort = values.port ? Number(values.port) : await freePort(Number(stackEnv.API_PORT ?? 8080));
+  const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, VITALS_STACK_ENV: envFile, ...extra });
+  const opsSpec = async (name: string): Promise<ChildSpec> => {
+    const port = await freePort();
+    return { name, args: [join(root, 'bin/vitals.js'), name], env: childEnv({ OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
+  };
+  const supervisor = createSupervisor({
+    command: process.execPath,
+    cwd: root,
+    spawn,
+    events: {
+      line: (name, stream, text) => logs.line(name, stream, text),
+      info: (msg, fields) => logs.own('info', msg, fields),
+      warn: (msg, fields) => logs.own('warn', msg, fields),
+    },
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logs.own('info', 'shutting down', { signal, order: STOP_ORDER.map((g) => g.join('+')).join(' -> ') });
+    await supervisor.stop(STOP_ORDER);
+    if (stopStack) {
+      logs.own('info', 'stopping the stack this command started (--keep-stack leaves it up)');
+      spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    } else {
+      logs.own('info', wasRunning ? 'leaving the stack running (it was up before; npm run stack -- down stops it)' : 'leaving the stack running (--keep-stack; npm run stack -- down stops it)');
+    }
+    logs.own('info', 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const specs = await Promise.all(['ingest', 'writer', 'alerts'].map(opsSpec));
+    await Promise.all(specs.map(async (spec) => {
+      await supervisor.start(spec);
+      logs.own('info', 'service ready', { service: spec.name, after: elapsed() });
+    }));
+    await supervisor.start({
+      name: 'api',
+      args: [join(root, 'bin/vitals.js'), 'api'],
+      env: childEnv({ API_PORT: String(apiPort), API_HOST: '127.0.0.1' }),
+      ready: httpOk(`http://127.0.0.1:${apiPort}/healthz`),
+      restartOnCleanExit: true,
+    });
+    logs.own('info', 'service ready', { service: 'api', after: elapsed() });
+    if (demo) {
+      await supervisor.start({ name: 'simulator', args: [join(root, 'bin/vitals.js'), ...demoSimulatorArgs(devices)], env: childEnv({}), ready: async () => true });
+    }
+  } catch (err) {
+    logs.own('error', 'pipeline did not start', { err: { message: (err as Error).message } });
+    await shutdown('start-failure');
+    return;
+  }
+
+  // 3. One summary block: where everything is.
+  const mqtt = new URL(stackEnv.MQTT_URL ?? 'mqtt://127.0.0.1:1883');
+  const example = writeDeviceExample(join(stateDir, 'demo'), stackEnv.MQTT_DEVICE_SECRET ?? '', 199);
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+  const dashboard = `http://127.0.0.1:${apiPort}`;
+  const pub = `mosquitto_pub -h ${mqtt.hostname} -p ${mqtt.port} -V mqttv311 -q 1 -i ${example.deviceId} -u ${example.deviceId} -P "$(cat ${rel(example.passwordFile)})" -t ${example.topic} -f ${rel(example.batchFile)}`;
+  const summary = [
+    '',
+    '=== vitals pipeline running =====================================================',
+    `  Dashboard   ${dashboard}`,
+    `  Sign in     with API_CLINICIAN_TOKEN or API_OPERATOR_TOKEN from ${rel(envFile)}   (grep API_ ${rel(envFile)})`,
+    `  MQTT        ${mqtt.origin} (QoS 1; devices dev-00001 ... dev-00200, passwords derived from MQTT_DEVICE_SECRET)`,
+    `  Kafka       ${stackEnv.KAFKA_BROKERS}    InfluxDB ${stackEnv.INFLUX_URL} (org ${stackEnv.INFLUX_ORG}, bucket ${stackEnv.INFLUX_BUCKET})`,
+    `  Services    ingest, writer, alerts, api${demo ? ', simulator' : ''} (ready after ${elapsed()}; logs below, prefixed by service)`,
+    demo ? `  Demo fleet  ${devices} patients (pat-00001 ...): ${demoScenarioSummary(devices)}` : '  Demo fleet  off (--no-demo)',
+    '  Try a device (one protobuf VitalsBatch, measured now):',
+    `    ${pub}`,
+    `  Stop        Ctrl-C: simulator, ingest drain, writer+alerts commit, API; ${stopStack ? 'then the stack (this command started it)' : 'the stack stays up (npm run stack -- down)'}`,
+    '=================================================================================',
+    '',
+  ].join('\n');
+  process.stderr.write(`${summary}\n`);
+  logs.own('info', 'pipeline ready', { dashboard, mqtt: mqtt.origin, envFile, demoDevices: demo ? devices : 0, after: elapsed(), pids: supervisor.pids() });
+}
