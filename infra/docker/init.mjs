@@ -1,0 +1,101 @@
+// The compose `init` job (and testcontainers' equivalent): provisions what infra/local/stack.sh
+// provisions for the local stack, for containers, then exits.
+//  1. InfluxDB: setup (org, bucket, admin token) through POST /api/v2/setup when not done yet;
+//     least-privilege tokens by description, made once and reused: vitals-writer and
+//     vitals-alerts (write the bucket), vitals-api (read it).
+//  2. Each service's env file, in its own volume, holding only its own InfluxDB token:
+//     $INIT_OUT/{writer,alerts,api}/env (the service reads it through VITALS_STACK_ENV).
+//  3. Mosquitto's users as plain `user:password` lines in $INIT_OUT/mosquitto/passwd.plain:
+//     the service accounts and the device pool from infra/local/device-passwords.mjs, the
+//     same script the local stack uses; the broker's entrypoint hashes and removes the file.
+// No secret is logged. Exit 0 = provisioned.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const env = process.env;
+const OUT = env.INIT_OUT ?? '/out';
+const need = (key) => {
+  const v = env[key];
+  if (!v) { console.error(`init: ${key} is not set (see .env, written by npm run docker -- up)`); process.exit(1); }
+  return v;
+};
+const influxUrl = env.INFLUX_URL ?? 'http://influxdb:8086';
+const org = env.INFLUX_ORG ?? 'vitals';
+const bucket = env.INFLUX_BUCKET ?? 'vitals';
+const adminToken = need('INFLUX_ADMIN_TOKEN');
+const log = (msg, fields = {}) => console.log(JSON.stringify({ name: 'init', msg, ...fields }));
+
+async function influx(method, path, body, token = adminToken) {
+  const res = await fetch(`${influxUrl}${path}`, {
+    method,
+    headers: { Authorization: `Token ${token}`, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!res.ok) throw new Error(`InfluxDB ${method} ${path}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+  return res.status === 204 ? undefined : res.json();
+}
+
+async function waitForInflux() {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${influxUrl}/health`, { signal: AbortSignal.timeout(3000) });
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    if (Date.now() > deadline) { console.error(`init: InfluxDB at ${influxUrl} did not answer /health within 120 s`); process.exit(1); }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function provisionInflux() {
+  await waitForInflux();
+  const setup = await influx('GET', '/api/v2/setup');
+  if (setup.allowed) {
+    await influx('POST', '/api/v2/setup', { username: 'admin', password: need('INFLUX_ADMIN_PASSWORD'), org, bucket, token: adminToken, retentionPeriodSeconds: 0 });
+    log('influxdb set up', { org, bucket });
+  }
+  const orgId = (await influx('GET', `/api/v2/orgs?org=${encodeURIComponent(org)}`)).orgs[0]?.id;
+  const bucketId = (await influx('GET', `/api/v2/buckets?name=${encodeURIComponent(bucket)}&orgID=${orgId}`)).buckets[0]?.id;
+  if (!orgId || !bucketId) throw new Error(`InfluxDB has no org ${org} or bucket ${bucket}, and setup was already done: remove the influxdb volume (npm run docker -- down)`);
+  const existing = (await influx('GET', `/api/v2/authorizations?orgID=${orgId}`)).authorizations;
+  const token = async (description, action) => {
+    const found = existing.find((a) => a.description === description && a.status === 'active');
+    if (found) return found.token;
+    const made = await influx('POST', '/api/v2/authorizations', {
+      orgID: orgId, description, permissions: [{ action, resource: { type: 'buckets', id: bucketId, orgID: orgId } }],
+    });
+    log('influxdb token made', { description, action });
+    return made.token;
+  };
+  return {
+    writer: await token('vitals-writer', 'write'),
+    alerts: await token('vitals-alerts', 'write'),
+    api: await token('vitals-api', 'read'),
+  };
+}
+
+function writeSecret(path, text) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text, { mode: 0o600 });
+}
+
+const tokens = await provisionInflux();
+for (const [service, token] of Object.entries(tokens)) {
+  writeSecret(join(OUT, service, 'env'), `# Written by the init job (infra/docker/init.mjs): ${service}'s own InfluxDB token.\nINFLUX_TOKEN=${token}\n`);
+}
+
+const users = [
+  ['admin', need('MQTT_ADMIN_PASSWORD')],
+  ['ingest', need('MQTT_INGEST_PASSWORD')],
+  ['alerts', need('MQTT_ALERTS_PASSWORD')],
+  ['clinician', need('MQTT_CLINICIAN_PASSWORD')],
+  ...(env.MQTT_TELEGRAF_PASSWORD ? [['telegraf', env.MQTT_TELEGRAF_PASSWORD]] : []),
+].map(([u, p]) => `${u}:${p}\n`).join('');
+const pool = env.VITALS_DEVICE_POOL ?? '200';
+const here = dirname(fileURLToPath(import.meta.url));
+const devices = execFileSync(process.execPath, [join(here, '../local/device-passwords.mjs'), need('MQTT_DEVICE_SECRET'), pool], { encoding: 'utf8' });
+writeSecret(join(OUT, 'mosquitto', 'passwd.plain'), users + devices);
+log('provisioned', { services: Object.keys(tokens), mqttDevices: Number(pool) });
