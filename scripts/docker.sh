@@ -175,6 +175,7 @@ cmd_build() {
 }
 
 # ---------------------------------------------------------------- compose
+free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'; }
 rand() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
 
 # .env next to docker-compose.yml: secrets (made once, mode 600, git-ignored) and image tags.
@@ -195,20 +196,33 @@ write_env() {
     echo "VITALS_KAFKA_IMAGE=vitals-kafka:$KAFKA_VERSION"
     echo "VITALS_INFLUXDB_IMAGE=vitals-influxdb:$INFLUXDB_VERSION"
     echo "VITALS_PIPELINE_IMAGE=vitals-pipeline:$PIPELINE_VERSION"
+    # Host ports (bound to 127.0.0.1 only).
+    echo "API_HOST_PORT=${API_HOST_PORT:-8080}"
+    echo "MQTT_HOST_PORT=${MQTT_HOST_PORT:-1883}"
+    echo "KAFKA_HOST_PORT=${KAFKA_HOST_PORT:-9094}"
+    echo "INFLUX_HOST_PORT=${INFLUX_HOST_PORT:-8086}"
   } > "$ENV_FILE.tmp")
   mv "$ENV_FILE.tmp" "$ENV_FILE"
 }
 
 compose() { docker compose --project-directory "$REPO" -f "$REPO/docker-compose.yml" "$@"; }
 
+# The services with a healthcheck first (--wait), then the demo fleet, which serves no /healthz.
+compose_up() {
+  log "docker compose up $*"
+  compose up -d --wait --wait-timeout 240 \
+    || { compose ps -a >&2; compose logs --tail 60 >&2; die "docker compose up failed (logs above)"; }
+  if [[ "${1:-}" == --profile ]]; then
+    compose "$@" up -d || { compose "$@" logs --tail 60 >&2; die "docker compose up $* failed (logs above)"; }
+  fi
+}
+
 cmd_up() {
   local t0=$SECONDS profile=()
   [[ "${1:-}" == "--demo" ]] && profile=(--profile demo)
   cmd_build
   write_env
-  log "docker compose up ${profile[*]}"
-  compose "${profile[@]}" up -d --wait --wait-timeout 240 \
-    || { compose "${profile[@]}" ps -a >&2; compose "${profile[@]}" logs --tail 40 >&2; die "docker compose up failed (logs above)"; }
+  compose_up "${profile[@]}"
   log "pipeline up in $((SECONDS - t0)) s: dashboard http://127.0.0.1:${API_HOST_PORT:-8080} (sign in with API_CLINICIAN_TOKEN from .env)"
 }
 
@@ -233,14 +247,14 @@ cmd_test() {
   [[ -f "$DOCKERD_PID" ]] && started_engine=1
   cmd_build
   local tb=$((SECONDS - t0))
-  write_env
+  # Ports from the OS: other stacks on this host may hold the defaults.
+  API_HOST_PORT="$(free_port)" MQTT_HOST_PORT="$(free_port)" KAFKA_HOST_PORT="$(free_port)" INFLUX_HOST_PORT="$(free_port)" write_env
   # Whatever happens below, leave nothing behind: containers, networks, volumes, the daemon.
   # shellcheck disable=SC2064
   trap "test_teardown $started_engine" EXIT
   log "compose: up with the demo fleet"
   local tu=$SECONDS
-  compose --profile demo up -d --wait --wait-timeout 240 \
-    || { compose --profile demo ps -a >&2; compose --profile demo logs --tail 60 >&2; die "docker compose up failed (logs above)"; }
+  compose_up --profile demo
   log "compose: healthy in $((SECONDS - tu)) s; checking the demo fleet's readings and alerts"
   (cd "$REPO" && VITALS_DOCKER_ENV="$ENV_FILE" node --import tsx --test --test-force-exit --test-timeout=300000 --test-reporter=spec test/docker/compose.test.ts) \
     || { compose --profile demo logs --tail 60 >&2; die "compose test failed (service logs above)"; }

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { loadEnv } from '../../services/common/env-file.js';
@@ -19,7 +18,7 @@ function need(env: Record<string, string | undefined>, key: string, service: str
   if (!v) {
     throw new Error(
       `${service} is not configured: ${key} is missing. Start the local stack with \`npm run stack -- up\` ` +
-        `(writes ${STACK_ENV_FILE}) or export the endpoint variables; a Docker engine is not available here for testcontainers.`,
+        `(writes ${STACK_ENV_FILE}), export the endpoint variables, or run with VITALS_TESTCONTAINERS=1 on a Docker engine (npm run docker -- build).`,
     );
   }
   return v;
@@ -44,10 +43,13 @@ let cached: Promise<StackEndpoints> | undefined;
  */
 export function stack(): Promise<StackEndpoints> {
   cached ??= (async () => {
-    const env = loadEnv(process.env, STACK_ENV_FILE);
-    if (!env.MQTT_URL && !existsSync(STACK_ENV_FILE) && process.env.VITALS_TESTCONTAINERS === '1') {
+    let env: Record<string, string | undefined>;
+    if (process.env.VITALS_TESTCONTAINERS === '1') {
+      // Containers only: neither the stack file nor endpoint variables in the environment.
       const { startContainers } = await import('./containers.js');
-      Object.assign(env, await startContainers());
+      env = { ...process.env, ...(await startContainers()) };
+    } else {
+      env = loadEnv(process.env, STACK_ENV_FILE);
     }
     const mqttUrl = need(env, 'MQTT_URL', 'MQTT broker (Mosquitto)');
     const kafkaBrokers = need(env, 'KAFKA_BROKERS', 'Kafka').split(',');

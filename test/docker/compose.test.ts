@@ -1,0 +1,93 @@
+// Runs against `docker compose --profile demo up` (started by `npm run docker -- test`): the demo
+// fleet's readings reach InfluxDB, an alert reaches the alerts topic, the clinician API serves
+// the dashboard and the fleet, and no long-running service holds an admin credential.
+// Endpoints and secrets come from the .env that scripts/docker.sh wrote (VITALS_DOCKER_ENV).
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { flux, InfluxDB } from '@influxdata/influxdb-client';
+import { Kafka, logLevel } from 'kafkajs';
+import { parseEnvFile } from '../../services/common/env-file.js';
+import { Alert } from '../../services/common/proto.js';
+import { waitFor } from '../helpers/pipeline.js';
+import { REPO_ROOT, uid } from '../helpers/stack.js';
+
+const envFile = process.env.VITALS_DOCKER_ENV ?? `${REPO_ROOT}.env`;
+const env = parseEnvFile(readFileSync(envFile, 'utf8'));
+const port = (key: string, fallback: number) => Number(env[key] ?? fallback);
+const influxUrl = `http://127.0.0.1:${port('INFLUX_HOST_PORT', 8086)}`;
+const apiUrl = `http://127.0.0.1:${port('API_HOST_PORT', 8080)}`;
+const kafkaBrokers = [`127.0.0.1:${port('KAFKA_HOST_PORT', 9094)}`];
+const DEMO_DEVICES = 20;
+
+const compose = (...args: string[]) =>
+  execFileSync('docker', ['compose', '--project-directory', REPO_ROOT, '-f', `${REPO_ROOT}docker-compose.yml`, ...args], { encoding: 'utf8' });
+
+test('compose demo: readings of every demo device reach InfluxDB', async () => {
+  // The test holds the admin token (as an operator would); the services do not.
+  const query = new InfluxDB({ url: influxUrl, token: env.INFLUX_ADMIN_TOKEN! }).getQueryApi('vitals');
+  const devices = await waitFor(`readings of ${DEMO_DEVICES} devices in InfluxDB`, async () => {
+    const rows = await query.collectRows<{ device_id: string; _value: number }>(
+      flux`from(bucket: "vitals") |> range(start: -10m) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value") |> group(columns: ["device_id"]) |> count()`,
+    );
+    return rows.length >= DEMO_DEVICES && rows.every((r) => r._value > 0) ? rows : undefined;
+  }, 120_000, 1000);
+  assert.equal(devices.length, DEMO_DEVICES);
+});
+
+test('compose demo: an alert reaches the alerts topic', async (t) => {
+  const kafka = new Kafka({ clientId: uid('docker-test'), brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
+  const consumer = kafka.consumer({ groupId: uid('docker-test'), maxWaitTimeInMs: 200 });
+  await consumer.connect();
+  t.after(() => consumer.disconnect());
+  await consumer.subscribe({ topic: 'vitals.v1.alerts', fromBeginning: true });
+  const alerts: Alert[] = [];
+  await consumer.run({ eachMessage: async ({ message }) => { if (message.value) alerts.push(Alert.decode(message.value)); } });
+  // The demo's first episodes start 20-50 s after the fleet; alarm delays add up to ~15 s.
+  const first = await waitFor('an alert on vitals.v1.alerts', () => alerts[0], 180_000, 500);
+  assert.match(first.patientId, /^pat-\d{5}$/);
+  assert.ok(first.alertId.length > 0);
+});
+
+test('compose demo: the API serves the dashboard and the fleet to a clinician', async () => {
+  const page = await fetch(`${apiUrl}/`);
+  assert.equal(page.status, 200);
+  assert.match(await page.text(), /<html/i);
+  assert.equal((await fetch(`${apiUrl}/api/v1/patients`)).status, 401, 'no token, no data');
+  const res = await waitFor('the demo patients in the API', async () => {
+    const r = await fetch(`${apiUrl}/api/v1/patients`, { headers: { Authorization: `Bearer ${env.API_CLINICIAN_TOKEN}` } });
+    const body = (await r.json()) as { patients: { patientId: string }[] };
+    return r.ok && body.patients.length >= DEMO_DEVICES ? body : undefined;
+  }, 60_000, 1000);
+  assert.ok(res.patients.length >= DEMO_DEVICES);
+});
+
+test('compose: no long-running service holds an admin credential; tokens are least-privilege', async () => {
+  const admin = [env.INFLUX_ADMIN_TOKEN!, env.INFLUX_ADMIN_PASSWORD!, env.MQTT_ADMIN_PASSWORD!];
+  const tokens: Record<string, string> = {};
+  for (const service of ['ingest', 'writer', 'alerts', 'api', 'simulator']) {
+    const id = compose('ps', '-q', service).trim();
+    assert.ok(id, `${service} is running`);
+    const config = execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', id], { encoding: 'utf8' });
+    for (const secret of admin) assert.ok(!config.includes(secret), `${service}'s environment holds no admin credential`);
+    if (['writer', 'alerts', 'api'].includes(service)) {
+      const file = execFileSync('docker', ['exec', id, 'cat', '/run/vitals/env'], { encoding: 'utf8' });
+      tokens[service] = parseEnvFile(file).INFLUX_TOKEN!;
+      assert.ok(tokens[service] && !admin.includes(tokens[service]), `${service} has its own InfluxDB token`);
+    }
+  }
+  assert.equal(new Set(Object.values(tokens)).size, 3, 'one token per service');
+  const write = (token: string) => fetch(`${influxUrl}/api/v2/write?org=vitals&bucket=vitals&precision=ms`, {
+    method: 'POST', headers: { Authorization: `Token ${token}` }, body: `probe,source=docker-test value=1 ${Date.now()}`,
+  });
+  const read = (token: string) => fetch(`${influxUrl}/api/v2/query?org=vitals`, {
+    method: 'POST', headers: { Authorization: `Token ${token}`, 'Content-Type': 'application/vnd.flux' }, body: 'from(bucket: "vitals") |> range(start: -1m) |> limit(n: 1)',
+  });
+  assert.equal((await write(tokens.writer!)).status, 204, "the writer's token writes");
+  assert.ok([401, 403, 404].includes((await write(tokens.api!)).status), "the API's token cannot write");
+  assert.equal((await read(tokens.api!)).status, 200, "the API's token reads");
+  assert.ok([401, 403, 404].includes((await read(tokens.writer!)).status), "the writer's token cannot read");
+  const orgs = await fetch(`${influxUrl}/api/v2/authorizations`, { headers: { Authorization: `Token ${tokens.api}` } });
+  assert.ok([401, 403, 404].includes(orgs.status) || ((await orgs.json()) as { authorizations: unknown[] }).authorizations.length <= 1, "the API's token cannot list other tokens");
+});
