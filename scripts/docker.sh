@@ -205,7 +205,12 @@ write_env() {
   mv "$ENV_FILE.tmp" "$ENV_FILE"
 }
 
-compose() { docker compose --project-directory "$REPO" -f "$REPO/docker-compose.yml" "$@"; }
+# VITALS_IMAGES=hub: the official images (docker-compose.hub.yml) instead of the local builds.
+compose() {
+  local files=(-f "$REPO/docker-compose.yml")
+  [[ "${VITALS_IMAGES:-local}" == hub ]] && files+=(-f "$REPO/docker-compose.hub.yml")
+  docker compose --project-directory "$REPO" "${files[@]}" "$@"
+}
 
 # The services with a healthcheck first (--wait), then the demo fleet, which serves no /healthz.
 compose_up() {
@@ -220,7 +225,12 @@ compose_up() {
 cmd_up() {
   local t0=$SECONDS profile=()
   [[ "${1:-}" == "--demo" ]] && profile=(--profile demo)
-  cmd_build
+  if [[ "${VITALS_IMAGES:-local}" == hub ]]; then
+    engine_up; compose_plugin; write_env
+    compose build || die "docker compose build (pipeline image on node:20-bookworm-slim) failed"
+  else
+    cmd_build
+  fi
   write_env
   compose_up "${profile[@]}"
   log "pipeline up in $((SECONDS - t0)) s: dashboard http://127.0.0.1:${API_HOST_PORT:-8080} (sign in with API_CLINICIAN_TOKEN from .env)"

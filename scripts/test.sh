@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite against the real stack: brings the stack up (installing it on a
 # fresh machine), checks lint and generated code, then runs unit, integration and
-# end-to-end (headless Chromium) tests.
+# end-to-end (headless Chromium), faults and Docker (images, compose, testcontainers) tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t0=$SECONDS
@@ -20,4 +20,8 @@ npm run --silent test:integration
 npm run --silent test:e2e
 # Last: it restarts and pauses the stack's own services.
 npm run --silent test:faults
+# The Docker path (scripts/docker.sh test): the images, `docker compose up` with the demo fleet,
+# smoke + pipeline through testcontainers; it installs and starts an engine where none runs, and
+# removes its containers, networks and volumes and stops the engine it started.
+npm run --silent test:docker
 echo "[test] all suites passed in $((SECONDS - t0)) s"
