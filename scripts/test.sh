@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite against the real stack: brings the stack up (installing it on a
-# fresh machine), checks lint and generated code, then runs unit, integration and
-# end-to-end (headless Chromium), faults and Docker (images, compose, testcontainers) tests.
+# fresh machine), checks lint and generated code, builds dist/, then runs unit, package
+# (production install), integration, end-to-end (headless Chromium) and fault tests, checks
+# that the suite left no topic, consumer group, bucket or MQTT session behind, and finally
+# runs the Docker path (images, docker compose, testcontainers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 t0=$SECONDS
@@ -15,11 +17,16 @@ if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
 fi
 npm run --silent lint
 echo "[test] lint ok"
+npm run --silent build
+leftovers=".stack/leftovers-before.json"
+node --import tsx test/leftovers/leftovers.ts snapshot "$leftovers"
 npm run --silent test:unit
+npm run --silent test:package
 npm run --silent test:integration
 npm run --silent test:e2e
 # Last: it restarts and pauses the stack's own services.
 npm run --silent test:faults
+node --import tsx test/leftovers/leftovers.ts check "$leftovers"
 # The Docker path (scripts/docker.sh test): the images, `docker compose up` with the demo fleet,
 # smoke + pipeline through testcontainers; it installs and starts an engine where none runs, and
 # removes its containers, networks and volumes and stops the engine it started.

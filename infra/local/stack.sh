@@ -213,8 +213,10 @@ influx_up() {
   if curl -fsS "http://127.0.0.1:$INFLUX_PORT/api/v2/setup" | grep -q '"allowed": *true'; then
     log "setting up influxdb (org $INFLUX_ORG, bucket $INFLUX_BUCKET)"
     local body
-    body="$(node -e 'console.log(JSON.stringify({username:"admin",password:process.argv[1],org:process.argv[2],bucket:process.argv[3],token:process.argv[4],retentionPeriodSeconds:0}))' \
-      "$INFLUX_ADMIN_PASSWORD" "$INFLUX_ORG" "$INFLUX_BUCKET" "$INFLUX_TOKEN")"
+    # Through the environment, not argv: a secret is not on a command line, and one that starts
+    # with '-' (base64url can) is not taken for a node option.
+    body="$(P="$INFLUX_ADMIN_PASSWORD" O="$INFLUX_ORG" B="$INFLUX_BUCKET" T="$INFLUX_TOKEN" \
+      node -e 'const e=process.env;console.log(JSON.stringify({username:"admin",password:e.P,org:e.O,bucket:e.B,token:e.T,retentionPeriodSeconds:0}))')"
     curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' --data "$body" \
       "http://127.0.0.1:$INFLUX_PORT/api/v2/setup" || die "influxdb: setup failed (see $STATE_DIR/logs/influxd.log)"
   fi

@@ -58,7 +58,8 @@ export interface Supervisor {
   start(spec: ChildSpec): Promise<void>;
   /** Stops children group by group: every child of a group gets SIGTERM together. */
   stop(order: string[][]): Promise<void>;
-  pids(): number[];
+  /** The running children's pids by name. */
+  pids(): Record<string, number>;
   restarts(name: string): number;
 }
 
@@ -146,7 +147,7 @@ export function createSupervisor(o: SupervisorOptions): Supervisor {
         await Promise.all(members.map(stopOne));
       }
     },
-    pids: () => [...managed.values()].flatMap((m) => (m.child?.pid ? [m.child.pid] : [])),
+    pids: () => Object.fromEntries([...managed.values()].flatMap((m) => (m.child?.pid ? [[m.spec.name, m.child.pid]] : []))),
     restarts: (name) => restartCount.get(name) ?? 0,
   };
 }

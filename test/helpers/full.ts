@@ -26,7 +26,7 @@ const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
 export async function startFull(t: TestContext, opts: { inactivityMs?: number } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
-  const id = uid('full');
+  const id = `${p.id}-full`;
   const commandsTopic = `${p.topics.alerts}.commands`;
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync());

@@ -11,6 +11,8 @@ import { tempBucket } from './influx.js';
 import { stack, uid, type StackEndpoints } from './stack.js';
 
 export interface Pipeline {
+  /** Prefix of every topic, consumer group and bucket of this pipeline: all are removed after the test. */
+  id: string;
   s: StackEndpoints;
   kafka: Kafka;
   topics: { vitals: string; status: string; deadLetter: string; alerts: string };
@@ -49,10 +51,18 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   });
   const { bucket, remove } = opts.bucket ?? opts.writer !== false ? await tempBucket(s, id) : { bucket: '', remove: async () => undefined };
   cleanup(async () => {
+    // Everything named after this pipeline's id: its topics (and those derived from them, like
+    // the alert worker's state and command topics) and consumer groups (writer, collectors, ...).
     const admin = kafka.admin();
     await admin.connect();
-    await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined);
-    await admin.disconnect();
+    try {
+      const mine = (await admin.listTopics()).filter((x) => x.startsWith(id));
+      await admin.deleteTopics({ topics: mine }).catch(() => undefined);
+      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(id));
+      if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+    } finally {
+      await admin.disconnect();
+    }
     await remove();
   });
   const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
@@ -94,7 +104,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await writer.start();
   }
   return {
-    s, kafka, topics, bucket, ingest, cleanup,
+    id, s, kafka, topics, bucket, ingest, cleanup,
     writerGroup: `${id}-writer`,
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
     async offsets(groupId: string, topic: string) {
@@ -112,7 +122,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       }
     },
     async collect(topic: string) {
-      const consumer = kafka.consumer({ groupId: uid('collect'), maxWaitTimeInMs: 100 });
+      const consumer = kafka.consumer({ groupId: `${id}-collect-${Math.random().toString(36).slice(2, 8)}`, maxWaitTimeInMs: 100 });
       const messages: KafkaMessage[] = [];
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });

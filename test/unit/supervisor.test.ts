@@ -58,7 +58,7 @@ test('a crashed child is restarted with backoff and reported; a clean stop does 
   assert.ok(lines.includes('svc: draining'));
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(sup.restarts('svc'), 2, 'restarted after a requested stop');
-  assert.deepEqual(sup.pids(), []);
+  assert.deepEqual(sup.pids(), {});
 });
 
 test('stop goes group by group in the given order, and kills a child that ignores SIGTERM', async () => {
@@ -79,7 +79,7 @@ test('stop goes group by group in the given order, and kills a child that ignore
   assert.deepEqual(stopped.map((e) => JSON.parse(e.slice('stopping '.length)).services), [['simulator'], ['ingest'], ['writer', 'stubborn'], ['api']]);
   assert.ok(events.some((e) => e.startsWith('service did not stop in time; killing it') && e.includes('stubborn')));
   assert.ok(Date.now() - t0 >= 2_000);
-  assert.deepEqual(sup.pids(), []);
+  assert.deepEqual(sup.pids(), {});
 });
 
 test('log stream: readable and prefixed on a terminal, JSON with a service field when piped', () => {
@@ -87,7 +87,7 @@ test('log stream: readable and prefixed on a terminal, JSON with a service field
   const tty = createLogStream({ tty: true, write: (s) => out.push(s) });
   tty.line('ingest', 'stdout', JSON.stringify({ level: 40, time: Date.parse('2026-01-01T10:00:00Z'), name: 'ingest', msg: 'kafka slow', inFlight: 3 }));
   tty.line('writer', 'stderr', 'plain text');
-  assert.match(out[0]!, /^\d\d:\d\d:\d\d\.000 ingest {4}WARN  kafka slow {2}inFlight=3\n$/);
+  assert.match(out[0]!, /^\d\d:\d\d:\d\d\.000 ingest {4}WARN {2}kafka slow {2}inFlight=3\n$/);
   assert.match(out[1]!, /writer +WARN +plain text/);
   const piped: string[] = [];
   const json = createLogStream({ tty: false, write: (s) => piped.push(s) });

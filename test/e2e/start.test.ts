@@ -1,0 +1,125 @@
+// `vitals start` (what `npm start` runs) end to end: the supervisor on the real stack, the demo
+// fleet, the ward in headless Chromium with live tiles, a kill -9 of a service restarted by the
+// supervisor, and SIGTERM stopping everything in order with no process of ours left running.
+// Topics, groups, the MQTT session and the bucket are the test's own (by environment) and removed.
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import net from 'node:net';
+import { createInterface } from 'node:readline';
+import { test } from 'node:test';
+import { Kafka, logLevel } from 'kafkajs';
+import { chromium } from 'playwright-core';
+import { tempBucket } from '../helpers/influx.js';
+import { purgeSession, waitFor } from '../helpers/pipeline.js';
+import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const freePort = () => new Promise<number>((resolve) => {
+  const s = net.createServer();
+  s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+});
+
+const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+
+test('npm start: demo fleet live in the dashboard, a crashed service restarted, ordered stop leaves nothing running', async (t) => {
+  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  const s = await stack();
+  const id = uid('start');
+  const { bucket, remove } = await tempBucket(s, id);
+  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
+  t.after(async () => {
+    for (let i = 0; i < 8; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = (await admin.listTopics()).filter((x) => x.startsWith(id));
+    await admin.deleteTopics({ topics }).catch(() => undefined);
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(id));
+    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+    await admin.disconnect();
+    await remove();
+  });
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'info',
+    INFLUX_BUCKET: bucket,
+    KAFKA_TOPIC_VITALS: `${id}.vitals`, KAFKA_TOPIC_STATUS: `${id}.status`, KAFKA_TOPIC_DEAD_LETTER: `${id}.dlq`,
+    KAFKA_TOPIC_ALERTS: `${id}.alerts`, KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`,
+    WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`,
+  };
+  const t0 = Date.now();
+  // stdout is a pipe, so the supervisor writes one JSON object per line.
+  const sup = spawn(process.execPath, ['bin/vitals.js', 'start', '--devices', '4', '--port', String(port)], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const records: Record<string, unknown>[] = [];
+  let stderr = '';
+  createInterface({ input: sup.stdout! }).on('line', (line) => { records.push(JSON.parse(line) as Record<string, unknown>); });
+  sup.stderr!.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => sup.once('exit', (code) => resolve(code)));
+  t.after(() => { if (sup.exitCode === null) sup.kill('SIGKILL'); });
+  const find = (pred: (r: Record<string, unknown>) => boolean) => records.find(pred);
+  const ready = await waitFor('the supervisor to log "pipeline ready"', () => {
+    if (sup.exitCode !== null) throw new Error(`vitals start exited (${sup.exitCode}):\n${stderr.slice(-2000)}`);
+    return find((r) => r.service === 'vitals' && r.msg === 'pipeline ready');
+  }, 180_000);
+  const startSeconds = (Date.now() - t0) / 1000;
+  const pids = ready.pids as Record<string, number>;
+  assert.deepEqual(Object.keys(pids).sort(), ['alerts', 'api', 'ingest', 'simulator', 'writer']);
+  assert.equal(ready.dashboard, `http://127.0.0.1:${port}`);
+  // The printed summary block: dashboard, where the tokens are, the MQTT endpoint, a mosquitto_pub line.
+  assert.match(stderr, new RegExp(`Dashboard +http://127\\.0\\.0\\.1:${port}`));
+  assert.match(stderr, /Sign in +with API_CLINICIAN_TOKEN or API_OPERATOR_TOKEN from \S*env/);
+  assert.match(stderr, new RegExp(`MQTT +${s.mqttUrl.replace(/[.]/g, '\\.')}`));
+  assert.match(stderr, /mosquitto_pub -h 127\.0\.0\.1 -p \d+ .*-q 1 -i dev-00199 .*-t vitals\/v1\/devices\/dev-00199\/telemetry -f \S+example-batch\.bin/);
+  // Every service's lines are in the one stream, tagged with it.
+  for (const name of ['ingest', 'writer', 'alerts', 'api']) assert.ok(find((r) => r.service === name), `no log line from ${name}`);
+
+  // The ward in Chromium: four live tiles with values.
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30_000);
+  await page.goto(String(ready.dashboard));
+  await page.fill('#token', s.env.API_CLINICIAN_TOKEN!);
+  await page.click('#login button');
+  for (const n of [1, 2, 3, 4]) await page.locator(`article[data-patient="pat-0000${n}"] .vals`).filter({ hasText: /\d/ }).waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#conn').innerText(), 'live');
+  mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+  await page.screenshot({ path: `${REPO_ROOT}test-results/npm-start-ward.png`, fullPage: true });
+  // The readings are stored too (writer -> InfluxDB).
+  const stored = await waitFor('demo readings in InfluxDB', async () => {
+    const r = await fetch(`${s.influx.url}/api/v2/query?org=${s.influx.org}`, {
+      method: 'POST',
+      headers: { Authorization: `Token ${s.influx.token}`, 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' },
+      body: `from(bucket: "${bucket}") |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals") |> group() |> count()`,
+    });
+    const n = Number((await r.text()).trim().split('\n').at(-1)?.split(',').at(-1));
+    return n > 0 ? n : undefined;
+  }, 30_000);
+  assert.ok(stored > 0);
+
+  // A crashed service is restarted with backoff, and the supervisor says so.
+  process.kill(pids.writer!, 'SIGKILL');
+  const restarting = await waitFor('"service exited; restarting" for the writer', () => find((r) => r.msg === 'service exited; restarting' && r.target === 'writer'), 15_000);
+  assert.equal(restarting.signal, 'SIGKILL');
+  assert.ok(Number(restarting.restartInMs) >= 1000);
+  await waitFor('the writer ready again', () => find((r) => r.msg === 'service ready again' && r.target === 'writer'), 90_000);
+
+  // SIGTERM: ordered stop, exit 0, no child left. The stack was up before, so it stays up.
+  const before = records.length;
+  const childPids = execFileSync('pgrep', ['-P', String(sup.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  assert.equal(childPids.length, 5, 'the supervisor should have 5 children (4 services and the simulator)');
+  sup.kill('SIGTERM');
+  const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 120_000))]);
+  assert.equal(code, 0, `vitals start did not exit 0 after SIGTERM:\n${stderr.slice(-2000)}`);
+  const stops = records.slice(before).filter((r) => r.msg === 'stopping').map((r) => (r.services as string[]).join('+'));
+  assert.deepEqual(stops, ['simulator', 'ingest', 'writer+alerts', 'api']);
+  await waitFor('no child process left', () => childPids.every((p) => !alive(p)) || undefined, 10_000);
+  assert.ok(find((r) => r.msg === 'leaving the stack running (it was up before; npm run stack -- down stops it)'));
+  console.log(`[start] pipeline ready in ${startSeconds.toFixed(1)} s with the stack already up; ${stored} points stored`);
+});
