@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'proto/gen/', '.stack/', 'dist/', 'services/api/public/', 'test-results/'] },
+  { ignores: ['node_modules/', 'proto/gen/', '.stack/', '.docker-state/', 'dist/', 'services/api/public/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -107,6 +107,7 @@ dbuild() { # tag context [dockerfile] [build args...]
     tail -n 30 "$logf" >&2
     die "building $tag failed (full log: $logf)"
   fi
+  [[ "$ctx" == "$STATE_DIR/context/"* ]] && rm -rf "$ctx"
   log "image $tag ready ($((SECONDS - t0)) s)"
 }
 

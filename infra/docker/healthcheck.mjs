@@ -1,3 +1,4 @@
+/* global fetch, AbortSignal */
 // Container healthcheck: /healthz of the service's ops server (OPS_PORT), or of the API
 // (API_PORT) for `vitals api`, which serves it on its own port. Exit 0 = healthy.
 const port = process.env.HEALTHCHECK_PORT ?? process.env.OPS_PORT ?? '9464';

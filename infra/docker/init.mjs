@@ -1,3 +1,4 @@
+/* global fetch, AbortSignal */
 // The compose `init` job (and testcontainers' equivalent): provisions what infra/local/stack.sh
 // provisions for the local stack, for containers, then exits.
 //  1. InfluxDB: setup (org, bucket, admin token) through POST /api/v2/setup when not done yet;

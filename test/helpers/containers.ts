@@ -11,11 +11,13 @@ import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { GenericContainer, Network, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
 import { parseEnvFile } from '../../services/common/env-file.js';
-import { REPO_ROOT } from './stack.js';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const IMAGES = {
   mosquitto: process.env.VITALS_MOSQUITTO_IMAGE || 'vitals-mosquitto:2.0.11',
