@@ -6,7 +6,8 @@
 #   down   `docker compose down -v` (containers, networks, volumes); stops a daemon this script started
 #   build  engine + images only (cached: a warm build takes seconds)
 #   test   build, compose up with the demo fleet, check readings in InfluxDB and an alert on the
-#          alerts topic, the integration suite through testcontainers, then tear everything down
+#          alerts topic, the smoke, pipeline, alerts and api integration tests through
+#          testcontainers, then tear everything down
 #
 # Docker Hub is not reachable on the build machines, so every image is built here FROM a Debian
 # base made with debootstrap, with the same install scripts as the local stack (infra/local/).
@@ -256,13 +257,13 @@ cmd_test() {
   local t0=$SECONDS started_engine=0 rc=0
   docker info >/dev/null 2>&1 || started_engine=1
   [[ -f "$DOCKERD_PID" ]] && started_engine=1
+  # Whatever happens below, leave nothing behind: containers, networks, volumes, the daemon.
+  # shellcheck disable=SC2064
+  trap "test_teardown $started_engine" EXIT
   cmd_build
   local tb=$((SECONDS - t0))
   # Ports from the OS: other stacks on this host may hold the defaults.
   API_HOST_PORT="$(free_port)" MQTT_HOST_PORT="$(free_port)" KAFKA_HOST_PORT="$(free_port)" INFLUX_HOST_PORT="$(free_port)" write_env
-  # Whatever happens below, leave nothing behind: containers, networks, volumes, the daemon.
-  # shellcheck disable=SC2064
-  trap "test_teardown $started_engine" EXIT
   log "compose: up with the demo fleet"
   local tu=$SECONDS
   compose_up --profile demo
@@ -270,14 +271,14 @@ cmd_test() {
   (cd "$REPO" && VITALS_DOCKER_ENV="$ENV_FILE" node --import tsx --test --test-force-exit --test-timeout=300000 --test-reporter=spec test/docker/compose.test.ts) \
     || { compose --profile demo logs --tail 60 >&2; die "compose test failed (service logs above)"; }
   compose --profile demo down -v --remove-orphans --timeout 20
-  log "testcontainers: smoke + pipeline integration tests"
+  log "testcontainers: smoke, pipeline, alerts and api integration tests"
   # The suite's own stack file must not be picked up: point it at a path that does not exist.
   (cd "$REPO" && VITALS_TESTCONTAINERS=1 TESTCONTAINERS_RYUK_DISABLED=true VITALS_STACK_ENV=/nonexistent/vitals-env \
       VITALS_MOSQUITTO_IMAGE="$(sed -n 's/^VITALS_MOSQUITTO_IMAGE=//p' "$ENV_FILE")" \
       VITALS_KAFKA_IMAGE="vitals-kafka:$KAFKA_VERSION" VITALS_INFLUXDB_IMAGE="vitals-influxdb:$INFLUXDB_VERSION" \
       VITALS_PIPELINE_IMAGE="vitals-pipeline:$PIPELINE_VERSION" \
       node --import tsx --test --test-concurrency=1 --test-force-exit --test-timeout=300000 --test-reporter=spec \
-      test/integration/smoke.test.ts test/integration/pipeline.test.ts) || rc=$?
+      test/integration/smoke.test.ts test/integration/pipeline.test.ts test/integration/alerts.test.ts test/integration/api.test.ts) || rc=$?
   (( rc == 0 )) || die "integration tests through testcontainers failed"
   log "docker test passed in $((SECONDS - t0)) s (images $tb s)"
 }
@@ -294,7 +295,7 @@ test_teardown() {
   ids="$(docker volume ls -q --filter label=org.testcontainers=true 2>/dev/null || true)"
   [[ -n "$ids" ]] && docker volume rm $ids >/dev/null 2>&1 || true
   local left
-  left="$(docker ps -aq --filter label=com.docker.compose.project=vitals; docker ps -aq --filter label=org.testcontainers=true)" || true
+  left="$(docker ps -aq --filter label=com.docker.compose.project=vitals 2>/dev/null; docker ps -aq --filter label=org.testcontainers=true 2>/dev/null; docker volume ls -q --filter label=com.docker.compose.project=vitals 2>/dev/null)" || true
   if [[ -n "$left" ]]; then log "containers left after teardown: $left"; rc=1; fi
   (( started_engine )) && engine_stop
   exit "$rc"

@@ -1,13 +1,14 @@
 // Runs against `docker compose --profile demo up` (started by `npm run docker -- test`): the demo
 // fleet's readings reach InfluxDB, an alert reaches the alerts topic, the clinician API serves
-// the dashboard and the fleet, and no long-running service holds an admin credential.
+// the dashboard and the fleet (also in headless Chromium), and no long-running service holds an admin credential.
 // Endpoints and secrets come from the .env that scripts/docker.sh wrote (VITALS_DOCKER_ENV).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import { Kafka, logLevel } from 'kafkajs';
+import { chromium } from 'playwright-core';
 import { parseEnvFile } from '../../services/common/env-file.js';
 import { Alert } from '../../services/common/proto.js';
 import { waitFor } from '../helpers/pipeline.js';
@@ -61,6 +62,20 @@ test('compose demo: the API serves the dashboard and the fleet to a clinician', 
     return r.ok && body.patients.length >= DEMO_DEVICES ? body : undefined;
   }, 60_000, 1000);
   assert.ok(res.patients.length >= DEMO_DEVICES);
+});
+
+test('compose demo: a clinician sees the demo fleet in the dashboard (headless Chromium)', async (t) => {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  assert.ok(existsSync(executablePath), `Chromium not found at ${executablePath}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  t.after(() => browser.close());
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(apiUrl);
+  await page.fill('#token', env.API_CLINICIAN_TOKEN!);
+  await page.click('#login button');
+  await waitFor(`${DEMO_DEVICES} patient tiles`, async () => ((await page.locator('article[data-patient]').count()) >= DEMO_DEVICES ? true : undefined), 60_000, 500);
+  mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+  await page.screenshot({ path: `${REPO_ROOT}test-results/docker-ward-view.png`, fullPage: true });
 });
 
 test('compose: no long-running service holds an admin credential; tokens are least-privilege', async () => {

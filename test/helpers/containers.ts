@@ -7,7 +7,7 @@
 // own containers and network when it exits (scripts/docker.sh sweeps the label afterwards too).
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -103,7 +103,7 @@ export async function startContainers(): Promise<Record<string, string>> {
       { source: join(outDir, 'mosquitto/passwd.plain'), target: '/vitals/auth/passwd.plain' },
     ])
     .withExposedPorts(1883).withWaitStrategy(Wait.forHealthCheck()).withStartupTimeout(60_000), 'Mosquitto');
-  return {
+  const endpoints: Record<string, string> = {
     MQTT_URL: `mqtt://127.0.0.1:${mosquitto.getMappedPort(1883)}`,
     MQTT_ADMIN_USERNAME: 'admin',
     MQTT_ADMIN_PASSWORD: s.MQTT_ADMIN_PASSWORD,
@@ -126,4 +126,10 @@ export async function startContainers(): Promise<Record<string, string>> {
     API_CLINICIAN_TOKEN: secret(),
     API_OPERATOR_TOKEN: secret(),
   };
+  // Services the tests run as child processes (test/helpers/process.ts) read their endpoints
+  // from a stack file, as with the local stack: this one, removed on exit with the containers.
+  const stackFile = join(outDir, 'stack.env');
+  writeFileSync(stackFile, Object.entries(endpoints).map(([k, v]) => `${k}=${v}\n`).join(''), { mode: 0o600 });
+  process.env.VITALS_STACK_ENV = stackFile;
+  return endpoints;
 }
