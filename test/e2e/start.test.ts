@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium } from 'playwright-core';
 import { tempBucket } from '../helpers/influx.js';
-import { purgeSession, waitFor } from '../helpers/pipeline.js';
+import { purgeSession, removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,13 +32,7 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
   const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
   t.after(async () => {
     for (let i = 0; i < 8; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((x) => x.startsWith(id));
-    await admin.deleteTopics({ topics }).catch(() => undefined);
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(id));
-    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
-    await admin.disconnect();
+    await removeKafkaByPrefix(kafka, id);
     await remove();
   });
   const port = await freePort();
