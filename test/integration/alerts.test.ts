@@ -110,7 +110,7 @@ test('a short spike under the delay raises nothing', async (t) => {
   const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 22, batches: 16, intervalMs: 500, scenarios: [{ name: 'spike', startMs: 2_000, durationMs: 4_000 }] });
   assert.equal(summary.failed, 0);
   // The worker saw the spike (state has the patient's latest SpO2 back to normal) ...
-  await waitFor('worker caught up', () => ((worker.states.get('pat-00022')?.latest.spo2?.value ?? 0) > 90 ? true : undefined), 10_000);
+  await waitFor('worker caught up', () => ((worker.states.get('pat-00022')?.latest.spo2?.value ?? 0) > 90 ? true : undefined), 30_000);
   await new Promise((r) => setTimeout(r, 1_000));
   // ... and raised no SpO2 alert.
   assert.deepEqual(decodeAll(alerts.messages).filter((a) => a.kind.startsWith('limit:spo2')), []);
