@@ -152,6 +152,7 @@ export async function main(argv: string[]): Promise<void> {
 
   // 3. One summary block: where everything is.
   const mqtt = new URL(stackEnv.MQTT_URL ?? 'mqtt://127.0.0.1:1883');
+  const mqttEndpoint = `${mqtt.protocol}//${mqtt.host}`; // URL.origin is "null" for mqtt:
   const example = writeDeviceExample(join(stateDir, 'demo'), stackEnv.MQTT_DEVICE_SECRET ?? '', 199);
   const rel = (p: string) => relative(process.cwd(), p) || p;
   const dashboard = `http://127.0.0.1:${apiPort}`;
@@ -161,7 +162,7 @@ export async function main(argv: string[]): Promise<void> {
     '=== vitals pipeline running =====================================================',
     `  Dashboard   ${dashboard}`,
     `  Sign in     with API_CLINICIAN_TOKEN or API_OPERATOR_TOKEN from ${rel(envFile)}   (grep API_ ${rel(envFile)})`,
-    `  MQTT        ${mqtt.origin} (QoS 1; devices dev-00001 ... dev-00200, passwords derived from MQTT_DEVICE_SECRET)`,
+    `  MQTT        ${mqttEndpoint} (QoS 1; devices dev-00001 ... dev-00200, passwords derived from MQTT_DEVICE_SECRET)`,
     `  Kafka       ${stackEnv.KAFKA_BROKERS}    InfluxDB ${stackEnv.INFLUX_URL} (org ${stackEnv.INFLUX_ORG}, bucket ${stackEnv.INFLUX_BUCKET})`,
     `  Services    ingest, writer, alerts, api${demo ? ', simulator' : ''} (ready after ${elapsed()}; logs below, prefixed by service)`,
     demo ? `  Demo fleet  ${devices} patients (pat-00001 ...): ${demoScenarioSummary(devices)}` : '  Demo fleet  off (--no-demo)',
@@ -172,5 +173,5 @@ export async function main(argv: string[]): Promise<void> {
     '',
   ].join('\n');
   process.stderr.write(`${summary}\n`);
-  logs.own('info', 'pipeline ready', { dashboard, mqtt: mqtt.origin, envFile, demoDevices: demo ? devices : 0, after: elapsed(), pids: supervisor.pids() });
+  logs.own('info', 'pipeline ready', { dashboard, mqtt: mqttEndpoint, envFile, demoDevices: demo ? devices : 0, after: elapsed(), pids: supervisor.pids() });
 }

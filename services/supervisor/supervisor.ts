@@ -72,7 +72,9 @@ export function createSupervisor(o: SupervisorOptions): Supervisor {
   const restartCount = new Map<string, number>();
 
   function launch(m: Managed): void {
-    const child = o.spawn(o.command, m.spec.args, { cwd: o.cwd, env: m.spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Own process group: a Ctrl-C on the terminal reaches only the supervisor, which then stops
+    // the children in order. A child whose supervisor dies stops itself (services/cli.ts).
+    const child = o.spawn(o.command, m.spec.args, { cwd: o.cwd, env: { ...m.spec.env, VITALS_SUPERVISOR_PID: String(process.pid) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     m.child = child;
     m.startedAt = Date.now();
     for (const stream of ['stdout', 'stderr'] as const) {

@@ -14,7 +14,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Alert, AlertState } from '../../services/common/proto.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { tempBucket } from '../helpers/influx.js';
-import { purgeSession, waitFor } from '../helpers/pipeline.js';
+import { purgeSession, removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
 import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
 
@@ -75,6 +75,8 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   await consumer.subscribe({ topic: topics.alerts, fromBeginning: true });
   await consumer.run({ eachMessage: async ({ message }) => { alertsSeen.push(Alert.decode(message.value!)); } });
   t.after(() => consumer.disconnect());
+  // Runs after the services are killed and the watcher left: the test's topics and groups go.
+  t.after(() => removeKafkaByPrefix(kafka, id));
   const query = new InfluxDB({ url: s.influx.url, token: s.influx.token, timeout: 60_000 }).getQueryApi(s.influx.org);
 
   const faults: { name: string; batches?: number; inject: () => Promise<void> }[] = [

@@ -30,6 +30,20 @@ export interface Pipeline {
 
 const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
+/** Deletes every Kafka topic and consumer group whose name starts with `prefix` (a test's id). */
+export async function removeKafkaByPrefix(kafka: Kafka, prefix: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const topics = (await admin.listTopics()).filter((x) => x.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
+    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Removes a persistent MQTT session (clean session on, then off) so tests leave nothing queued. */
 export async function purgeSession(s: StackEndpoints, clientId: string, creds: { username: string; password: string }): Promise<void> {
   const c = await mqtt.connectAsync(s.mqttUrl, { ...creds, clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
@@ -53,16 +67,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   cleanup(async () => {
     // Everything named after this pipeline's id: its topics (and those derived from them, like
     // the alert worker's state and command topics) and consumer groups (writer, collectors, ...).
-    const admin = kafka.admin();
-    await admin.connect();
-    try {
-      const mine = (await admin.listTopics()).filter((x) => x.startsWith(id));
-      await admin.deleteTopics({ topics: mine }).catch(() => undefined);
-      const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(id));
-      if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
-    } finally {
-      await admin.disconnect();
-    }
+    await removeKafkaByPrefix(kafka, id);
     await remove();
   });
   const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };

@@ -22,7 +22,7 @@ import { uid } from '../helpers/stack.js';
 const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
 
 async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, webhookUrl?: string) {
-  const id = uid('alerts');
+  const id = `${p.id}-alerts`; // under the pipeline's prefix: its cleanup removes the group
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
   const worker = createAlertWorker({
     kafka: p.kafka,
@@ -110,7 +110,7 @@ test('a short spike under the delay raises nothing', async (t) => {
   const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 22, batches: 16, intervalMs: 500, scenarios: [{ name: 'spike', startMs: 2_000, durationMs: 4_000 }] });
   assert.equal(summary.failed, 0);
   // The worker saw the spike (state has the patient's latest SpO2 back to normal) ...
-  await waitFor('worker caught up', () => ((worker.states.get('pat-00022')?.latest.spo2?.value ?? 0) > 90 ? true : undefined), 10_000);
+  await waitFor('worker caught up', () => ((worker.states.get('pat-00022')?.latest.spo2?.value ?? 0) > 90 ? true : undefined), 30_000);
   await new Promise((r) => setTimeout(r, 1_000));
   // ... and raised no SpO2 alert.
   assert.deepEqual(decodeAll(alerts.messages).filter((a) => a.kind.startsWith('limit:spo2')), []);
@@ -148,7 +148,7 @@ test('a device silent without a Last Will is declared offline by the inactivity 
 test('a worker killed with SIGKILL mid-episode neither loses the open alert nor raises it twice', async (t) => {
   const p = await startPipeline(t, { writer: false, bucket: true });
   const alerts = await p.collect(p.topics.alerts);
-  const id = uid('alerts');
+  const id = `${p.id}-alerts`; // under the pipeline's prefix: its cleanup removes the group
   const env = {
     KAFKA_TOPIC_VITALS: p.topics.vitals, KAFKA_TOPIC_STATUS: p.topics.status, KAFKA_TOPIC_ALERTS: p.topics.alerts,
     KAFKA_TOPIC_ALERT_COMMANDS: `${p.topics.alerts}.commands`, KAFKA_TOPIC_ALERT_STATE: `${p.topics.alerts}.state`,

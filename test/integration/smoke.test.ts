@@ -61,9 +61,16 @@ test('kafka: kafkajs produces (acks=all, idempotent) and consumes a record on Ka
   const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: 'pat-00001', value: bytes, headers: { 'device-id': 'dev-00001' } }] });
   assert.equal(meta?.errorCode, 0);
 
-  const consumer = kafka.consumer({ groupId: uid('smoke'), maxWaitTimeInMs: 100 });
+  const groupId = `${topic}-group`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   await consumer.connect();
-  t.after(() => consumer.disconnect());
+  t.after(async () => {
+    await consumer.disconnect();
+    const a = kafka.admin();
+    await a.connect();
+    await a.deleteGroups([groupId]).catch(() => undefined);
+    await a.disconnect();
+  });
   await consumer.subscribe({ topic, fromBeginning: true });
   const got = await new Promise<{ key: string; value: Buffer; device: string }>((resolve) => {
     void consumer.run({

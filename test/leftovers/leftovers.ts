@@ -10,21 +10,18 @@ import { stack, type StackEndpoints } from '../helpers/stack.js';
 interface State { topics: string[]; groups: string[]; buckets: string[]; persistentSessions: number }
 
 async function persistentSessions(s: StackEndpoints): Promise<number> {
-  // Mosquitto publishes the number of disconnected clients whose session it keeps (clean
-  // session off) as a retained $SYS message, refreshed every sys_interval: a test that forgets
-  // to purge a persistent session raises it. The retained copy can be one interval old, so
-  // the count is taken from the next publication.
+  // Mosquitto 2.0 publishes $SYS/broker/clients/total (kept sessions included) and
+  // .../connected, retained, when they change, at most every sys_interval (10 s). Listen for
+  // one full interval so the last value seen is current; kept-but-disconnected sessions are
+  // total - connected (our own probe is in both).
   const c = await mqtt.connectAsync(s.mqttUrl, { ...s.mqttAdmin, clientId: `leftovers-${process.pid}`, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
   try {
-    return await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('no fresh $SYS/broker/clients/disconnected from Mosquitto within 25 s')), 25_000);
-      c.on('message', (_topic, payload, packet) => {
-        if (packet.retain) return;
-        clearTimeout(timer);
-        resolve(Number(payload.toString()));
-      });
-      void c.subscribeAsync('$SYS/broker/clients/disconnected', { qos: 0 });
-    });
+    const last: Record<string, number> = {};
+    c.on('message', (topic, payload) => { last[topic.split('/').at(-1)!] = Number(payload.toString()); });
+    await c.subscribeAsync(['$SYS/broker/clients/total', '$SYS/broker/clients/connected'], { qos: 0 });
+    await new Promise((r) => setTimeout(r, 11_000));
+    if (last.total === undefined || last.connected === undefined) throw new Error('Mosquitto published no $SYS/broker/clients/total or /connected');
+    return last.total - last.connected;
   } finally {
     await c.endAsync();
   }
