@@ -246,7 +246,8 @@ cmd_down() {
 }
 
 cmd_status() {
-  docker info --format 'engine {{.ServerVersion}} ({{.Driver}})' 2>/dev/null || { echo "engine: not running"; return; }
+  docker info >/dev/null 2>&1 || { echo "engine: not running"; return; }
+  docker info --format 'engine {{.ServerVersion}} ({{.Driver}})'
   docker compose version 2>/dev/null || echo "compose: not installed"
   docker images --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep '^vitals-' || true
   compose --profile demo ps 2>/dev/null || true
