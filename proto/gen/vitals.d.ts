@@ -611,6 +611,9 @@ export namespace vitals {
             /** Alert news2Response. */
             news2Response: string;
 
+            /** Alert change. */
+            change: string;
+
             /**
              * Creates a new Alert instance using the specified properties.
              * @param [properties] Properties to set
@@ -763,6 +766,9 @@ export namespace vitals {
 
                 /** Alert news2Response */
                 news2Response?: (string|null);
+
+                /** Alert change */
+                change?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -1533,6 +1533,7 @@ export const vitals = $root.vitals = (() => {
              * @property {number|null} [acknowledgedUntilMs] Alert acknowledgedUntilMs
              * @property {string|null} [news2Missing] Alert news2Missing
              * @property {string|null} [news2Response] Alert news2Response
+             * @property {string|null} [change] Alert change
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1749,6 +1750,14 @@ export const vitals = $root.vitals = (() => {
             Alert.prototype.news2Response = "";
 
             /**
+             * Alert change.
+             * @member {string} change
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.change = "";
+
+            /**
              * Creates a new Alert instance using the specified properties.
              * @function create
              * @memberof vitals.v1.Alert
@@ -1826,6 +1835,8 @@ export const vitals = $root.vitals = (() => {
                     writer.uint32(/* id 22, wireType 2 =*/178).string(message.news2Missing);
                 if (message.news2Response != null && $Object.hasOwnProperty.call(message, "news2Response") && message.news2Response !== "")
                     writer.uint32(/* id 23, wireType 2 =*/186).string(message.news2Response);
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change") && message.change !== "")
+                    writer.uint32(/* id 24, wireType 2 =*/194).string(message.change);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -2090,6 +2101,15 @@ export const vitals = $root.vitals = (() => {
                                 delete message.news2Response;
                             continue;
                         }
+                    case 24: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.change = value;
+                            else
+                                delete message.change;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -2207,6 +2227,9 @@ export const vitals = $root.vitals = (() => {
                 if (message.news2Response != null && $Object.hasOwnProperty.call(message, "news2Response"))
                     if (!$util.isString(message.news2Response))
                         return "news2Response: string expected";
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    if (!$util.isString(message.change))
+                        return "change: string expected";
                 return null;
             };
 
@@ -2417,6 +2440,9 @@ export const vitals = $root.vitals = (() => {
                 if (object.news2Response != null)
                     if (typeof object.news2Response !== "string" || object.news2Response.length)
                         message.news2Response = $String(object.news2Response);
+                if (object.change != null)
+                    if (typeof object.change !== "string" || object.change.length)
+                        message.change = $String(object.change);
                 return message;
             };
 
@@ -2477,6 +2503,7 @@ export const vitals = $root.vitals = (() => {
                         object.acknowledgedUntilMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.news2Missing = "";
                     object.news2Response = "";
+                    object.change = "";
                 }
                 if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
                     object.alertId = message.alertId;
@@ -2544,6 +2571,8 @@ export const vitals = $root.vitals = (() => {
                     object.news2Missing = message.news2Missing;
                 if (message.news2Response != null && $Object.hasOwnProperty.call(message, "news2Response"))
                     object.news2Response = message.news2Response;
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    object.change = message.change;
                 return object;
             };
 
