@@ -56,12 +56,13 @@ test('a device that reboots mid-episode (with and without a boot id) still alarm
   // A short inactivity timeout: batches wrongly dropped as duplicates would show as silence.
   const { worker } = await startWorker(t, p, { inactivityMs: 3_000 });
   const alerts = await p.collect(p.topics.alerts);
-  // The reboot comes before the SpO2 alarm's delay has run out: everything after it decides.
+  // 32 batches (8 s at 250 ms) before the reboot: after it, sequences 1-32 come again. The
+  // desaturation starts just after the reboot, so only post-reboot batches can raise its alarm.
   const summary = await sim(p, 31, {
-    devices: 2, batches: 44,
+    devices: 2, batches: 120, intervalMs: 250,
     scenarios: [
-      { name: 'desaturation', device: 1, startMs: 1_000, durationMs: 30_000 }, { name: 'reboot', device: 1, startMs: 3_000 },
-      { name: 'desaturation', device: 2, startMs: 1_000, durationMs: 30_000 }, { name: 'reboot', device: 2, startMs: 3_000, bootId: false },
+      { name: 'reboot', device: 1, startMs: 8_000 }, { name: 'desaturation', device: 1, startMs: 8_500, durationMs: 20_000 },
+      { name: 'reboot', device: 2, startMs: 8_000, bootId: false }, { name: 'desaturation', device: 2, startMs: 8_500, durationMs: 20_000 },
     ],
   });
   assert.equal(summary.failed, 0);
