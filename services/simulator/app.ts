@@ -20,7 +20,7 @@ export interface ScenarioSpec {
    * sequence, which the pipeline must recognise from the sequence and sent-at). @defaultValue true
    */
   bootId?: boolean;
-  /** `clock-skew` and `future-batch`: how far the device clock is ahead (negative: behind). @defaultValue 300_000 (ms) */
+  /** `clock-skew` and `future-batch`: how far the device clock is ahead (negative: behind; the ingest refuses more than 300 s ahead). @defaultValue 120_000 (ms) */
   offsetMs?: number;
 }
 
@@ -213,8 +213,8 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
       }
       const now = Math.max(Date.now(), lastMeasuredAt + readings);
       // What the device's clock says: ahead/behind for `clock-skew`, far ahead for one `future-batch`.
-      let clockOffset = skew && elapsed >= (skew.startMs ?? 0) ? (skew.offsetMs ?? 300_000) : 0;
-      if (future && !futureSent && elapsed >= (future.startMs ?? 0)) { futureSent = true; clockOffset = future.offsetMs ?? 300_000; }
+      let clockOffset = skew && elapsed >= (skew.startMs ?? 0) ? (skew.offsetMs ?? 120_000) : 0;
+      if (future && !futureSent && elapsed >= (future.startMs ?? 0)) { futureSent = true; clockOffset = future.offsetMs ?? 120_000; }
       const samples = [];
       for (let r = readings - 1; r >= 0; r--) {
         // Evenly spaced over the interval, but always after this device's previous reading.
