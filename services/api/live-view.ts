@@ -18,7 +18,12 @@ export interface ObservationsView {
   spo2Scale?: { scale: 1 | 2; reason: string; by: string; at: number };
 }
 
-export interface DeviceView { deviceId: string; patientId: string; online: boolean; reason: string; statusAt: number; lastSeen: number; battery: number | null }
+export interface DeviceView {
+  deviceId: string; patientId: string; online: boolean; reason: string; statusAt: number; lastSeen: number; battery: number | null;
+  /** The device clock against the ingest's receive time, last batch (ms; positive = ahead). */
+  clockOffsetMs?: number;
+  bootId?: string;
+}
 
 const PRIORITY = { [AlertPriority.ALERT_PRIORITY_HIGH]: 'high', [AlertPriority.ALERT_PRIORITY_MEDIUM]: 'medium', [AlertPriority.ALERT_PRIORITY_LOW]: 'low' } as Record<number, AlertView['priority']>;
 const STATE = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_ACKNOWLEDGED]: 'acknowledged', [AlertState.ALERT_STATE_RESOLVED]: 'resolved' } as Record<number, AlertView['state']>;
@@ -115,9 +120,11 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           }
         }
       });
-      await follow([deps.topics.vitals], false, 'vitals', (_topic, value) => {
+      await follow([deps.topics.vitals], false, 'vitals', (_topic, value, receivedAt) => {
         const b = VitalsBatch.decode(value);
         const d = device(b.deviceId, b.patientId);
+        d.clockOffsetMs = b.sentAtMs - receivedAt;
+        d.bootId = b.bootId;
         d.lastSeen = Math.max(d.lastSeen, b.sentAtMs);
         d.battery = b.batteryPercent;
         if (!d.online && b.sentAtMs > d.statusAt) d.online = true;

@@ -72,6 +72,8 @@ export function createMonitoringWatch(deps: {
   return {
     status,
     lagError: () => lagError,
+    /** Asks the worker's lag now (also every 5 s once started). */
+    checkLag,
     start() {
       timer = setInterval(() => {
         const s = status();

@@ -80,7 +80,7 @@ test('a manual resolve of an active SpO2 alarm is refused with 409, and the alar
   const f = await startFull(t);
   const alerts = await f.p.collect(f.p.topics.alerts);
   const auth = { Authorization: `Bearer ${f.tokens.clinician}`, 'Content-Type': 'application/json' };
-  const run = simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 33, batches: 50, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }] });
+  const run = simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 33, batches: 44, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }] });
   const open = await waitFor('SpO2 alarm in the API', async () => {
     const r = await fetch(`${f.url}/api/v1/alerts?patient=pat-00033&state=active`, { headers: auth });
     return ((await r.json()) as { alerts: { id: string; kind: string }[] }).alerts.find((a) => a.kind === 'limit:spo2:low');
@@ -105,8 +105,8 @@ test('an acknowledged NEWS2 alarm whose priority rises re-opens', async (t) => {
   const alerts = await p.collect(p.topics.alerts);
   const pat = 'pat-00034';
   const run = sim(p, 34, {
-    batches: 60,
-    scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }, { name: 'hypotension', startMs: 14_000, durationMs: 60_000 }],
+    batches: 44,
+    scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }, { name: 'hypotension', startMs: 10_000, durationMs: 60_000 }],
   });
   const first = await waitFor('NEWS2 alert below high', () => decodeAll(alerts.messages).find((a) => a.patientId === pat && a.kind === 'news2' && a.state === AlertState.ALERT_STATE_OPEN), 20_000);
   assert.notEqual(first.priority, AlertPriority.ALERT_PRIORITY_HIGH, 'the scenario starts below high');
@@ -134,7 +134,7 @@ test('an unacknowledged high alarm escalates on time, on Kafka, MQTT and the web
   const onMqtt: Alert[] = [];
   pager.on('message', (_topic, payload) => onMqtt.push(Alert.decode(payload)));
   await pager.subscribeAsync('alerts/v1/patients/pat-00035/#', { qos: 1 });
-  const run = sim(p, 35, { batches: 50, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }] });
+  const run = sim(p, 35, { batches: 44, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }] });
   const open = await waitFor('SpO2 alarm', () => decodeAll(alerts.messages).find((a) => a.kind === 'limit:spo2:low' && a.state === AlertState.ALERT_STATE_OPEN), 30_000);
   const openSeenAt = Date.now();
   const escalated = await waitFor('escalation', () => decodeAll(alerts.messages).find((a) => a.alertId === open.alertId && a.escalationLevel === 1), escalateHighMs + 10_000);
@@ -189,5 +189,19 @@ test('a draining battery raises a technical alarm, low then medium priority', as
   assert.equal(medium.category, AlertCategory.ALERT_CATEGORY_TECHNICAL);
   // Physiological alarms are apart: nothing about the battery is filed as one.
   assert.ok(decodeAll(alerts.messages).filter((x) => x.kind.startsWith('battery')).every((x) => x.category === AlertCategory.ALERT_CATEGORY_TECHNICAL));
+  await run;
+});
+
+test('an SpO2 probe coming off a live device raises a sensor-off technical alarm; its return clears it', async (t) => {
+  const p = await startPipeline(t, { writer: false, bucket: true });
+  await startWorker(t, p, { sensorOffMs: 3_000 });
+  const alerts = await p.collect(p.topics.alerts);
+  // SpO2 missing from 1.5 s to 6.5 s while the device keeps sending its other vitals.
+  const run = sim(p, 39, { batches: 18, scenarios: [{ name: 'sensor-off', startMs: 1_500, durationMs: 5_000 }] });
+  const off = await waitFor('sensor-off alarm', () => decodeAll(alerts.messages).find((x) => x.kind === 'sensor-off:dev-00039:spo2'), 15_000);
+  assert.equal(off.category, AlertCategory.ALERT_CATEGORY_TECHNICAL);
+  assert.equal(off.state, AlertState.ALERT_STATE_OPEN);
+  await waitFor('cleared when SpO2 is back', () => decodeAll(alerts.messages).find((x) => x.alertId === off.alertId && x.state === AlertState.ALERT_STATE_RESOLVED), 15_000);
+  assert.deepEqual(decodeAll(alerts.messages).filter((x) => x.kind.startsWith('device-offline')), [], 'the device itself stayed online');
   await run;
 });

@@ -29,6 +29,24 @@ test('the live feed is stale after staleMs without a fetch; "since" is when it w
   }
 });
 
+test('an alert worker lagging the vitals topic beyond the bound interrupts monitoring, since it first lagged', async () => {
+  let t = 1_000_000;
+  let lag: number | null = 10;
+  const w = createMonitoringWatch({ feedAt: () => t, workerLag: async () => lag, events: new EventEmitter(), options: { staleMs: 10_000, maxWorkerLag: 5000 }, now: () => t });
+  await w.checkLag();
+  assert.equal(w.status().state, 'live');
+  lag = 6000;
+  t += 5000;
+  await w.checkLag();
+  const lagSince = t;
+  t += 5000;
+  await w.checkLag();
+  assert.deepEqual(w.status(), { state: 'interrupted', since: lagSince, reasons: ['alert worker behind by 6000 records'] });
+  lag = 100;
+  await w.checkLag();
+  assert.equal(w.status().state, 'live');
+});
+
 test('an alert on the wire carries the alarm-model fields (category, condition, escalation, NEWS2 completeness, change)', () => {
   const s = newPatientState('pat-1');
   const cfg = { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES };
