@@ -80,7 +80,7 @@ test('a manual resolve of an active SpO2 alarm is refused with 409, and the alar
   const f = await startFull(t);
   const alerts = await f.p.collect(f.p.topics.alerts);
   const auth = { Authorization: `Bearer ${f.tokens.clinician}`, 'Content-Type': 'application/json' };
-  const run = simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 33, batches: 44, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 60_000 }] });
+  const run = simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 33, batches: 48, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 30_000 }] });
   const open = await waitFor('SpO2 alarm in the API', async () => {
     const r = await fetch(`${f.url}/api/v1/alerts?patient=pat-00033&state=active`, { headers: auth });
     return ((await r.json()) as { alerts: { id: string; kind: string }[] }).alerts.find((a) => a.kind === 'limit:spo2:low');
