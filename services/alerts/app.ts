@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
-import { newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type EngineConfig, type PatientState } from './engine.js';
+import { needsTick, newPatientState, onBatch, onCommand, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
 import { loadStates } from './state-store.js';
 
@@ -45,7 +45,9 @@ export interface AlertsDeps {
 
 export type Command =
   | { type: 'acknowledge' | 'resolve'; patientId: string; alertId: string; by: string; at: number }
-  | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] };
+  | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] }
+  | (ObservationCommand & { patientId: string })
+  | (Spo2ScaleCommand & { patientId: string });
 
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now }: AlertsDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
@@ -53,6 +55,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   const resolved = new Counter({ name: 'vitals_alerts_resolved_total', help: 'Alerts resolved, by kind and priority', labelNames: ['kind', 'priority'], registers: [registry] });
   const openGauge = new Gauge({ name: 'vitals_alerts_open_alerts', help: 'Alerts open or acknowledged', registers: [registry] });
   const evalSeconds = new Histogram({ name: 'vitals_alerts_evaluation_seconds', help: 'Ingest receive to alert published', buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
+  const escalations = new Counter({ name: 'vitals_alerts_escalations_total', help: 'Alerts escalated for want of an acknowledgement, by kind, priority and level', labelNames: ['kind', 'priority', 'level'], registers: [registry] });
   const records = new Counter({ name: 'vitals_alerts_records_total', help: 'Records evaluated, by topic kind', labelNames: ['kind'], registers: [registry] });
 
   const states = new Map<string, PatientState>();
@@ -88,7 +91,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   let ticker: NodeJS.Timeout | null = null;
   let running = false;
   let crashed: string | null = null;
-  const outputs = createSideOutputs({ mqtt, influx, webhookUrl: options.webhookUrl, log });
+  const outputs = createSideOutputs({ mqtt, influx, webhookUrl: options.webhookUrl, log, registry });
 
   const kindClass = (kind: string) => kind.split(':').slice(0, 2).join(':');
 
@@ -137,9 +140,10 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       for (const v of values) persisted.set(v.key, v.value);
     }
     for (const a of snapshot) {
-      if (a.state === 'resolved') resolved.inc({ kind: kindClass(a.kind), priority: a.priority });
-      else if (a.state === 'open') raised.inc({ kind: kindClass(a.kind), priority: a.priority });
-      log.info({ alertId: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, state: a.state, priority: a.priority }, 'alert changed');
+      if (a.change === 'resolved') resolved.inc({ kind: kindClass(a.kind), priority: a.priority });
+      else if (a.change === 'raised' || a.change === 'reopened') raised.inc({ kind: kindClass(a.kind), priority: a.priority });
+      else if (a.change === 'escalated') escalations.inc({ kind: kindClass(a.kind), priority: a.priority, level: String(a.escalationLevel) });
+      log.info({ alertId: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, state: a.state, priority: a.priority, change: a.change, escalationLevel: a.escalationLevel }, 'alert changed');
     }
     if (receivedAt && snapshot.length > 0) evalSeconds.observe(Math.max(0, now() - receivedAt) / 1000);
     await outputs.publish(snapshot);
@@ -176,7 +180,12 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
               const cmd = JSON.parse(message.value!.toString()) as Command;
               const s = stateFor(cmd.patientId, undo);
               if (cmd.type === 'limits') s.overrides = cmd.overrides;
-              else changes.push(...onCommand(s, cmd));
+              else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') changes.push(...onObservation(s, options.engine, cmd));
+              else {
+                const r = onCommand(s, options.engine, cmd);
+                changes.push(...r.changes);
+                if (r.refused) log.warn({ alertId: cmd.alertId, patientId: cmd.patientId, reason: r.refused }, 'alert command refused');
+              }
               dirty.add(cmd.patientId);
               records.inc({ kind: 'command' });
             }
@@ -224,7 +233,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         const changes: AlertRecord[] = [];
         const dirty = new Set<string>();
         for (const s of [...states.values()]) {
-          if (!Object.values(s.devices).some((d) => d.online && t - d.lastSeen >= options.engine.inactivityMs)) continue;
+          if (!needsTick(s, options.engine, t)) continue;
           undo.touched.add(s.patientId);
           changes.push(...onTick(s, options.engine, t));
           dirty.add(s.patientId); // a device marked offline is a change to persist, alert or not

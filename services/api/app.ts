@@ -9,13 +9,14 @@ import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
 import { VitalsError, type ErrorCode } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
-import { news2 } from '../common/news2.js';
+import { PARAMETER_NAMES, news2 } from '../common/news2.js';
 import { PATIENT_ID_RE } from '../common/topics.js';
 import { VITALS, vitalByKey } from '../common/vital-kinds.js';
 import { can, createAuthenticator, type Role } from './auth.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
 import type { AlertView, LiveView } from './live-view.js';
+import { createMonitoringWatch } from './monitoring.js';
 import { openApiDocument } from './openapi.js';
 
 export interface ApiOptions {
@@ -24,6 +25,10 @@ export interface ApiOptions {
   commandsTopic: string;
   /** Freshness window for the NEWS2 shown on the ward view. @defaultValue 300_000 (ms) */
   news2FreshMs: number;
+  /** Nurse-entered observations count for NEWS2 this long. @defaultValue 21_600_000 (6 h) */
+  news2ObservationFreshMs?: number;
+  /** When the live feed counts as stale ("monitoring interrupted"). @defaultValue 10_000 (ms) */
+  monitoringStaleMs?: number;
 }
 
 export interface ApiDeps {
@@ -33,6 +38,8 @@ export interface ApiDeps {
   view: LiveView;
   log: Logger;
   registry?: Registry;
+  /** The alert worker group's lag on the vitals topic, for "monitoring interrupted". */
+  workerLag?: () => Promise<number | null>;
 }
 
 declare module 'fastify' {
@@ -61,13 +68,15 @@ const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
-export function buildApi({ options, query, producer, view, log, registry = new Registry() }: ApiDeps): FastifyInstance {
+export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authenticate = createAuthenticator(options.tokens);
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
-  app.addHook('onClose', async () => { for (const res of streams) res.end(); });
+  const monitoring = createMonitoringWatch({ feedAt: view.feedAt, workerLag, events: view.events, options: { staleMs: options.monitoringStaleMs ?? 10_000, maxWorkerLag: 5000 } });
+  monitoring.start();
+  app.addHook('onClose', async () => { monitoring.stop(); for (const res of streams) res.end(); });
 
   app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
@@ -109,9 +118,19 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const latest = view.latest.get(pid) ?? {};
     const newest = Math.max(0, ...Object.values(latest).map((v) => v.at));
     const fresh = (k: string) => { const v = latest[k]; return v && newest - v.at <= options.news2FreshMs ? v.value : undefined; };
+    // Device values and nurse-entered ones, the more recent of each; unknown stays unknown.
+    const obs = view.observations.get(pid) ?? {};
+    const obsFresh = <T>(o: { value: T; at: number } | undefined) => (o && newest - o.at <= (options.news2ObservationFreshMs ?? 6 * 3_600_000) ? o : undefined);
+    const either = (device: string, o: { value: boolean; at: number } | undefined): boolean | undefined => {
+      const d = latest[device] && newest - latest[device].at <= options.news2FreshMs ? latest[device] : undefined;
+      if (d && (!o || d.at >= o.at)) return d.value >= 0.5;
+      return o?.value;
+    };
+    const consciousness = obsFresh(obs.consciousness);
     const score = news2({
-      respiratoryRate: fresh('respiratory_rate'), spo2: fresh('spo2'), supplementalOxygen: (fresh('supplemental_oxygen') ?? 0) >= 0.5,
-      systolic: fresh('bp_systolic'), heartRate: fresh('heart_rate'), cvpu: (fresh('consciousness') ?? 0) >= 0.5, temperature: fresh('temperature'),
+      respiratoryRate: fresh('respiratory_rate'), spo2: fresh('spo2'), supplementalOxygen: either('supplemental_oxygen', obsFresh(obs.supplementalOxygen)),
+      systolic: fresh('bp_systolic'), heartRate: fresh('heart_rate'), temperature: fresh('temperature'),
+      cvpu: either('consciousness', consciousness && { value: consciousness.value !== 'A', at: consciousness.at }), spo2Scale: obs.spo2Scale?.scale ?? 1,
     });
     const devices = [...view.devices.values()].filter((d) => d.patientId === pid);
     const open = [...view.alerts.values()].filter((a) => a.patientId === pid && a.state !== 'resolved');
@@ -121,9 +140,14 @@ export function buildApi({ options, query, producer, view, log, registry = new R
       online,
       devices,
       latest,
-      news2: score.missing.filter((m) => m !== 'supplementalOxygen' && m !== 'cvpu').length <= 1 ? { score: score.score, band: score.band, partial: score.missing.length > 0 } : null,
+      news2: 7 - score.missing.length >= 4
+        ? { score: score.score, band: score.band, complete: score.complete, partial: !score.complete, missing: score.missing.map((m) => PARAMETER_NAMES[m]), response: score.response, spo2Scale: score.spo2Scale }
+        : null,
+      observations: obs,
       openAlerts: { high: open.filter((a) => a.priority === 'high').length, medium: open.filter((a) => a.priority === 'medium').length, low: open.filter((a) => a.priority === 'low').length },
-      alerts: open.sort((a, b) => b.updatedAt - a.updatedAt),
+      alerts: open.filter((a) => a.category !== 'technical').sort((a, b) => b.updatedAt - a.updatedAt),
+      // IEC 60601-1-8: technical alarm conditions are shown apart from physiological ones.
+      technicalAlerts: open.filter((a) => a.category === 'technical').sort((a, b) => b.updatedAt - a.updatedAt),
       limits: view.limits.get(pid) ?? null,
     };
   }
@@ -132,8 +156,10 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   app.get('/api/v1/patients', { preHandler: auth('read') }, async () => {
     if (view.latest.size === 0) await latestFromInflux();
-    return { patients: [...allPatients()].sort().map(patientSummary) };
+    return { monitoring: monitoring.status(), patients: [...allPatients()].sort().map(patientSummary) };
   });
+
+  app.get('/api/v1/monitoring', { preHandler: auth('read') }, async () => monitoring.status());
 
   app.get('/api/v1/patients/:patientId', { preHandler: auth('read') }, async (req) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
@@ -179,9 +205,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   });
 
   app.get('/api/v1/alerts', { preHandler: auth('read') }, async (req) => {
-    const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
+    const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), category: z.enum(['physiological', 'technical']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
     const list = [...view.alerts.values()].filter((a) =>
-      (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority));
+      (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority) && (!p.category || a.category === p.category));
     return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit) };
   });
 
@@ -198,6 +224,11 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const a = view.alerts.get(alertId);
     if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
     if (a.state === 'resolved') fail('API_ERR_CONFLICT', 409, `alert ${alertId} is already resolved`);
+    // Nobody resolves an alarm condition by hand (IEC 60601-1-8: the condition is the data's);
+    // the worker refuses it too, should this view be behind.
+    if (type === 'resolve' && a.conditionActive) {
+      fail('API_ERR_CONFLICT', 409, `alert ${alertId}: the alarm condition is still present (${a.message}); it clears when the data does. Acknowledge it to silence it for a while.`);
+    }
     const by = body?.by ?? req.role;
     await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] });
     log.info({ alertId, patientId: a.patientId, type }, 'alert command sent');
@@ -205,6 +236,27 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   }
   app.post('/api/v1/alerts/:alertId/acknowledge', { preHandler: auth('acknowledge') }, (req, reply) => command(req, reply, 'acknowledge'));
   app.post('/api/v1/alerts/:alertId/resolve', { preHandler: auth('acknowledge') }, (req, reply) => command(req, reply, 'resolve'));
+
+  // Nurse-entered NEWS2 parameters (RCP 2017: ACVPU, air or oxygen) and the SpO2 scale 2
+  // decision (hypercapnic respiratory failure, with a reason): to the worker through Kafka.
+  const by = z.string().min(1).max(100).regex(/^[\w .@-]+$/).optional();
+  app.post('/api/v1/patients/:patientId/observations', { preHandler: auth('acknowledge') }, async (req, reply) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const body = parse(z.object({ consciousness: z.enum(['A', 'C', 'V', 'P', 'U']).optional(), supplementalOxygen: z.boolean().optional(), by }).strict()
+      .refine((b) => b.consciousness !== undefined || b.supplementalOxygen !== undefined, 'give consciousness (ACVPU) and/or supplementalOxygen'), req.body);
+    const cmd = { type: 'observation', patientId: pid, consciousness: body.consciousness, supplementalOxygen: body.supplementalOxygen, by: body.by ?? req.role, at: Date.now() };
+    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] });
+    log.info({ patientId: pid, by: cmd.by }, 'observation recorded');
+    return reply.code(202).send(cmd);
+  });
+  app.put('/api/v1/patients/:patientId/spo2-scale', { preHandler: auth('acknowledge') }, async (req, reply) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const body = parse(z.object({ scale: z.union([z.literal(1), z.literal(2)]), reason: z.string().min(5).max(500), by }).strict(), req.body);
+    const cmd = { type: 'spo2-scale', patientId: pid, scale: body.scale, reason: body.reason, by: body.by ?? req.role, at: Date.now() };
+    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] });
+    log.info({ patientId: pid, scale: body.scale, by: cmd.by }, 'spo2 scale set');
+    return reply.code(202).send(cmd);
+  });
 
   const limitSchema = z.object({
     low: z.number().finite().optional(), high: z.number().finite().optional(), delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -236,7 +288,8 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     res.write('retry: 2000\n\n');
     const send = (event: string) => (data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status') };
+    const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status'), monitoring: send('monitoring'), observation: send('observation') };
+    send('monitoring')(monitoring.status());
     for (const [e, h] of Object.entries(handlers)) view.events.on(e, h);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     streams.add(res);
