@@ -14,6 +14,9 @@ export VITALS_CACHE_DIR="$CACHE_DIR"
 KAFKA_HEAP="${KAFKA_HEAP:--Xms256m -Xmx768m}"
 INFLUX_ORG="vitals"
 INFLUX_BUCKET="vitals"
+# One place for the message size limits both brokers enforce (bytes).
+MQTT_MAX_PACKET_BYTES="${MQTT_MAX_PACKET_BYTES:-1048576}"
+KAFKA_MAX_MESSAGE_BYTES="${KAFKA_MAX_MESSAGE_BYTES:-1048588}"
 DEVICE_POOL="${VITALS_DEVICE_POOL:-$(cat "${VITALS_STACK_DIR:-$REPO/.stack}/device-pool" 2>/dev/null || echo 200)}"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -127,7 +130,7 @@ mosquitto_up() {
   mosquitto_install
   mosquitto_users
   tls_certs
-  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" \
+  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@MAX_PACKET@#$MQTT_MAX_PACKET_BYTES#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
@@ -158,7 +161,7 @@ kafka_up() {
       || die "kafka: could not write the PEM keystore with openssl"
   fi
   sed -e "s#@SSL_PORT@#$KAFKA_SSL_PORT#g" -e "s#@TLS_DIR@#$STATE_DIR/tls#g" -e "s#@DATA_DIR@#$dir/data#g" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
-    -e "s#@SASL_PORT@#$KAFKA_SASL_PORT#g" -e "s#@SASL_PASSWORD@#$KAFKA_SASL_PASSWORD#g" \
+    -e "s#@SASL_PORT@#$KAFKA_SASL_PORT#g" -e "s#@MAX_MESSAGE@#$KAFKA_MAX_MESSAGE_BYTES#g" -e "s#@SASL_PASSWORD@#$KAFKA_SASL_PASSWORD#g" \
     "$REPO/infra/kafka/server.properties.template" > "$dir/server.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     local cluster_id
@@ -260,6 +263,7 @@ MQTT_TELEGRAF_USERNAME=telegraf
 MQTT_TELEGRAF_PASSWORD=$MQTT_TELEGRAF_PASSWORD
 MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
+MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
 KAFKA_SASL_BROKERS=127.0.0.1:$KAFKA_SASL_PORT
 KAFKA_SSL_BROKERS=127.0.0.1:$KAFKA_SSL_PORT

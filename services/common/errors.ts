@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   INGEST_ERR_TOPIC: 'the MQTT topic is not one the ingest accepts',
   INGEST_ERR_QOS: 'the message came with QoS 0; the contract requires QoS 1',
   INGEST_ERR_KAFKA: 'Kafka did not acknowledge the record',
+  INGEST_ERR_KAFKA_REFUSED: 'Kafka refused the record itself (e.g. MESSAGE_TOO_LARGE); kept in the dead-letter topic',
   WRITER_ERR_INFLUX: 'InfluxDB rejected or did not accept a write',
   WRITER_ERR_RECORD: 'a Kafka record can never be written',
   ALERTS_ERR_STATE: 'alert state could not be loaded or saved',

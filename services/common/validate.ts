@@ -1,3 +1,4 @@
+import { DEAD_LETTER_COPY_BYTES } from './dead-letter.js';
 import { ValidationError } from './errors.js';
 import { DeviceState, DeviceStatus, VitalKind, VitalsBatch, type Sample } from './proto.js';
 import { DEVICE_ID_RE, PATIENT_ID_RE } from './topics.js';
@@ -13,6 +14,8 @@ export interface ValidationLimits {
   maxFutureMs: number;
   /** How old a (replayed) reading may be. @defaultValue 604_800_000 (ms, 7 days) */
   maxAgeMs: number;
+  /** Largest copy of a rejected payload kept in its dead-letter record. @defaultValue 65_536 (bytes) */
+  deadLetterCopyBytes?: number;
 }
 
 export const DEFAULT_LIMITS: ValidationLimits = {
@@ -20,6 +23,7 @@ export const DEFAULT_LIMITS: ValidationLimits = {
   maxSamples: 1_000,
   maxFutureMs: 300_000,
   maxAgeMs: 7 * 24 * 3600_000,
+  deadLetterCopyBytes: DEAD_LETTER_COPY_BYTES,
 };
 
 function decode<T>(bytes: Uint8Array, decoder: (b: Uint8Array) => T, what: string): T {

@@ -1,3 +1,4 @@
+import { clip, deadLetterCopy } from '../common/dead-letter.js';
 import { ValidationError } from '../common/errors.js';
 import { parseDeviceTopic } from '../common/topics.js';
 import { validateBatch, validateStatus, type ValidationLimits } from '../common/validate.js';
@@ -29,19 +30,23 @@ export function classify(topic: string, payload: Buffer, receivedAtMs: number, t
   const parsed = parseDeviceTopic(topic);
   // `retained`: the broker replayed a stored message because we (re)subscribed (MQTT
   // 3.1.1 3.3.1.3); it is old news, and consumers must not take it as a fresh event.
-  const baseHeaders = { 'mqtt-topic': topic, 'received-at-ms': String(receivedAtMs), ...(retained ? { retained: 'true' } : {}) };
-  const deadLetter = (reason: string, detail: string, deviceId: string | null): Classified => ({
-    kind: 'dead-letter',
-    reason,
-    detail,
-    deviceId,
-    record: {
-      topic: topics.deadLetter,
-      key: deviceId,
-      value: payload,
-      headers: { ...baseHeaders, reason, detail: detail.slice(0, 500), ...(deviceId ? { 'device-id': deviceId } : {}) },
-    },
-  });
+  const baseHeaders = { 'mqtt-topic': clip(topic), 'received-at-ms': String(receivedAtMs), ...(retained ? { retained: 'true' } : {}) };
+  const deadLetter = (reason: string, detail: string, deviceId: string | null): Classified => {
+    // An oversized payload is kept as a truncated copy plus its size and hash (issue 16).
+    const copy = deadLetterCopy(payload, limits.deadLetterCopyBytes);
+    return {
+      kind: 'dead-letter',
+      reason,
+      detail,
+      deviceId,
+      record: {
+        topic: topics.deadLetter,
+        key: deviceId,
+        value: copy.value,
+        headers: { ...baseHeaders, reason, detail: clip(detail), ...copy.headers, ...(deviceId ? { 'device-id': deviceId } : {}) },
+      },
+    };
+  };
   // A QoS 0 publish has no delivery guarantee: kept (bytes and all) in the dead-letter topic, not stored as a reading.
   if (qos === 0 && parsed) return deadLetter('INGEST_ERR_QOS', 'published with QoS 0; vitals must be published with QoS 1', parsed.deviceId);
   if (!parsed) return deadLetter('INGEST_ERR_TOPIC', `topic ${JSON.stringify(topic.slice(0, 200))} is not vitals/v1/devices/{id}/telemetry|status`, null);

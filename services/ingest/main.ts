@@ -21,6 +21,9 @@ const schema = z.object({
   INGEST_MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxPayloadBytes),
   INGEST_MAX_SAMPLES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxSamples),
   INGEST_MAX_FUTURE_MS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxFutureMs),
+  INGEST_DEAD_LETTER_COPY_BYTES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.deadLetterCopyBytes!),
+  /** The broker's max_packet_size (the local stack writes it); checked at start against INGEST_MAX_PAYLOAD_BYTES. */
+  MQTT_MAX_PACKET_BYTES: z.coerce.number().int().positive().optional(),
   INGEST_MAX_AGE_MS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxAgeMs),
 });
 
@@ -45,7 +48,9 @@ export async function main(): Promise<void> {
         maxSamples: config.INGEST_MAX_SAMPLES,
         maxFutureMs: config.INGEST_MAX_FUTURE_MS,
         maxAgeMs: config.INGEST_MAX_AGE_MS,
+        deadLetterCopyBytes: config.INGEST_DEAD_LETTER_COPY_BYTES,
       },
+      mqttMaxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
       lingerMs: config.INGEST_LINGER_MS,
       maxBatch: config.INGEST_MAX_BATCH,
     },
