@@ -4,6 +4,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
+import { idsValid } from '../common/topics.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import { newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type EngineConfig, type PatientState } from './engine.js';
@@ -145,6 +146,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await outputs.publish(snapshot);
   }
 
+  /** Ids reach MQTT topic names, tags and logs: refuse a record outside the alphabet (issue 16). */
+  function checkIds(deviceId: string | null, patientId: string): void {
+    if (typeof patientId !== 'string' || !idsValid(deviceId, patientId)) throw new Error('device or patient id outside the id alphabet');
+  }
+
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     await loading;
     const lastOffset = await exclusive(async () => {
@@ -161,6 +167,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
           try {
             if (batch.topic === options.topics.vitals) {
               const b = VitalsBatch.decode(message.value!);
+              checkIds(b.deviceId, b.patientId);
               const s = stateFor(b.patientId, undo);
               changes.push(...onBatch(s, options.engine, b, receivedAt));
               dirty.add(b.patientId);
@@ -168,12 +175,14 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
             } else if (batch.topic === options.topics.status) {
               const st = DeviceStatus.decode(message.value!);
               const patientId = st.patientId || message.key?.toString() || st.deviceId;
+              checkIds(st.deviceId, patientId);
               const s = stateFor(patientId, undo);
               changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt, { retained: message.headers?.retained?.toString() === 'true', atMs: st.atMs }));
               dirty.add(patientId);
               records.inc({ kind: 'status' });
             } else if (batch.topic === options.topics.commands) {
               const cmd = JSON.parse(message.value!.toString()) as Command;
+              checkIds(null, cmd.patientId);
               const s = stateFor(cmd.patientId, undo);
               if (cmd.type === 'limits') s.overrides = cmd.overrides;
               else changes.push(...onCommand(s, cmd));

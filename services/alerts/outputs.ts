@@ -2,7 +2,7 @@ import type { MqttClient } from 'mqtt';
 import type { Logger } from '../common/logger.js';
 import { Alert, AlertPriority, AlertState, VitalKind } from '../common/proto.js';
 import { escapeTag } from '../common/influx.js';
-import { alertTopic } from '../common/topics.js';
+import { alertTopic, PATIENT_ID_RE } from '../common/topics.js';
 import { vitalByKey } from '../common/vital-kinds.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import type { AlertRecord } from './engine.js';
@@ -73,6 +73,9 @@ export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: Influ
       if (alerts.length === 0) return;
       if (deps.mqtt) {
         for (const a of alerts) {
+          // Never a wildcard or a separator in a topic name: the broker would disconnect us
+          // and MQTT.js would resend that packet first on every reconnect (issue 16).
+          if (!PATIENT_ID_RE.test(a.patientId)) { deps.log.error({ alertId: a.id }, 'alert not published: patient id outside the id alphabet'); continue; }
           deps.mqtt.publishAsync(alertTopic(a.patientId, a.kind), Buffer.from(toProto(a)), { qos: 1, retain: true })
             .catch((err: unknown) => deps.log.warn({ err, alertId: a.id }, 'mqtt alert publish failed'));
         }

@@ -1,5 +1,6 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { clip } from '../common/dead-letter.js';
 import { isRetriable } from '../common/errors.js';
 import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
@@ -8,6 +9,7 @@ import { backoffDelay, sleep } from '../common/retry.js';
 import type { InfluxWriter } from './influx-writer.js';
 import { GroupWrite } from './group-write.js';
 import { batchToLines } from '../common/line-protocol.js';
+import { idsValid } from '../common/topics.js';
 
 export interface WriterOptions {
   groupId: string;
@@ -81,7 +83,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       messages: [{
         key: message.key,
         value: message.value,
-        headers: { ...message.headers, reason, detail: detail.slice(0, 500), 'source-topic': options.topics.vitals, 'source-partition': String(partition), 'source-offset': message.offset, 'failed-at-ms': String(Date.now()) },
+        headers: { ...message.headers, reason, detail: clip(detail), 'source-topic': options.topics.vitals, 'source-partition': String(partition), 'source-offset': message.offset, 'failed-at-ms': String(Date.now()) },
       }],
     });
   }
@@ -91,7 +93,10 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     for (const message of batch.messages) {
       try {
         if (!message.value) throw new Error('empty record');
-        decoded.push({ message, lines: batchToLines(VitalsBatch.decode(message.value)) });
+        const b = VitalsBatch.decode(message.value);
+        // Kafka is not a trust boundary we control alone: ids reach tags only in the documented alphabet.
+        if (!idsValid(b.deviceId, b.patientId)) throw new Error('device_id or patient_id outside the id alphabet');
+        decoded.push({ message, lines: batchToLines(b) });
       } catch (err) {
         decoded.push({ message, lines: [] });
         await deadLetter(message, batch.partition, 'WRITER_ERR_RECORD', (err as Error).message);

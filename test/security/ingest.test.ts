@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { pino } from 'pino';
 import { ensureTopics } from '../../services/common/kafka.js';
-import { telemetryTopic } from '../../services/common/topics.js';
+import { DeviceState, DeviceStatus } from '../../services/common/proto.js';
+import { statusTopic, telemetryTopic } from '../../services/common/topics.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
 import { createIngest } from '../../services/ingest/app.js';
 import { KafkaForwarder } from '../../services/ingest/kafka-forwarder.js';
@@ -83,4 +84,27 @@ test('a record Kafka refuses for itself (MESSAGE_TOO_LARGE) is dead-lettered by 
   const ends = async (topic: string) => (await admin.fetchTopicOffsets(topic)).reduce((n, p) => n + Number(p.high), 0);
   assert.equal(await ends(dlq), 1, 'the oversized record in the dead-letter topic');
   assert.ok(await ends(small) >= 2, 'the small records stored');
+});
+
+test('status messages are validated like telemetry: a patient id with MQTT wildcards or a newline, or a free-text reason, is dead-lettered', async (t) => {
+  const p = await startPipeline(t, { writer: false, subscription: 'exclusive' });
+  const { id, client } = await connectDevice(t, p.s, 62);
+  const status = await p.collect(p.topics.status);
+  const dlq = await p.collect(p.topics.deadLetter);
+  const now = Date.now();
+  const bad: Partial<ReturnType<typeof DeviceStatus.create>>[] = [
+    { patientId: 'x/#' },
+    { patientId: 'pat-1\nkind=forged' },
+    { reason: 'r'.repeat(500) },
+    { reason: 'line\nbreak' },
+  ];
+  for (const b of bad) {
+    await client.publishAsync(statusTopic(id), Buffer.from(DeviceStatus.encode(DeviceStatus.create({ deviceId: id, state: DeviceState.DEVICE_STATE_ONLINE, atMs: now, reason: 'connect', patientId: 'pat-00062', ...b })).finish()), { qos: 1 });
+  }
+  // A good one last: once it is in Kafka, every bad one before it has been handled.
+  await client.publishAsync(statusTopic(id), Buffer.from(DeviceStatus.encode(DeviceStatus.create({ deviceId: id, state: DeviceState.DEVICE_STATE_ONLINE, atMs: now, reason: 'connect', patientId: 'pat-00062' })).finish()), { qos: 1 });
+  await waitFor('the valid status in Kafka', () => (status.messages.length >= 1 ? true : undefined), 20_000);
+  await waitFor('four dead letters', () => (dlq.messages.length >= bad.length ? true : undefined), 10_000);
+  assert.equal(status.messages.length, 1, 'only the valid status reaches the status topic');
+  assert.deepEqual(dlq.messages.map((m) => header(m.headers, 'reason')), bad.map(() => 'INGEST_ERR_SCHEMA'));
 });
