@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   INGEST_ERR_KAFKA: 'Kafka did not acknowledge the record',
   INGEST_ERR_KAFKA_REFUSED: 'Kafka refused the record itself (e.g. MESSAGE_TOO_LARGE); kept in the dead-letter topic',
   WRITER_ERR_INFLUX: 'InfluxDB rejected or did not accept a write',
+  WRITER_ERR_INFLUX_ACCESS: 'InfluxDB refused the token or does not know the bucket (401/403/404); offsets are held until the operator fixes it',
   WRITER_ERR_RECORD: 'a Kafka record can never be written',
   ALERTS_ERR_STATE: 'alert state could not be loaded or saved',
   API_ERR_BAD_REQUEST: 'request parameters are invalid',

@@ -42,11 +42,14 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
   const storedSeconds = new Histogram({ name: 'vitals_writer_stored_seconds', help: 'Ingest receive (MQTT) to InfluxDB 204, per record', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] });
   const lag = new Gauge({ name: 'vitals_writer_consumer_lag_records', help: 'Records behind the partition high watermark', labelNames: ['partition'], registers: [registry] });
   const backpressure = new Gauge({ name: 'vitals_writer_backpressure', help: '1 while InfluxDB is not accepting writes', registers: [registry] });
+  const refused = new Gauge({ name: 'vitals_writer_influx_access_refused', help: 'HTTP status (401/403/404) while InfluxDB refuses the token or bucket, else 0: an operator must act', registers: [registry] });
 
   let consumer: Consumer | null = null;
   let producer: Producer | null = null;
   let running = false;
   let influxFailing = false;
+  /** 401/403/404 from InfluxDB while it lasts: the operator's to fix (token, bucket). */
+  let accessRefused: number | null = null;
   let crashed: string | null = null;
 
   // Partitions consumed at once share requests: fewer, larger writes cost InfluxDB far less.
@@ -60,11 +63,19 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
         writeSeconds.observe((Date.now() - t0) / 1000);
         if (influxFailing) log.info({ attempt }, 'influxdb accepting again');
         influxFailing = false;
+        accessRefused = null;
+        refused.set(0);
         backpressure.set(0);
         return;
       } catch (err) {
         if (!isRetriable(err) || !isRunning() || !running) throw err;
-        if (!influxFailing) log.warn({ err }, 'influxdb write failed; retrying, offsets held');
+        const status = (err as { operator?: boolean; statusCode?: number }).operator ? (err as { statusCode: number }).statusCode : null;
+        if (status !== null && accessRefused !== status) {
+          // An alarm for the operator, not a record problem: nothing is dead-lettered.
+          log.error({ err, status }, 'influxdb refuses the writer token or bucket; offsets held until fixed');
+          accessRefused = status;
+          refused.set(status);
+        } else if (!influxFailing) log.warn({ err }, 'influxdb write failed; retrying, offsets held');
         influxFailing = true;
         backpressure.set(1);
         retries.inc();
@@ -194,7 +205,8 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     readiness() {
       const problems: string[] = [];
       if (!running) problems.push('not started');
-      if (influxFailing) problems.push('influxdb not accepting writes (back-pressure)');
+      if (accessRefused !== null) problems.push(`influxdb refuses the token or bucket (HTTP ${accessRefused}): check INFLUX_WRITE_TOKEN and INFLUX_BUCKET`);
+      else if (influxFailing) problems.push('influxdb not accepting writes (back-pressure)');
       if (crashed) problems.push(`consumer crashed: ${crashed}`);
       return problems;
     },
