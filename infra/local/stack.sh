@@ -17,6 +17,8 @@ INFLUX_BUCKET="vitals"
 # One place for the message size limits both brokers enforce (bytes).
 MQTT_MAX_PACKET_BYTES="${MQTT_MAX_PACKET_BYTES:-1048576}"
 KAFKA_MAX_MESSAGE_BYTES="${KAFKA_MAX_MESSAGE_BYTES:-1048588}"
+# Mosquitto saves its state after this many changes (1: after every acknowledged message).
+MQTT_AUTOSAVE_CHANGES="${MQTT_AUTOSAVE_CHANGES:-1}"
 DEVICE_POOL="${VITALS_DEVICE_POOL:-$(cat "${VITALS_STACK_DIR:-$REPO/.stack}/device-pool" 2>/dev/null || echo 200)}"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -130,7 +132,7 @@ mosquitto_up() {
   mosquitto_install
   mosquitto_users
   tls_certs
-  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@MAX_PACKET@#$MQTT_MAX_PACKET_BYTES#g" \
+  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@MAX_PACKET@#$MQTT_MAX_PACKET_BYTES#g" -e "s#@AUTOSAVE_CHANGES@#$MQTT_AUTOSAVE_CHANGES#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
