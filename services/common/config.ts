@@ -39,6 +39,10 @@ export const kafkaSchema = {
   KAFKA_TOPIC_DEAD_LETTER: z.string().default('vitals.v1.dead-letter'),
   KAFKA_TOPIC_ALERTS: z.string().default('vitals.v1.alerts'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
+  /** How long the vitals, status and dead-letter topics keep records (set when a service creates them). @defaultValue 7 days (ms) */
+  KAFKA_RETENTION_MS: z.coerce.number().int().min(7 * 24 * 3600_000, 'at least 7 days (issue 16)').default(7 * 24 * 3600_000),
+  /** Disk bound per partition of those topics. @defaultValue 8 GiB */
+  KAFKA_RETENTION_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
 };
 
 export const influxSchema = {

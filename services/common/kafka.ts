@@ -92,6 +92,15 @@ export function replaceConsumer(slot: ConsumerSlot, attempt = 1): void {
   });
 }
 
+/** Topic configs for retention by policy: at least 7 days, bounded per partition on disk. */
+export const retentionConfig = (r: { ms: number; bytes: number }) => [
+  { name: 'retention.ms', value: String(r.ms) },
+  { name: 'retention.bytes', value: String(r.bytes) },
+];
+
+/** Defaults when no config is given: 7 days, 8 GiB per partition (see README, Guarantees). */
+export const DEFAULT_RETENTION = { ms: 7 * 24 * 3600_000, bytes: 8 * 1024 ** 3 };
+
 /** The Kafka protocol error type (e.g. MESSAGE_TOO_LARGE) behind a kafkajs error, through its causes. */
 export function kafkaErrorType(err: unknown): string | undefined {
   const seen = new Set<unknown>();

@@ -3,7 +3,7 @@ import type { MqttClient } from 'mqtt';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { deadLetterCopy, DEAD_LETTER_COPY_BYTES, RECORD_OVERHEAD_BYTES } from '../common/dead-letter.js';
 import { VitalsError } from '../common/errors.js';
-import { ensureTopics, maxMessageBytes } from '../common/kafka.js';
+import { DEFAULT_RETENTION, ensureTopics, maxMessageBytes, retentionConfig } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
 import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../common/topics.js';
@@ -38,6 +38,8 @@ export interface IngestOptions {
    * limit, as Kafka's max.message.bytes is against the largest record the ingest produces.
    */
   mqttMaxPacketBytes?: number | undefined;
+  /** Retention of the topics the ingest creates. @defaultValue 7 days, 8 GiB per partition */
+  retention?: { ms: number; bytes: number };
 }
 
 export interface IngestDeps {
@@ -165,7 +167,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
       let kafkaMax: number;
       const all = [options.topics.vitals, options.topics.status, options.topics.deadLetter];
       try {
-        await ensureTopics(admin, all, options.partitions);
+        await ensureTopics(admin, all, options.partitions, retentionConfig(options.retention ?? DEFAULT_RETENTION));
         kafkaMax = await maxMessageBytes(admin, all);
       } finally {
         await admin.disconnect();

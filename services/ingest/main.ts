@@ -51,6 +51,7 @@ export async function main(): Promise<void> {
         deadLetterCopyBytes: config.INGEST_DEAD_LETTER_COPY_BYTES,
       },
       mqttMaxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
+      retention: { ms: config.KAFKA_RETENTION_MS, bytes: config.KAFKA_RETENTION_BYTES },
       lingerMs: config.INGEST_LINGER_MS,
       maxBatch: config.INGEST_MAX_BATCH,
     },

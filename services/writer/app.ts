@@ -2,7 +2,7 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { clip } from '../common/dead-letter.js';
 import { isRetriable } from '../common/errors.js';
-import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
+import { DEFAULT_RETENTION, ensureTopics, replaceConsumer, retentionConfig, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { VitalsBatch } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
@@ -23,6 +23,8 @@ export interface WriterOptions {
   concurrency: number;
   /** InfluxDB write requests in flight at once. @defaultValue 2 */
   influxInFlight?: number;
+  /** Retention of the topics the writer creates if they are missing. @defaultValue 7 days, 8 GiB per partition */
+  retention?: { ms: number; bytes: number };
 }
 
 export interface WriterDeps {
@@ -192,7 +194,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       const admin = kafka.admin();
       await admin.connect();
       try {
-        await ensureTopics(admin, [options.topics.vitals, options.topics.deadLetter], options.partitions);
+        await ensureTopics(admin, [options.topics.vitals, options.topics.deadLetter], options.partitions, retentionConfig(options.retention ?? DEFAULT_RETENTION));
       } finally {
         await admin.disconnect();
       }

@@ -45,7 +45,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number } 
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals }, instanceId: `${id}-api` });
+  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
