@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   API_ERR_FORBIDDEN: 'the token role may not do this',
   API_ERR_NOT_FOUND: 'no such resource',
   API_ERR_CONFLICT: 'the resource is not in a state that allows this',
+  API_ERR_RATE_LIMITED: 'too many failed authentications from this client; retry after Retry-After seconds',
+  API_ERR_UNAVAILABLE: 'a limit is reached (live streams, stream tickets); retry later',
   API_ERR_INTERNAL: 'unexpected server error (details in the server log only)',
 } as const;
 

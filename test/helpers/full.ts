@@ -6,8 +6,8 @@ import { pino } from 'pino';
 import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
-import { buildApi } from '../../services/api/app.js';
-import { createLiveView } from '../../services/api/live-view.js';
+import { buildApi, type ApiOptions } from '../../services/api/app.js';
+import { createLiveView, type LiveView } from '../../services/api/live-view.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
 import { uid } from './stack.js';
@@ -19,12 +19,13 @@ export interface FullStack {
   url: string;
   tokens: { clinician: string; operator: string };
   commandsTopic: string;
+  view: LiveView;
 }
 
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
-export async function startFull(t: TestContext, opts: { inactivityMs?: number } = {}): Promise<FullStack> {
+export async function startFull(t: TestContext, opts: { inactivityMs?: number; api?: Partial<ApiOptions> } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
   const id = uid('full');
   const commandsTopic = `${p.topics.alerts}.commands`;
@@ -57,9 +58,9 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number } 
     view,
     producer,
     query: new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org),
-    options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000 },
+    options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000, ...opts.api },
   });
   p.cleanup(() => api.close());
   const url = await api.listen({ host: '127.0.0.1', port: 0 });
-  return { p, worker, api, url, tokens, commandsTopic };
+  return { p, worker, api, url, tokens, commandsTopic, view };
 }
