@@ -17,6 +17,8 @@ npm run --silent lint
 echo "[test] lint ok"
 npm run --silent test:unit
 npm run --silent test:integration
+# Hostile input and broken dependencies (issue 16); it kills -9 the stack's Mosquitto once.
+npm run --silent test:security
 npm run --silent test:e2e
 # Last: it restarts and pauses the stack's own services.
 npm run --silent test:faults

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   INGEST_ERR_TOO_LARGE: 'payload exceeds the size limit',
   INGEST_ERR_TOPIC: 'the MQTT topic is not one the ingest accepts',
   INGEST_ERR_QOS: 'the message came with QoS 0; the contract requires QoS 1',
+  INGEST_ERR_RATE: 'the device sends faster than its per-device rate limit',
+  INGEST_ERR_PATIENT_LIMIT: 'the device named more distinct patient ids than its cap allows',
   INGEST_ERR_KAFKA: 'Kafka did not acknowledge the record',
   INGEST_ERR_KAFKA_REFUSED: 'Kafka refused the record itself (e.g. MESSAGE_TOO_LARGE); kept in the dead-letter topic',
   WRITER_ERR_INFLUX: 'InfluxDB rejected or did not accept a write',

@@ -8,7 +8,8 @@ import type { Logger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
 import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../common/topics.js';
 import type { ValidationLimits } from '../common/validate.js';
-import { classify, type KafkaTopics } from './classify.js';
+import { classify, rejectAs, type KafkaTopics } from './classify.js';
+import { DEFAULT_DEVICE_LIMITS, DeviceLimits, type DeviceLimitOptions } from './device-limits.js';
 import { KafkaForwarder } from './kafka-forwarder.js';
 import { OrderedAcks } from './ordered-acks.js';
 
@@ -40,6 +41,8 @@ export interface IngestOptions {
   mqttMaxPacketBytes?: number | undefined;
   /** Retention of the topics the ingest creates. @defaultValue 7 days, 8 GiB per partition */
   retention?: { ms: number; bytes: number };
+  /** Per-device message rate and distinct-patient cap. @defaultValue DEFAULT_DEVICE_LIMITS */
+  deviceLimits?: DeviceLimitOptions;
 }
 
 export interface IngestDeps {
@@ -69,6 +72,8 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   const sendSeconds = new Histogram({ name: 'vitals_ingest_kafka_send_seconds', help: 'Kafka batch send time (acks=all)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
   const ackSeconds = new Histogram({ name: 'vitals_ingest_ack_seconds', help: 'MQTT receive to PUBACK', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
 
+  const deviceLimits = new DeviceLimits(options.deviceLimits ?? DEFAULT_DEVICE_LIMITS);
+  new Gauge({ name: 'vitals_ingest_tracked_devices', help: 'Devices tracked for the per-device limits (bounded)', registers: [registry], collect() { this.set(deviceLimits.size); } });
   let producer: Producer | null = null;
   let forwarder: KafkaForwarder | null = null;
   const clients: MqttClient[] = [];
@@ -76,7 +81,11 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   let stopping = false;
 
   async function handle(topic: string, payload: Buffer, retained: boolean, qos: number): Promise<void> {
-    const c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
+    let c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
+    if (c.kind !== 'dead-letter') {
+      const over = c.kind === 'vitals' ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now()) : deviceLimits.status(c.deviceId, now());
+      if (over) c = rejectAs(c, payload, over.reason, over.detail, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
+    }
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
       // No detail here: it can hold a reading's value (patient data); it is in the dead-letter record.

@@ -17,9 +17,18 @@ export interface OutboundRecord {
 }
 
 export type Classified =
-  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; samples: number; record: OutboundRecord }
+  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; sentAtMs: number; samples: number; record: OutboundRecord }
   | { kind: 'status'; deviceId: string; record: OutboundRecord }
   | { kind: 'dead-letter'; reason: string; detail: string; deviceId: string | null; record: OutboundRecord };
+
+/** The dead letter of a message that passed validation but not a per-device limit. */
+export function rejectAs(c: Classified, payload: Buffer, reason: string, detail: string, deadLetterTopic: string, copyBytes?: number): Classified {
+  const copy = deadLetterCopy(payload, copyBytes);
+  return {
+    kind: 'dead-letter', reason, detail, deviceId: c.deviceId,
+    record: { topic: deadLetterTopic, key: c.deviceId, value: copy.value, headers: { ...c.record.headers, reason, detail: clip(detail), ...copy.headers } },
+  };
+}
 
 /**
  * Turns one MQTT message into the Kafka record it becomes: the validated payload
@@ -58,6 +67,7 @@ export function classify(topic: string, payload: Buffer, receivedAtMs: number, t
         deviceId: batch.deviceId,
         patientId: batch.patientId,
         sequence: batch.sequence,
+        sentAtMs: batch.sentAtMs,
         samples: batch.samples.length,
         record: {
           topic: topics.vitals,

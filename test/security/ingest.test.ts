@@ -108,3 +108,23 @@ test('status messages are validated like telemetry: a patient id with MQTT wildc
   assert.equal(status.messages.length, 1, 'only the valid status reaches the status topic');
   assert.deepEqual(dlq.messages.map((m) => header(m.headers, 'reason')), bad.map(() => 'INGEST_ERR_SCHEMA'));
 });
+
+test('per-device limits: a device inventing patient ids or flooding is dead-lettered past its cap and rate; other devices flow', async (t) => {
+  const p = await startPipeline(t, { writer: false, subscription: 'exclusive', deviceLimits: { ratePerS: 5, burst: 20, maxPatients: 3, patientWindowMs: 3_600_000, maxDevices: 1000 } });
+  const vitals = await p.collect(p.topics.vitals);
+  const dlq = await p.collect(p.topics.deadLetter);
+  const { id, client } = await connectDevice(t, p.s, 65);
+  // Five patient ids from one device: the first three pass, the next two do not.
+  for (let seq = 1; seq <= 5; seq++) await client.publishAsync(telemetryTopic(id), Buffer.from(encodeBatch(makeBatch({ deviceId: id, patientId: `pat-inv-${seq}`, sequence: seq }))), { qos: 1 });
+  // Then a flood from the same (first) patient: 40 at once against a burst of 20.
+  await Promise.all(Array.from({ length: 40 }, (_, i) => client.publishAsync(telemetryTopic(id), Buffer.from(encodeBatch(makeBatch({ deviceId: id, patientId: 'pat-inv-1', sequence: 100 + i }))), { qos: 1 })));
+  const other = await connectDevice(t, p.s, 66);
+  await other.client.publishAsync(telemetryTopic(other.id), Buffer.from(encodeBatch(makeBatch({ deviceId: other.id, patientId: 'pat-other', sequence: 1 }))), { qos: 1 });
+  await waitFor('the other device\'s reading', () => (vitals.messages.some((m) => header(m.headers, 'device-id') === other.id) ? true : undefined), 20_000);
+  await waitFor('all 45 of the flooding device handled', () => (vitals.messages.filter((m) => header(m.headers, 'device-id') === id).length + dlq.messages.length >= 45 ? true : undefined), 10_000);
+  const reasons = dlq.messages.map((m) => header(m.headers, 'reason'));
+  assert.equal(reasons.filter((r) => r === 'INGEST_ERR_PATIENT_LIMIT').length, 2, 'patients 4 and 5 refused');
+  assert.ok(reasons.filter((r) => r === 'INGEST_ERR_RATE').length >= 15, `the flood past the burst refused (${reasons.length} dead letters)`);
+  const patients = new Set(vitals.messages.filter((m) => header(m.headers, 'device-id') === id).map((m) => m.key?.toString()));
+  assert.deepEqual([...patients].sort(), ['pat-inv-1', 'pat-inv-2', 'pat-inv-3']);
+});
