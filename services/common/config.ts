@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { loadEnv } from './env-file.js';
 import { VitalsError } from './errors.js';
@@ -68,11 +69,13 @@ export type MqttConfig = z.infer<z.ZodObject<typeof mqttSchema>>;
 
 /**
  * For composition roots only: the process env over the stack file (`VITALS_STACK_ENV`,
- * default `.stack/env`), parsed with `schema`; on a problem, one line and exit 1.
+ * default `.stack/services/<service>.env` if present, else `.stack/env`), parsed with `schema`; on a problem, one line and exit 1.
  */
 export function configOrExit<S extends z.ZodType>(service: string, schema: S, processEnv: NodeJS.ProcessEnv): Readonly<z.infer<S>> {
   try {
-    return parseConfig(schema, loadEnv(processEnv, processEnv.VITALS_STACK_ENV ?? '.stack/env'));
+    // Each service reads its own file (only its own credentials, issue 16) when the stack wrote one.
+    const own = `.stack/services/${service}.env`;
+    return parseConfig(schema, loadEnv(processEnv, processEnv.VITALS_STACK_ENV ?? (existsSync(own) ? own : '.stack/env')));
   } catch (err) {
     console.error(`${service}: ${(err as Error).message}`);
     process.exit(1);

@@ -46,7 +46,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     INFLUX_BUCKET: bucket, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, INGEST_CONNECTIONS: '4',
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, WRITER_FLUSH_INTERVAL_MS: '100',
     // Scoped tokens only cover the stack's own bucket; this test writes to its own.
-    INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
+    INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: s.influx.token,
   };
   const services: Record<string, ServiceProcess> = {};
   const started: { name: string; proc: ServiceProcess }[] = []; // every run of every service, for the logs
