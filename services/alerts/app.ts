@@ -10,6 +10,7 @@ import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import { newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type EngineConfig, type PatientState } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
 import { loadStates } from './state-store.js';
+import { createWebhookOutbox, type WebhookRetry } from './webhook-outbox.js';
 
 export interface AlertTopics {
   vitals: string;
@@ -20,6 +21,8 @@ export interface AlertTopics {
   state: string;
   /** Alert changes out (vitals.v1.Alert). */
   alerts: string;
+  /** Where undeliverable webhook alerts go (the pipeline's dead-letter topic). */
+  deadLetter?: string | undefined;
 }
 
 export interface AlertsOptions {
@@ -32,6 +35,8 @@ export interface AlertsOptions {
   /** Per-patient limit overrides from a file (lower precedence than the API's). */
   fileOverrides?: () => Record<string, PatientState['overrides']>;
   webhookUrl?: string | undefined;
+  /** Webhook retry budget; past it (or on a 4xx) the alert is dead-lettered. @defaultValue 10 attempts, 30 s max delay */
+  webhookRetry?: Partial<WebhookRetry>;
 }
 
 export interface AlertsDeps {
@@ -89,7 +94,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   let ticker: NodeJS.Timeout | null = null;
   let running = false;
   let crashed: string | null = null;
-  const outputs = createSideOutputs({ mqtt, influx, webhookUrl: options.webhookUrl, log });
+  // The webhook is not a side output any more: a durable outbox on the alerts topic (issue 16).
+  const outputs = createSideOutputs({ mqtt, influx, log });
+  const webhook = options.webhookUrl
+    ? createWebhookOutbox({ kafka, producer: () => producer, log, registry, url: options.webhookUrl, groupId: `${options.groupId}-webhook`, alertsTopic: options.topics.alerts, deadLetterTopic: options.topics.deadLetter, retry: options.webhookRetry })
+    : null;
 
   const kindClass = (kind: string) => kind.split(':').slice(0, 2).join(':');
 
@@ -344,6 +353,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       running = true;
+      await webhook?.start();
       await startConsumer();
       ticker = setInterval(() => { tick().catch((err: unknown) => log.warn({ err }, 'inactivity check failed')); }, options.tickMs);
       log.info({ group: options.groupId }, 'alert worker started');
@@ -360,6 +370,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       running = false;
       if (ticker) clearInterval(ticker);
       await consumer?.disconnect();
+      await webhook?.stop();
       await producer?.disconnect();
       log.info({}, 'alert worker stopped');
     },

@@ -27,6 +27,8 @@ const schema = z.object({
   ALERTS_NEWS2_FRESH_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.news2FreshMs),
   ALERTS_LIMITS_FILE: z.string().optional(),
   ALERTS_WEBHOOK_URL: z.string().url().optional(),
+  ALERTS_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  ALERTS_WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().positive().default(30_000),
 });
 
 export async function main(): Promise<void> {
@@ -63,10 +65,12 @@ export async function main(): Promise<void> {
         commands: config.KAFKA_TOPIC_ALERT_COMMANDS,
         state: config.KAFKA_TOPIC_ALERT_STATE,
         alerts: config.KAFKA_TOPIC_ALERTS,
+        deadLetter: config.KAFKA_TOPIC_DEAD_LETTER,
       },
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       tickMs: 1000,
       webhookUrl: config.ALERTS_WEBHOOK_URL,
+      webhookRetry: { attempts: config.ALERTS_WEBHOOK_ATTEMPTS, maxDelayMs: config.ALERTS_WEBHOOK_MAX_DELAY_MS },
       fileOverrides: () => fileOverrides,
       engine: {
         ...DEFAULT_ENGINE_CONFIG,

@@ -38,31 +38,8 @@ export function toLine(a: AlertRecord): string {
     `alert_id=${str(a.id)},device_id=${str(a.deviceId)},value=${Number.isFinite(a.value) ? a.value : 0},message=${str(a.message)},raised_at=${a.raisedAt}i ${a.updatedAt}`;
 }
 
-/** Publishes to MQTT alerts/v1/... (retained, QoS 1), InfluxDB history and an optional webhook. */
-export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: InfluxWriter | null; webhookUrl?: string | undefined; log: Logger }) {
-  const webhookQueue: AlertRecord[] = [];
-  let webhookBusy = false;
-
-  async function drainWebhook(): Promise<void> {
-    if (webhookBusy || !deps.webhookUrl) return;
-    webhookBusy = true;
-    while (webhookQueue.length > 0) {
-      const a = webhookQueue[0]!;
-      for (let attempt = 0; attempt < 6; attempt++) {
-        try {
-          const res = await fetch(deps.webhookUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(a), signal: AbortSignal.timeout(5000) });
-          if (res.ok || (res.status >= 400 && res.status < 500 && res.status !== 429)) break;
-        } catch {
-          // retried below
-        }
-        await new Promise((r) => setTimeout(r, Math.min(8000, 250 * 2 ** attempt)));
-        if (attempt === 5) deps.log.warn({ alertId: a.id }, 'webhook gave up after retries');
-      }
-      webhookQueue.shift();
-    }
-    webhookBusy = false;
-  }
-
+/** Publishes to MQTT and InfluxDB history (the webhook is a durable outbox: webhook-outbox.ts). */
+export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: InfluxWriter | null; log: Logger }) {
   return {
     /**
      * Best effort and never blocking: the Kafka alerts topic (written before this) is the
@@ -81,10 +58,6 @@ export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: Influ
         }
       }
       if (deps.influx) deps.influx.write(alerts.map(toLine)).catch((err: unknown) => deps.log.warn({ err }, 'alert history write failed'));
-      if (deps.webhookUrl) {
-        if (webhookQueue.length < 10_000) webhookQueue.push(...alerts.map((a) => ({ ...a })));
-        void drainWebhook();
-      }
     },
   };
 }

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   WRITER_ERR_INFLUX_ACCESS: 'InfluxDB refused the token or does not know the bucket (401/403/404); offsets are held until the operator fixes it',
   WRITER_ERR_RECORD: 'a Kafka record can never be written',
   ALERTS_ERR_STATE: 'alert state could not be loaded or saved',
+  ALERTS_ERR_WEBHOOK: 'the webhook receiver refused an alert (4xx) or stayed unreachable past the retry budget; dead-lettered',
   API_ERR_BAD_REQUEST: 'request parameters are invalid',
   API_ERR_UNAUTHORIZED: 'missing or invalid bearer token',
   API_ERR_FORBIDDEN: 'the token role may not do this',
