@@ -7,7 +7,7 @@ import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.j
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { buildApi, type ApiOptions } from '../../services/api/app.js';
-import { createLiveView } from '../../services/api/live-view.js';
+import { createLiveView, type LiveView } from '../../services/api/live-view.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
 import { uid } from './stack.js';
@@ -19,6 +19,7 @@ export interface FullStack {
   url: string;
   tokens: { clinician: string; operator: string };
   commandsTopic: string;
+  view: LiveView;
 }
 
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -45,7 +46,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals }, instanceId: `${id}-api` });
+  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -61,5 +62,5 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   });
   p.cleanup(() => api.close());
   const url = await api.listen({ host: '127.0.0.1', port: 0 });
-  return { p, worker, api, url, tokens, commandsTopic };
+  return { p, worker, api, url, tokens, commandsTopic, view };
 }
