@@ -97,6 +97,7 @@ const users = [
 ].map(([u, p]) => `${u}:${p}\n`).join('');
 const pool = env.VITALS_DEVICE_POOL ?? '200';
 const here = dirname(fileURLToPath(import.meta.url));
-const devices = execFileSync(process.execPath, [join(here, '../local/device-passwords.mjs'), need('MQTT_DEVICE_SECRET'), pool], { encoding: 'utf8' });
+// The script takes the secret from the environment (never argv), as stack.sh runs it.
+const devices = execFileSync(process.execPath, [join(here, '../local/device-passwords.mjs'), pool], { encoding: 'utf8', env: { ...env, MQTT_DEVICE_SECRET: need('MQTT_DEVICE_SECRET') } });
 writeSecret(join(OUT, 'mosquitto', 'passwd.plain'), users + devices);
 log('provisioned', { services: Object.keys(tokens), mqttDevices: Number(pool) });

@@ -212,6 +212,9 @@ export namespace vitals {
             /** VitalsBatch firmware. */
             firmware: string;
 
+            /** VitalsBatch bootId. */
+            bootId: string;
+
             /**
              * Creates a new VitalsBatch instance using the specified properties.
              * @param [properties] Properties to set
@@ -316,6 +319,9 @@ export namespace vitals {
 
                 /** VitalsBatch firmware */
                 firmware?: (string|null);
+
+                /** VitalsBatch bootId */
+                bootId?: (string|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -581,6 +587,33 @@ export namespace vitals {
             /** Alert acknowledgedBy. */
             acknowledgedBy: string;
 
+            /** Alert category. */
+            category: vitals.v1.AlertCategory;
+
+            /** Alert conditionActive. */
+            conditionActive: boolean;
+
+            /** Alert latched. */
+            latched: boolean;
+
+            /** Alert escalationLevel. */
+            escalationLevel: number;
+
+            /** Alert escalatedAtMs. */
+            escalatedAtMs: number;
+
+            /** Alert acknowledgedUntilMs. */
+            acknowledgedUntilMs: number;
+
+            /** Alert news2Missing. */
+            news2Missing: string;
+
+            /** Alert news2Response. */
+            news2Response: string;
+
+            /** Alert change. */
+            change: string;
+
             /**
              * Creates a new Alert instance using the specified properties.
              * @param [properties] Properties to set
@@ -710,12 +743,52 @@ export namespace vitals {
                 /** Alert acknowledgedBy */
                 acknowledgedBy?: (string|null);
 
+                /** Alert category */
+                category?: (vitals.v1.AlertCategory|null);
+
+                /** Alert conditionActive */
+                conditionActive?: (boolean|null);
+
+                /** Alert latched */
+                latched?: (boolean|null);
+
+                /** Alert escalationLevel */
+                escalationLevel?: (number|null);
+
+                /** Alert escalatedAtMs */
+                escalatedAtMs?: (number|null);
+
+                /** Alert acknowledgedUntilMs */
+                acknowledgedUntilMs?: (number|null);
+
+                /** Alert news2Missing */
+                news2Missing?: (string|null);
+
+                /** Alert news2Response */
+                news2Response?: (string|null);
+
+                /** Alert change */
+                change?: (string|null);
+
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
 
             /** Shape of an Alert. */
             type $Shape = vitals.v1.Alert.$Properties;
+        }
+
+        /** AlertCategory enum. */
+        enum AlertCategory {
+
+            /** ALERT_CATEGORY_UNSPECIFIED value */
+            ALERT_CATEGORY_UNSPECIFIED = 0,
+
+            /** ALERT_CATEGORY_PHYSIOLOGICAL value */
+            ALERT_CATEGORY_PHYSIOLOGICAL = 1,
+
+            /** ALERT_CATEGORY_TECHNICAL value */
+            ALERT_CATEGORY_TECHNICAL = 2
         }
     }
 }

@@ -3,7 +3,7 @@ import $protobuf from "protobufjs/minimal.js";
 
 // Common aliases
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Array = $util.global.Array;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $Number = $util.global.Number, $String = $util.global.String, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt, $isFinite = $util.global.isFinite, $Array = $util.global.Array, $Boolean = $util.global.Boolean;
 
 // Exported root namespace
 const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
@@ -484,6 +484,7 @@ export const vitals = $root.vitals = (() => {
              * @property {Array.<vitals.v1.Sample.$Properties>|null} [samples] VitalsBatch samples
              * @property {number|null} [batteryPercent] VitalsBatch batteryPercent
              * @property {string|null} [firmware] VitalsBatch firmware
+             * @property {string|null} [bootId] VitalsBatch bootId
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -573,6 +574,14 @@ export const vitals = $root.vitals = (() => {
             VitalsBatch.prototype.firmware = "";
 
             /**
+             * VitalsBatch bootId.
+             * @member {string} bootId
+             * @memberof vitals.v1.VitalsBatch
+             * @instance
+             */
+            VitalsBatch.prototype.bootId = "";
+
+            /**
              * Creates a new VitalsBatch instance using the specified properties.
              * @function create
              * @memberof vitals.v1.VitalsBatch
@@ -619,6 +628,8 @@ export const vitals = $root.vitals = (() => {
                     writer.uint32(/* id 6, wireType 5 =*/53).float(message.batteryPercent);
                 if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware") && message.firmware !== "")
                     writer.uint32(/* id 7, wireType 2 =*/58).string(message.firmware);
+                if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId") && message.bootId !== "")
+                    writer.uint32(/* id 8, wireType 2 =*/66).string(message.bootId);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -738,6 +749,15 @@ export const vitals = $root.vitals = (() => {
                                 delete message.firmware;
                             continue;
                         }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.bootId = value;
+                            else
+                                delete message.bootId;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -813,6 +833,9 @@ export const vitals = $root.vitals = (() => {
                 if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware"))
                     if (!$util.isString(message.firmware))
                         return "firmware: string expected";
+                if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId"))
+                    if (!$util.isString(message.bootId))
+                        return "bootId: string expected";
                 return null;
             };
 
@@ -876,6 +899,9 @@ export const vitals = $root.vitals = (() => {
                 if (object.firmware != null)
                     if (typeof object.firmware !== "string" || object.firmware.length)
                         message.firmware = $String(object.firmware);
+                if (object.bootId != null)
+                    if (typeof object.bootId !== "string" || object.bootId.length)
+                        message.bootId = $String(object.bootId);
                 return message;
             };
 
@@ -913,6 +939,7 @@ export const vitals = $root.vitals = (() => {
                         object.sentAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
                     object.batteryPercent = 0;
                     object.firmware = "";
+                    object.bootId = "";
                 }
                 if (message.deviceId != null && $Object.hasOwnProperty.call(message, "deviceId"))
                     object.deviceId = message.deviceId;
@@ -941,6 +968,8 @@ export const vitals = $root.vitals = (() => {
                     object.batteryPercent = options.json && !$isFinite(message.batteryPercent) ? $String(message.batteryPercent) : message.batteryPercent;
                 if (message.firmware != null && $Object.hasOwnProperty.call(message, "firmware"))
                     object.firmware = message.firmware;
+                if (message.bootId != null && $Object.hasOwnProperty.call(message, "bootId"))
+                    object.bootId = message.bootId;
                 return object;
             };
 
@@ -1496,6 +1525,15 @@ export const vitals = $root.vitals = (() => {
              * @property {number|null} [news2Score] Alert news2Score
              * @property {string|null} [news2Band] Alert news2Band
              * @property {string|null} [acknowledgedBy] Alert acknowledgedBy
+             * @property {vitals.v1.AlertCategory|null} [category] Alert category
+             * @property {boolean|null} [conditionActive] Alert conditionActive
+             * @property {boolean|null} [latched] Alert latched
+             * @property {number|null} [escalationLevel] Alert escalationLevel
+             * @property {number|null} [escalatedAtMs] Alert escalatedAtMs
+             * @property {number|null} [acknowledgedUntilMs] Alert acknowledgedUntilMs
+             * @property {string|null} [news2Missing] Alert news2Missing
+             * @property {string|null} [news2Response] Alert news2Response
+             * @property {string|null} [change] Alert change
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -1648,6 +1686,78 @@ export const vitals = $root.vitals = (() => {
             Alert.prototype.acknowledgedBy = "";
 
             /**
+             * Alert category.
+             * @member {vitals.v1.AlertCategory} category
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.category = 0;
+
+            /**
+             * Alert conditionActive.
+             * @member {boolean} conditionActive
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.conditionActive = false;
+
+            /**
+             * Alert latched.
+             * @member {boolean} latched
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.latched = false;
+
+            /**
+             * Alert escalationLevel.
+             * @member {number} escalationLevel
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.escalationLevel = 0;
+
+            /**
+             * Alert escalatedAtMs.
+             * @member {number} escalatedAtMs
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.escalatedAtMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Alert acknowledgedUntilMs.
+             * @member {number} acknowledgedUntilMs
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.acknowledgedUntilMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * Alert news2Missing.
+             * @member {string} news2Missing
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.news2Missing = "";
+
+            /**
+             * Alert news2Response.
+             * @member {string} news2Response
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.news2Response = "";
+
+            /**
+             * Alert change.
+             * @member {string} change
+             * @memberof vitals.v1.Alert
+             * @instance
+             */
+            Alert.prototype.change = "";
+
+            /**
              * Creates a new Alert instance using the specified properties.
              * @function create
              * @memberof vitals.v1.Alert
@@ -1709,6 +1819,24 @@ export const vitals = $root.vitals = (() => {
                     writer.uint32(/* id 14, wireType 2 =*/114).string(message.news2Band);
                 if (message.acknowledgedBy != null && $Object.hasOwnProperty.call(message, "acknowledgedBy") && message.acknowledgedBy !== "")
                     writer.uint32(/* id 15, wireType 2 =*/122).string(message.acknowledgedBy);
+                if (message.category != null && $Object.hasOwnProperty.call(message, "category") && message.category !== 0)
+                    writer.uint32(/* id 16, wireType 0 =*/128).int32(message.category);
+                if (message.conditionActive != null && $Object.hasOwnProperty.call(message, "conditionActive") && message.conditionActive !== false)
+                    writer.uint32(/* id 17, wireType 0 =*/136).bool(message.conditionActive);
+                if (message.latched != null && $Object.hasOwnProperty.call(message, "latched") && message.latched !== false)
+                    writer.uint32(/* id 18, wireType 0 =*/144).bool(message.latched);
+                if (message.escalationLevel != null && $Object.hasOwnProperty.call(message, "escalationLevel") && message.escalationLevel !== 0)
+                    writer.uint32(/* id 19, wireType 0 =*/152).int32(message.escalationLevel);
+                if (message.escalatedAtMs != null && $Object.hasOwnProperty.call(message, "escalatedAtMs") && (typeof message.escalatedAtMs === "object" ? message.escalatedAtMs.low || message.escalatedAtMs.high : message.escalatedAtMs !== 0))
+                    writer.uint32(/* id 20, wireType 0 =*/160).int64(message.escalatedAtMs);
+                if (message.acknowledgedUntilMs != null && $Object.hasOwnProperty.call(message, "acknowledgedUntilMs") && (typeof message.acknowledgedUntilMs === "object" ? message.acknowledgedUntilMs.low || message.acknowledgedUntilMs.high : message.acknowledgedUntilMs !== 0))
+                    writer.uint32(/* id 21, wireType 0 =*/168).int64(message.acknowledgedUntilMs);
+                if (message.news2Missing != null && $Object.hasOwnProperty.call(message, "news2Missing") && message.news2Missing !== "")
+                    writer.uint32(/* id 22, wireType 2 =*/178).string(message.news2Missing);
+                if (message.news2Response != null && $Object.hasOwnProperty.call(message, "news2Response") && message.news2Response !== "")
+                    writer.uint32(/* id 23, wireType 2 =*/186).string(message.news2Response);
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change") && message.change !== "")
+                    writer.uint32(/* id 24, wireType 2 =*/194).string(message.change);
                 if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                     for (let i = 0; i < message.$unknowns.length; ++i)
                         writer.raw(message.$unknowns[i]);
@@ -1901,6 +2029,87 @@ export const vitals = $root.vitals = (() => {
                                 delete message.acknowledgedBy;
                             continue;
                         }
+                    case 16: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.category = value;
+                            else
+                                delete message.category;
+                            continue;
+                        }
+                    case 17: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.conditionActive = value;
+                            else
+                                delete message.conditionActive;
+                            continue;
+                        }
+                    case 18: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.bool())
+                                message.latched = value;
+                            else
+                                delete message.latched;
+                            continue;
+                        }
+                    case 19: {
+                            if (wireType !== 0)
+                                break;
+                            if (value = reader.int32())
+                                message.escalationLevel = value;
+                            else
+                                delete message.escalationLevel;
+                            continue;
+                        }
+                    case 20: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.escalatedAtMs = value;
+                            else
+                                delete message.escalatedAtMs;
+                            continue;
+                        }
+                    case 21: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.acknowledgedUntilMs = value;
+                            else
+                                delete message.acknowledgedUntilMs;
+                            continue;
+                        }
+                    case 22: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.news2Missing = value;
+                            else
+                                delete message.news2Missing;
+                            continue;
+                        }
+                    case 23: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.news2Response = value;
+                            else
+                                delete message.news2Response;
+                            continue;
+                        }
+                    case 24: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.change = value;
+                            else
+                                delete message.change;
+                            continue;
+                        }
                     }
                     reader.skipType(wireType, _depth, tag);
                     if (!reader.discardUnknown) {
@@ -1994,6 +2203,33 @@ export const vitals = $root.vitals = (() => {
                 if (message.acknowledgedBy != null && $Object.hasOwnProperty.call(message, "acknowledgedBy"))
                     if (!$util.isString(message.acknowledgedBy))
                         return "acknowledgedBy: string expected";
+                if (message.category != null && $Object.hasOwnProperty.call(message, "category"))
+                    if (typeof message.category !== "number" || (message.category | 0) !== message.category)
+                        return "category: enum value expected";
+                if (message.conditionActive != null && $Object.hasOwnProperty.call(message, "conditionActive"))
+                    if (typeof message.conditionActive !== "boolean")
+                        return "conditionActive: boolean expected";
+                if (message.latched != null && $Object.hasOwnProperty.call(message, "latched"))
+                    if (typeof message.latched !== "boolean")
+                        return "latched: boolean expected";
+                if (message.escalationLevel != null && $Object.hasOwnProperty.call(message, "escalationLevel"))
+                    if (!$util.isInteger(message.escalationLevel))
+                        return "escalationLevel: integer expected";
+                if (message.escalatedAtMs != null && $Object.hasOwnProperty.call(message, "escalatedAtMs"))
+                    if (!$util.isInteger(message.escalatedAtMs) && !(message.escalatedAtMs && $util.isInteger(message.escalatedAtMs.low) && $util.isInteger(message.escalatedAtMs.high)))
+                        return "escalatedAtMs: integer|Long expected";
+                if (message.acknowledgedUntilMs != null && $Object.hasOwnProperty.call(message, "acknowledgedUntilMs"))
+                    if (!$util.isInteger(message.acknowledgedUntilMs) && !(message.acknowledgedUntilMs && $util.isInteger(message.acknowledgedUntilMs.low) && $util.isInteger(message.acknowledgedUntilMs.high)))
+                        return "acknowledgedUntilMs: integer|Long expected";
+                if (message.news2Missing != null && $Object.hasOwnProperty.call(message, "news2Missing"))
+                    if (!$util.isString(message.news2Missing))
+                        return "news2Missing: string expected";
+                if (message.news2Response != null && $Object.hasOwnProperty.call(message, "news2Response"))
+                    if (!$util.isString(message.news2Response))
+                        return "news2Response: string expected";
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    if (!$util.isString(message.change))
+                        return "change: string expected";
                 return null;
             };
 
@@ -2151,6 +2387,62 @@ export const vitals = $root.vitals = (() => {
                 if (object.acknowledgedBy != null)
                     if (typeof object.acknowledgedBy !== "string" || object.acknowledgedBy.length)
                         message.acknowledgedBy = $String(object.acknowledgedBy);
+                if (object.category !== 0 && (typeof object.category !== "string" || $root.vitals.v1.AlertCategory[object.category] !== 0))
+                    switch (object.category) {
+                    case "ALERT_CATEGORY_UNSPECIFIED":
+                    case 0:
+                        message.category = 0;
+                        break;
+                    case "ALERT_CATEGORY_PHYSIOLOGICAL":
+                    case 1:
+                        message.category = 1;
+                        break;
+                    case "ALERT_CATEGORY_TECHNICAL":
+                    case 2:
+                        message.category = 2;
+                        break;
+                    default:
+                        if (typeof object.category === "number" && (object.category | 0) === object.category)
+                            message.category = object.category;
+                    }
+                if (object.conditionActive != null)
+                    if (object.conditionActive)
+                        message.conditionActive = $Boolean(object.conditionActive);
+                if (object.latched != null)
+                    if (object.latched)
+                        message.latched = $Boolean(object.latched);
+                if (object.escalationLevel != null)
+                    if ($Number(object.escalationLevel) !== 0)
+                        message.escalationLevel = object.escalationLevel | 0;
+                if (object.escalatedAtMs != null)
+                    if (typeof object.escalatedAtMs === "object" ? object.escalatedAtMs.low || object.escalatedAtMs.high : $Number(object.escalatedAtMs) !== 0)
+                        if ($util.Long)
+                            message.escalatedAtMs = $util.Long.fromValue(object.escalatedAtMs, false);
+                        else if (typeof object.escalatedAtMs === "string")
+                            message.escalatedAtMs = $parseInt(object.escalatedAtMs, 10);
+                        else if (typeof object.escalatedAtMs === "number")
+                            message.escalatedAtMs = object.escalatedAtMs;
+                        else if (typeof object.escalatedAtMs === "object")
+                            message.escalatedAtMs = new $util.LongBits(object.escalatedAtMs.low >>> 0, object.escalatedAtMs.high >>> 0).toNumber();
+                if (object.acknowledgedUntilMs != null)
+                    if (typeof object.acknowledgedUntilMs === "object" ? object.acknowledgedUntilMs.low || object.acknowledgedUntilMs.high : $Number(object.acknowledgedUntilMs) !== 0)
+                        if ($util.Long)
+                            message.acknowledgedUntilMs = $util.Long.fromValue(object.acknowledgedUntilMs, false);
+                        else if (typeof object.acknowledgedUntilMs === "string")
+                            message.acknowledgedUntilMs = $parseInt(object.acknowledgedUntilMs, 10);
+                        else if (typeof object.acknowledgedUntilMs === "number")
+                            message.acknowledgedUntilMs = object.acknowledgedUntilMs;
+                        else if (typeof object.acknowledgedUntilMs === "object")
+                            message.acknowledgedUntilMs = new $util.LongBits(object.acknowledgedUntilMs.low >>> 0, object.acknowledgedUntilMs.high >>> 0).toNumber();
+                if (object.news2Missing != null)
+                    if (typeof object.news2Missing !== "string" || object.news2Missing.length)
+                        message.news2Missing = $String(object.news2Missing);
+                if (object.news2Response != null)
+                    if (typeof object.news2Response !== "string" || object.news2Response.length)
+                        message.news2Response = $String(object.news2Response);
+                if (object.change != null)
+                    if (typeof object.change !== "string" || object.change.length)
+                        message.change = $String(object.change);
                 return message;
             };
 
@@ -2195,6 +2487,23 @@ export const vitals = $root.vitals = (() => {
                     object.news2Score = 0;
                     object.news2Band = "";
                     object.acknowledgedBy = "";
+                    object.category = options.enums === $String ? "ALERT_CATEGORY_UNSPECIFIED" : 0;
+                    object.conditionActive = false;
+                    object.latched = false;
+                    object.escalationLevel = 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.escalatedAtMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.escalatedAtMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.acknowledgedUntilMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.acknowledgedUntilMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                    object.news2Missing = "";
+                    object.news2Response = "";
+                    object.change = "";
                 }
                 if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
                     object.alertId = message.alertId;
@@ -2236,6 +2545,34 @@ export const vitals = $root.vitals = (() => {
                     object.news2Band = message.news2Band;
                 if (message.acknowledgedBy != null && $Object.hasOwnProperty.call(message, "acknowledgedBy"))
                     object.acknowledgedBy = message.acknowledgedBy;
+                if (message.category != null && $Object.hasOwnProperty.call(message, "category"))
+                    object.category = options.enums === $String ? $root.vitals.v1.AlertCategory[message.category] === $undefined ? message.category : $root.vitals.v1.AlertCategory[message.category] : message.category;
+                if (message.conditionActive != null && $Object.hasOwnProperty.call(message, "conditionActive"))
+                    object.conditionActive = message.conditionActive;
+                if (message.latched != null && $Object.hasOwnProperty.call(message, "latched"))
+                    object.latched = message.latched;
+                if (message.escalationLevel != null && $Object.hasOwnProperty.call(message, "escalationLevel"))
+                    object.escalationLevel = message.escalationLevel;
+                if (message.escalatedAtMs != null && $Object.hasOwnProperty.call(message, "escalatedAtMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.escalatedAtMs = typeof message.escalatedAtMs === "number" ? $BigInt(message.escalatedAtMs) : $util.Long.fromBits(message.escalatedAtMs.low >>> 0, message.escalatedAtMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.escalatedAtMs === "number")
+                        object.escalatedAtMs = options.longs === $String ? $String(message.escalatedAtMs) : message.escalatedAtMs;
+                    else
+                        object.escalatedAtMs = options.longs === $String ? $util.Long.prototype.toString.call(message.escalatedAtMs) : options.longs === $Number ? new $util.LongBits(message.escalatedAtMs.low >>> 0, message.escalatedAtMs.high >>> 0).toNumber() : message.escalatedAtMs;
+                if (message.acknowledgedUntilMs != null && $Object.hasOwnProperty.call(message, "acknowledgedUntilMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.acknowledgedUntilMs = typeof message.acknowledgedUntilMs === "number" ? $BigInt(message.acknowledgedUntilMs) : $util.Long.fromBits(message.acknowledgedUntilMs.low >>> 0, message.acknowledgedUntilMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.acknowledgedUntilMs === "number")
+                        object.acknowledgedUntilMs = options.longs === $String ? $String(message.acknowledgedUntilMs) : message.acknowledgedUntilMs;
+                    else
+                        object.acknowledgedUntilMs = options.longs === $String ? $util.Long.prototype.toString.call(message.acknowledgedUntilMs) : options.longs === $Number ? new $util.LongBits(message.acknowledgedUntilMs.low >>> 0, message.acknowledgedUntilMs.high >>> 0).toNumber() : message.acknowledgedUntilMs;
+                if (message.news2Missing != null && $Object.hasOwnProperty.call(message, "news2Missing"))
+                    object.news2Missing = message.news2Missing;
+                if (message.news2Response != null && $Object.hasOwnProperty.call(message, "news2Response"))
+                    object.news2Response = message.news2Response;
+                if (message.change != null && $Object.hasOwnProperty.call(message, "change"))
+                    object.change = message.change;
                 return object;
             };
 
@@ -2265,6 +2602,22 @@ export const vitals = $root.vitals = (() => {
             };
 
             return Alert;
+        })();
+
+        /**
+         * AlertCategory enum.
+         * @name vitals.v1.AlertCategory
+         * @enum {number}
+         * @property {number} ALERT_CATEGORY_UNSPECIFIED=0 ALERT_CATEGORY_UNSPECIFIED value
+         * @property {number} ALERT_CATEGORY_PHYSIOLOGICAL=1 ALERT_CATEGORY_PHYSIOLOGICAL value
+         * @property {number} ALERT_CATEGORY_TECHNICAL=2 ALERT_CATEGORY_TECHNICAL value
+         */
+        v1.AlertCategory = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ALERT_CATEGORY_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ALERT_CATEGORY_PHYSIOLOGICAL"] = 1;
+            values[valuesById[2] = "ALERT_CATEGORY_TECHNICAL"] = 2;
+            return values;
         })();
 
         return v1;

@@ -4,11 +4,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
+import { idsValid } from '../common/topics.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
-import { newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type EngineConfig, type PatientState } from './engine.js';
+import { needsTick, newPatientState, onBatch, onCommand, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
 import { loadStates } from './state-store.js';
+import { createWebhookOutbox, type WebhookRetry } from './webhook-outbox.js';
 
 export interface AlertTopics {
   vitals: string;
@@ -19,6 +21,8 @@ export interface AlertTopics {
   state: string;
   /** Alert changes out (vitals.v1.Alert). */
   alerts: string;
+  /** Where undeliverable webhook alerts go (the pipeline's dead-letter topic). */
+  deadLetter?: string | undefined;
 }
 
 export interface AlertsOptions {
@@ -31,6 +35,8 @@ export interface AlertsOptions {
   /** Per-patient limit overrides from a file (lower precedence than the API's). */
   fileOverrides?: () => Record<string, PatientState['overrides']>;
   webhookUrl?: string | undefined;
+  /** Webhook retry budget; past it (or on a 4xx) the alert is dead-lettered. @defaultValue 10 attempts, 30 s max delay */
+  webhookRetry?: Partial<WebhookRetry>;
 }
 
 export interface AlertsDeps {
@@ -45,7 +51,9 @@ export interface AlertsDeps {
 
 export type Command =
   | { type: 'acknowledge' | 'resolve'; patientId: string; alertId: string; by: string; at: number }
-  | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] };
+  | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] }
+  | (ObservationCommand & { patientId: string })
+  | (Spo2ScaleCommand & { patientId: string });
 
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now }: AlertsDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
@@ -53,6 +61,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   const resolved = new Counter({ name: 'vitals_alerts_resolved_total', help: 'Alerts resolved, by kind and priority', labelNames: ['kind', 'priority'], registers: [registry] });
   const openGauge = new Gauge({ name: 'vitals_alerts_open_alerts', help: 'Alerts open or acknowledged', registers: [registry] });
   const evalSeconds = new Histogram({ name: 'vitals_alerts_evaluation_seconds', help: 'Ingest receive to alert published', buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] });
+  const escalations = new Counter({ name: 'vitals_alerts_escalations_total', help: 'Alerts escalated for want of an acknowledgement, by kind, priority and level', labelNames: ['kind', 'priority', 'level'], registers: [registry] });
   const records = new Counter({ name: 'vitals_alerts_records_total', help: 'Records evaluated, by topic kind', labelNames: ['kind'], registers: [registry] });
 
   const states = new Map<string, PatientState>();
@@ -88,7 +97,16 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   let ticker: NodeJS.Timeout | null = null;
   let running = false;
   let crashed: string | null = null;
-  const outputs = createSideOutputs({ mqtt, influx, webhookUrl: options.webhookUrl, log });
+  // The webhook is not a side output: a durable outbox on the alerts topic (issue 16), whose
+  // attempts are recorded like the MQTT deliveries (issue 14).
+  const outputs = createSideOutputs({ mqtt, influx, log, registry });
+  const webhook = options.webhookUrl
+    ? createWebhookOutbox({
+      kafka, producer: () => producer, log, registry, url: options.webhookUrl, groupId: `${options.groupId}-webhook`,
+      alertsTopic: options.topics.alerts, deadLetterTopic: options.topics.deadLetter, retry: options.webhookRetry,
+      onAttempt: (a, attempt, result, detail) => outputs.recordWebhook(a, attempt, result, detail),
+    })
+    : null;
 
   const kindClass = (kind: string) => kind.split(':').slice(0, 2).join(':');
 
@@ -137,12 +155,18 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       for (const v of values) persisted.set(v.key, v.value);
     }
     for (const a of snapshot) {
-      if (a.state === 'resolved') resolved.inc({ kind: kindClass(a.kind), priority: a.priority });
-      else if (a.state === 'open') raised.inc({ kind: kindClass(a.kind), priority: a.priority });
-      log.info({ alertId: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, state: a.state, priority: a.priority }, 'alert changed');
+      if (a.change === 'resolved') resolved.inc({ kind: kindClass(a.kind), priority: a.priority });
+      else if (a.change === 'raised' || a.change === 'reopened') raised.inc({ kind: kindClass(a.kind), priority: a.priority });
+      else if (a.change === 'escalated') escalations.inc({ kind: kindClass(a.kind), priority: a.priority, level: String(a.escalationLevel) });
+      log.info({ alertId: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, state: a.state, priority: a.priority, change: a.change, escalationLevel: a.escalationLevel }, 'alert changed');
     }
     if (receivedAt && snapshot.length > 0) evalSeconds.observe(Math.max(0, now() - receivedAt) / 1000);
     await outputs.publish(snapshot);
+  }
+
+  /** Ids reach MQTT topic names, tags and logs: refuse a record outside the alphabet (issue 16). */
+  function checkIds(deviceId: string | null, patientId: string): void {
+    if (typeof patientId !== 'string' || !idsValid(deviceId, patientId)) throw new Error('device or patient id outside the id alphabet');
   }
 
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
@@ -161,6 +185,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
           try {
             if (batch.topic === options.topics.vitals) {
               const b = VitalsBatch.decode(message.value!);
+              checkIds(b.deviceId, b.patientId);
               const s = stateFor(b.patientId, undo);
               changes.push(...onBatch(s, options.engine, b, receivedAt));
               dirty.add(b.patientId);
@@ -168,15 +193,22 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
             } else if (batch.topic === options.topics.status) {
               const st = DeviceStatus.decode(message.value!);
               const patientId = st.patientId || message.key?.toString() || st.deviceId;
+              checkIds(st.deviceId, patientId);
               const s = stateFor(patientId, undo);
               changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt, { retained: message.headers?.retained?.toString() === 'true', atMs: st.atMs }));
               dirty.add(patientId);
               records.inc({ kind: 'status' });
             } else if (batch.topic === options.topics.commands) {
               const cmd = JSON.parse(message.value!.toString()) as Command;
+              checkIds(null, cmd.patientId);
               const s = stateFor(cmd.patientId, undo);
               if (cmd.type === 'limits') s.overrides = cmd.overrides;
-              else changes.push(...onCommand(s, cmd));
+              else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') changes.push(...onObservation(s, options.engine, cmd));
+              else {
+                const r = onCommand(s, options.engine, cmd);
+                changes.push(...r.changes);
+                if (r.refused) log.warn({ alertId: cmd.alertId, patientId: cmd.patientId, reason: r.refused }, 'alert command refused');
+              }
               dirty.add(cmd.patientId);
               records.inc({ kind: 'command' });
             }
@@ -224,7 +256,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         const changes: AlertRecord[] = [];
         const dirty = new Set<string>();
         for (const s of [...states.values()]) {
-          if (!Object.values(s.devices).some((d) => d.online && t - d.lastSeen >= options.engine.inactivityMs)) continue;
+          if (!needsTick(s, options.engine, t)) continue;
           undo.touched.add(s.patientId);
           changes.push(...onTick(s, options.engine, t));
           dirty.add(s.patientId); // a device marked offline is a change to persist, alert or not
@@ -335,6 +367,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       running = true;
+      await webhook?.start();
       await startConsumer();
       ticker = setInterval(() => { tick().catch((err: unknown) => log.warn({ err }, 'inactivity check failed')); }, options.tickMs);
       log.info({ group: options.groupId }, 'alert worker started');
@@ -351,6 +384,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       running = false;
       if (ticker) clearInterval(ticker);
       await consumer?.disconnect();
+      await webhook?.stop();
       await producer?.disconnect();
       log.info({}, 'alert worker stopped');
     },

@@ -5,14 +5,28 @@
  * A change returned is a copy taken at that transition, never the live record in the
  * state: a backlog can open and resolve an alert within one worker batch, and both
  * transitions must go out as they were ("open" then "resolved", not "resolved" twice).
+ *
+ * Alarm model (IEC 60601-1-8 terms; README "Alarm behaviour"): an alarm CONDITION is a fact
+ * derived from data (`conditionActive`); an ALERT is what people see and handle. Nobody can
+ * resolve a condition by hand. High priority latches (stays shown after its condition ends
+ * until acknowledged). ALARM ACKNOWLEDGED is time-limited per priority: if the condition is
+ * still there when it runs out, the alert re-opens. A priority rise re-opens an acknowledged
+ * alert. An alert nobody acknowledges escalates on a per-priority timer (the escalation
+ * level is on every output, as IHE PCD ACM's escalation of an undelivered/unanswered alert).
+ * Technical alarm conditions (battery, sensor off, clock skew, offline) are a separate
+ * category from physiological ones.
  */
 import { createHash } from 'node:crypto';
 import type { Sample, VitalsBatch } from '../common/proto.js';
-import { vitalByKind } from '../common/vital-kinds.js';
+import { vitalByKey, vitalByKind } from '../common/vital-kinds.js';
 import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type LimitState, type Priority } from './limits.js';
-import { BAND_ORDER, news2, type News2Band } from '../common/news2.js';
+import { BAND_ORDER, PARAMETER_NAMES, news2, type News2Band } from '../common/news2.js';
 
 export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
+export type AlertCategoryName = 'physiological' | 'technical';
+/** Why a change was emitted (the wire's `change`): only 'raised' is a new alarm. */
+export type ChangeReason = 'raised' | 'reopened' | 'priority-raised' | 'priority-lowered' | 'updated' | 'condition-returned' | 'latched' | 'acknowledged'
+  | 'acknowledgement-expired' | 'escalated' | 'resolved';
 
 export interface AlertRecord {
   id: string;
@@ -31,6 +45,21 @@ export interface AlertRecord {
   acknowledgedBy: string;
   news2Score: number;
   news2Band: string;
+  category: AlertCategoryName;
+  /** The alarm condition still exists (data says so); only data clears it. */
+  conditionActive: boolean;
+  /** High priority, condition over, not yet acknowledged: shown until someone does. */
+  latched: boolean;
+  escalationLevel: number;
+  escalatedAt: number;
+  /** Start of the current unacknowledged period: the escalation timer's origin (ms). */
+  openedAt: number;
+  /** End of a time-limited acknowledgement (ms); 0 when not acknowledged. */
+  acknowledgedUntil: number;
+  /** NEWS2 parameters not known, as text; '' when complete. */
+  news2Missing: string;
+  news2Response: string;
+  change: ChangeReason;
 }
 
 export interface DeviceTrack {
@@ -45,7 +74,26 @@ export interface DeviceTrack {
   seen: [number, number][];
   /** The same as a plain list, in state persisted before `seen`; converted on first use. */
   seqs?: number[];
+  /** The current boot: the device's boot id, or `auto:<sent-at>` for a restart detected without one. */
+  boot?: string;
+  /** The boot before, kept so a late redelivery from it is still recognised. */
+  prevBoot?: { boot: string; seen: [number, number][]; startedAt: number };
+  /** Sent-at (device clock) of the first batch of the current boot and the newest seen. */
+  bootStartedAt?: number;
+  maxSentAt?: number;
+  /** Recent (sent-at - received-at) of batches that arrived at the device's pace (ms). */
+  offsets?: number[];
+  /** Median of `offsets`: the device clock's offset against the pipeline's (ms). */
+  clockOffsetMs?: number;
+  lastReceivedAt?: number;
+  lastSentAt?: number;
+  /** Receive time of the last sample of each vital from this device (sensor-off). */
+  vitalAt?: Record<string, number>;
+  battery?: number;
 }
+
+/** A nurse-entered observation (via the API and Kafka). */
+export interface Observed { value: number; at: number; by: string }
 
 export interface PatientState {
   patientId: string;
@@ -56,7 +104,15 @@ export interface PatientState {
   /** The current (latest) alert of each kind. */
   alerts: Record<string, AlertRecord>;
   overrides?: Partial<Record<string, Partial<Omit<LimitRule, 'vital'>>>>;
+  /** Nurse-entered NEWS2 parameters: ACVPU (0 alert, 1 CVPU) and supplemental oxygen (0/1). */
+  observed?: { consciousness?: Observed; supplemental_oxygen?: Observed };
+  /** SpO2 scale 2 for hypercapnic respiratory failure, set by a clinician with a reason. */
+  spo2Scale?: { scale: 1 | 2; reason: string; by: string; at: number };
+  /** The NEWS2 parameters missing at the last evaluation (to update the alert's text). */
+  news2Missing?: string;
 }
+
+export type Per<T> = Record<Priority, T>;
 
 export interface EngineConfig {
   rules: readonly LimitRule[];
@@ -70,6 +126,26 @@ export interface EngineConfig {
   inactivityMs: number;
   /** How many recent sequences per device are remembered. @defaultValue 512 */
   seqWindow: number;
+  /** High-priority alerts latch (stay until acknowledged after their condition ends). @defaultValue true */
+  latchHigh: boolean;
+  /** How long an acknowledgement holds while the condition persists. @defaultValue high 2 min, medium 5 min, low 15 min */
+  ackTimeoutMs: Per<number>;
+  /** An open alert escalates one level per this long without acknowledgement; 0 never. @defaultValue high 1 min, medium 3 min, low 0 */
+  escalationMs: Per<number>;
+  /** @defaultValue 3 */
+  maxEscalationLevel: number;
+  /** Battery (%) at or under `low` raises a low-priority technical alarm, under `critical` medium; clears above `clear`. @defaultValue 20 / 10 / 25 */
+  battery: { low: number; critical: number; clear: number };
+  /** A vital in `sensorOffVitals` not received for this long from a live device: "sensor off". @defaultValue 30_000 (ms) */
+  sensorOffMs: number;
+  /** @defaultValue heart_rate, spo2, respiratory_rate (the continuous ones; BP is intermittent) */
+  sensorOffVitals: readonly string[];
+  /** A device clock off by more than this raises a technical alarm. @defaultValue 60_000 (ms) */
+  clockSkewMs: number;
+  /** Device clock offsets under this are left alone; samples more than this ahead of receive time are put on receive time. @defaultValue 5_000 (ms) */
+  futureToleranceMs: number;
+  /** Nurse-entered observations (ACVPU, oxygen) count for NEWS2 this long. @defaultValue 21_600_000 (6 h) */
+  news2ObservationFreshMs: number;
 }
 
 export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'rules'> = {
@@ -78,6 +154,16 @@ export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'rules'> = {
   news2MinParams: 4,
   inactivityMs: 45_000,
   seqWindow: 512,
+  latchHigh: true,
+  ackTimeoutMs: { high: 120_000, medium: 300_000, low: 900_000 },
+  escalationMs: { high: 60_000, medium: 180_000, low: 0 },
+  maxEscalationLevel: 3,
+  battery: { low: 20, critical: 10, clear: 25 },
+  sensorOffMs: 30_000,
+  sensorOffVitals: ['heart_rate', 'spo2', 'respiratory_rate'],
+  clockSkewMs: 60_000,
+  futureToleranceMs: 5_000,
+  news2ObservationFreshMs: 6 * 3_600_000,
 };
 
 export const newPatientState = (patientId: string): PatientState => ({ patientId, latest: {}, limits: {}, news2: null, devices: {}, alerts: {} });
@@ -87,33 +173,78 @@ const alertId = (patientId: string, kind: string, at: number) =>
 
 const BAND_PRIORITY: Record<News2Band, Priority> = { low: 'low', 'low-medium': 'medium', medium: 'medium', high: 'high' };
 
-function raise(s: PatientState, cfg: EngineConfig, a: Omit<AlertRecord, 'id' | 'state' | 'raisedAt' | 'updatedAt' | 'resolvedAt' | 'acknowledgedBy' | 'patientId'>, at: number): AlertRecord | null {
+type RaiseInput = Omit<AlertRecord, 'id' | 'state' | 'raisedAt' | 'updatedAt' | 'resolvedAt' | 'acknowledgedBy' | 'patientId' | 'category' | 'conditionActive' | 'latched'
+  | 'escalationLevel' | 'escalatedAt' | 'openedAt' | 'acknowledgedUntil' | 'news2Missing' | 'news2Response' | 'change'> & Partial<Pick<AlertRecord, 'news2Missing' | 'news2Response'>>;
+
+/** Technical alarm conditions: the equipment or the monitoring chain, not the patient. */
+export const categoryOf = (kind: string): AlertCategoryName =>
+  /^(device-offline|battery-low|sensor-off|clock-skew|monitoring-interrupted)(:|$)/.test(kind) ? 'technical' : 'physiological';
+
+const emitted = (a: AlertRecord, change: ChangeReason): AlertRecord => { a.change = change; return { ...a }; };
+
+/** The alarm condition `a.kind` exists (from data at event time `at`). */
+function raise(s: PatientState, cfg: EngineConfig, a: RaiseInput, at: number): AlertRecord | null {
   const current = s.alerts[a.kind];
   if (current && current.state !== 'resolved') {
-    // Same episode still active: escalate priority if it rose, otherwise nothing new.
-    if (a.priority !== current.priority && rank(a.priority) > rank(current.priority)) {
-      Object.assign(current, { priority: a.priority, value: a.value, message: a.message, news2Score: a.news2Score, news2Band: a.news2Band, updatedAt: Math.max(at, current.updatedAt) });
-      return { ...current };
+    upgradeAlert(current);
+    const rose = rank(a.priority) > rank(current.priority);
+    if (!current.conditionActive) {
+      // A latched alert whose condition came back: active again (and louder if it rose).
+      Object.assign(current, { conditionActive: true, latched: false, value: a.value, message: a.message, updatedAt: Math.max(at, current.updatedAt) });
+      if (rose) current.priority = a.priority;
+      return emitted(current, 'condition-returned');
+    }
+    if (rose) {
+      Object.assign(current, { priority: a.priority, value: a.value, message: a.message, news2Score: a.news2Score, news2Band: a.news2Band, news2Missing: a.news2Missing ?? current.news2Missing, news2Response: a.news2Response ?? current.news2Response, updatedAt: Math.max(at, current.updatedAt) });
+      if (current.state === 'acknowledged') {
+        // Issue 14: a rise on an acknowledged alert re-opens it; nobody acknowledged this priority.
+        Object.assign(current, { state: 'open', acknowledgedUntil: 0, openedAt: Math.max(at, current.updatedAt), escalationLevel: 0, escalatedAt: 0 });
+      }
+      return emitted(current, 'priority-raised');
     }
     return null;
   }
+  const fresh = { news2Missing: '', news2Response: '', ...a, category: categoryOf(a.kind), state: 'open' as const, conditionActive: true, latched: false, escalationLevel: 0, escalatedAt: 0, openedAt: at, acknowledgedUntil: 0, resolvedAt: null, acknowledgedBy: '' };
   if (current && current.resolvedAt !== null && at - current.resolvedAt < cfg.cooldownMs) {
-    Object.assign(current, { ...a, state: 'open', resolvedAt: null, acknowledgedBy: '', updatedAt: Math.max(at, current.updatedAt) });
-    return { ...current };
+    Object.assign(current, { ...fresh, updatedAt: Math.max(at, current.updatedAt) });
+    return emitted(current, 'reopened');
   }
-  const rec: AlertRecord = { ...a, id: alertId(s.patientId, a.kind, at), patientId: s.patientId, state: 'open', raisedAt: at, updatedAt: at, resolvedAt: null, acknowledgedBy: '' };
+  const rec: AlertRecord = { ...fresh, id: alertId(s.patientId, a.kind, at), patientId: s.patientId, raisedAt: at, updatedAt: at, change: 'raised' };
   s.alerts[a.kind] = rec;
   return { ...rec };
 }
 
-function resolve(s: PatientState, kind: string, at: number, value?: number): AlertRecord | null {
+/**
+ * The alarm condition `kind` has ended (data says so). The alert resolves, except a
+ * high-priority one nobody has acknowledged: it latches until someone does.
+ */
+function clearCondition(s: PatientState, cfg: EngineConfig, kind: string, at: number, value?: number): AlertRecord | null {
   const current = s.alerts[kind];
   if (!current || current.state === 'resolved') return null;
-  current.state = 'resolved';
-  current.resolvedAt = at;
+  upgradeAlert(current);
+  if (!current.conditionActive) return null;
+  current.conditionActive = false;
   current.updatedAt = Math.max(at, current.updatedAt);
   if (value !== undefined) current.value = value;
-  return { ...current };
+  if (cfg.latchHigh && current.priority === 'high' && current.state === 'open') {
+    current.latched = true;
+    return emitted(current, 'latched');
+  }
+  return resolveAlert(current, at);
+}
+
+function resolveAlert(a: AlertRecord, at: number): AlertRecord {
+  Object.assign(a, { state: 'resolved', resolvedAt: at, latched: false, conditionActive: false, acknowledgedUntil: 0, updatedAt: Math.max(at, a.updatedAt) });
+  return emitted(a, 'resolved');
+}
+
+/** Alerts persisted before issue 14 lack the alarm-model fields: an unresolved one is a live condition. */
+function upgradeAlert(a: AlertRecord): void {
+  if (a.conditionActive !== undefined) return;
+  Object.assign(a, {
+    category: categoryOf(a.kind), conditionActive: a.state !== 'resolved', latched: false, escalationLevel: 0, escalatedAt: 0,
+    openedAt: a.raisedAt, acknowledgedUntil: 0, news2Missing: '', news2Response: '', change: 'updated',
+  });
 }
 
 const rank = (p: Priority) => (p === 'high' ? 3 : p === 'medium' ? 2 : 1);
@@ -153,47 +284,142 @@ function addSeq(r: [number, number][], seq: number): boolean {
   return true;
 }
 
+/**
+ * De-duplication per (device, boot, sequence). A new boot id starts a new sequence space; a
+ * device without boot ids that restarts (a sequence at or under half its highest, with a
+ * sent-at newer than any seen: a redelivery carries its original sent-at) is recognised as
+ * rebooted. The previous boot's sequences are kept, so its late redeliveries stay duplicates.
+ */
+export function isDuplicateBatch(track: DeviceTrack, batch: { sequence: number; sentAtMs: number; bootId?: string }, window: number): boolean {
+  const seq = batch.sequence;
+  const sentAt = batch.sentAtMs;
+  track.seen ??= [];
+  const newBoot = (boot: string) => {
+    track.prevBoot = { boot: track.boot ?? '', seen: track.seen, startedAt: track.bootStartedAt ?? 0 };
+    track.boot = boot;
+    track.seen = [];
+    track.bootStartedAt = sentAt;
+  };
+  if (batch.bootId) {
+    if (track.boot === undefined && track.seen.length === 0) { track.boot = batch.bootId; track.bootStartedAt = sentAt; }
+    if (batch.bootId !== track.boot) {
+      if (track.prevBoot?.boot === batch.bootId) return isDuplicate(prevAsTrack(track.prevBoot), seq, window);
+      newBoot(batch.bootId);
+    }
+  } else {
+    const max = track.seen.length > 0 ? track.seen[track.seen.length - 1]![1] : 0;
+    if (track.prevBoot && track.bootStartedAt !== undefined && sentAt < track.bootStartedAt && track.boot?.startsWith('auto:')) {
+      return isDuplicate(prevAsTrack(track.prevBoot), seq, window); // from before the detected restart
+    }
+    if (max > 0 && seq <= Math.ceil(max / 2) && sentAt > (track.maxSentAt ?? Infinity)) newBoot(`auto:${sentAt}`);
+  }
+  if (isDuplicate(track, seq, window)) return true;
+  track.maxSentAt = Math.max(track.maxSentAt ?? 0, sentAt);
+  return false;
+}
+const prevAsTrack = (p: NonNullable<DeviceTrack['prevBoot']>): DeviceTrack => ({ lastSeen: 0, online: true, statusAt: 0, seen: p.seen });
+
+/**
+ * The device clock's offset against receive time, from batches that arrived at the device's
+ * own pace (a backlog delivered at once after an outage says nothing about the clock). The
+ * median of the last five: one odd batch (a glitch stamped in the future) does not move it.
+ */
+export function trackClock(track: DeviceTrack, sentAt: number, receivedAt: number): number {
+  const paced = track.lastReceivedAt === undefined || track.lastSentAt === undefined || sentAt <= track.lastSentAt
+    || receivedAt - track.lastReceivedAt >= 0.5 * (sentAt - track.lastSentAt);
+  if (paced) {
+    const offsets = (track.offsets ??= []);
+    offsets.push(sentAt - receivedAt);
+    if (offsets.length > 5) offsets.shift();
+    // Fewer than three: not enough to judge a clock by.
+    track.clockOffsetMs = offsets.length >= 3 ? [...offsets].sort((a, b) => a - b)[Math.floor(offsets.length / 2)]! : 0;
+  }
+  track.lastReceivedAt = Math.max(track.lastReceivedAt ?? 0, receivedAt);
+  track.lastSentAt = Math.max(track.lastSentAt ?? 0, sentAt);
+  return track.clockOffsetMs ?? 0;
+}
+
 function trackFor(s: PatientState, deviceId: string, at: number): DeviceTrack {
   let t = s.devices[deviceId];
   if (!t) { t = { lastSeen: at, online: true, statusAt: 0, seen: [] }; s.devices[deviceId] = t; }
   return t;
 }
 
-/** Processes one batch of vitals. `receivedAt` is the worker's clock (for inactivity). */
+/** Processes one batch of vitals. `receivedAt` is the ingest's clock (for inactivity and clock checks). */
 export function onBatch(s: PatientState, cfg: EngineConfig, batch: VitalsBatch, receivedAt: number): AlertRecord[] {
   const out: AlertRecord[] = [];
+  const push = (r: AlertRecord | null) => { if (r) out.push(r); };
   const track = trackFor(s, batch.deviceId, receivedAt);
-  if (isDuplicate(track, batch.sequence, cfg.seqWindow)) return out;
+  if (isDuplicateBatch(track, batch, cfg.seqWindow)) return out;
   track.lastSeen = Math.max(track.lastSeen, receivedAt);
   // Data from a device is proof it is online, whatever its last status said.
   if (!track.online) {
     track.online = true;
-    const r = resolve(s, `device-offline:${batch.deviceId}`, receivedAt);
-    if (r) out.push(r);
+    push(clearCondition(s, cfg, `device-offline:${batch.deviceId}`, receivedAt));
   }
+  const technical = (kind: string, priority: Priority, value: number, threshold: number, message: string) =>
+    raise(s, cfg, { deviceId: batch.deviceId, kind, priority, vital: 'device', value, threshold, message, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '' }, receivedAt);
+
+  // Device clock: a technical alarm past the bound; samples put back on the pipeline's clock.
+  const offset = trackClock(track, batch.sentAtMs, receivedAt);
+  const skewKind = `clock-skew:${batch.deviceId}`;
+  if (Math.abs(offset) > cfg.clockSkewMs) {
+    push(technical(skewKind, 'low', offset / 1000, cfg.clockSkewMs / 1000, `device ${batch.deviceId} clock ${offset > 0 ? 'ahead' : 'behind'} by ${Math.round(Math.abs(offset) / 1000)} s; its samples are evaluated on receive time`));
+  } else if (Math.abs(offset) <= cfg.clockSkewMs / 2) {
+    push(clearCondition(s, cfg, skewKind, receivedAt, offset / 1000));
+  }
+  const shift = Math.abs(offset) > cfg.futureToleranceMs ? offset : 0;
+
+  // Battery: two thresholds (technical alarm, low then medium priority). 0 = not reported (proto3 default).
+  const battery = batch.batteryPercent;
+  if (battery > 0) {
+    track.battery = battery;
+    const kind = `battery-low:${batch.deviceId}`;
+    if (battery <= cfg.battery.critical) push(technical(kind, 'medium', battery, cfg.battery.critical, `device ${batch.deviceId} battery critical: ${Math.round(battery)} %`));
+    else if (battery <= cfg.battery.low) push(technical(kind, 'low', battery, cfg.battery.low, `device ${batch.deviceId} battery low: ${Math.round(battery)} %`));
+    else if (battery > cfg.battery.clear) push(clearCondition(s, cfg, kind, receivedAt, battery));
+  }
+
   const rules = compiledRules(cfg.rules, s.overrides);
-  const given = batch.samples as Sample[];
-  const samples = isSorted(given) ? given : [...given].sort((a, b) => a.measuredAtMs - b.measuredAtMs);
+  // Each sample on the pipeline's clock: less the device's offset, and never ahead of its
+  // receipt (one sample stamped in the future must not freeze the picture: issue 14).
+  const samples = (batch.samples as Sample[]).map((x) => {
+    const t = x.measuredAtMs - shift;
+    return { kind: x.kind, value: x.value, at: t > receivedAt + cfg.futureToleranceMs ? receivedAt : t };
+  });
+  if (!samples.every((x, i) => i === 0 || samples[i - 1]!.at <= x.at)) samples.sort((a, b) => a.at - b.at);
+  const vitalAt = (track.vitalAt ??= {});
   for (const sample of samples) {
     const info = vitalByKind(sample.kind);
     if (!info) continue;
+    if (vitalAt[info.key] === undefined || vitalAt[info.key]! < receivedAt) {
+      vitalAt[info.key] = receivedAt;
+      push(clearCondition(s, cfg, `sensor-off:${batch.deviceId}:${info.key}`, receivedAt));
+    }
     const prev = s.latest[info.key];
-    if (!prev || sample.measuredAtMs >= prev.at) s.latest[info.key] = { value: sample.value, at: sample.measuredAtMs };
-    else continue; // an older (replayed) reading never overrides the current picture
+    // An older (replayed) reading of this vital never overrides its current picture.
+    if (prev && sample.at < prev.at) continue;
+    s.latest[info.key] = { value: sample.value, at: sample.at };
     for (const { rule, dir, key, kind } of rules.get(info.key) ?? []) {
       const st = (s.limits[key] ??= initialLimitState());
-      const tr = stepLimit(rule, dir, st, sample.value, sample.measuredAtMs);
+      const tr = stepLimit(rule, dir, st, sample.value, sample.at);
       if (tr?.type === 'raise') {
-        const r = raise(s, cfg, {
+        push(raise(s, cfg, {
           deviceId: batch.deviceId, kind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
           message: `${info.display} ${dir} ${tr.value} ${info.ucum} (limit ${tr.threshold})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
-        }, tr.at);
-        if (r) out.push(r);
+        }, tr.at));
       } else if (tr?.type === 'clear') {
-        const r = resolve(s, kind, tr.at, tr.value);
-        if (r) out.push(r);
+        push(clearCondition(s, cfg, kind, tr.at, tr.value));
       }
     }
+  }
+  // Sensor off: the device keeps sending, but one of its continuous vitals has stopped (a
+  // probe off the finger). A device that stops altogether is "offline" instead.
+  for (const v of cfg.sensorOffVitals) {
+    const at = vitalAt[v];
+    if (at === undefined || receivedAt - at < cfg.sensorOffMs) continue;
+    const info = vitalByKey(v);
+    push(technical(`sensor-off:${batch.deviceId}:${v}`, 'medium', (receivedAt - at) / 1000, cfg.sensorOffMs / 1000, `${info?.display ?? v} sensor off on ${batch.deviceId}: nothing for ${Math.round((receivedAt - at) / 1000)} s`));
   }
   out.push(...evaluateNews2(s, cfg, batch.deviceId));
   return out;
@@ -223,50 +449,59 @@ function compiledRules(defaults: readonly LimitRule[], overrides: PatientState['
   }
   return compiled;
 }
-const isSorted = (xs: Sample[]) => xs.every((x, i) => i === 0 || xs[i - 1]!.measuredAtMs <= x.measuredAtMs);
+
+/** The more recent of a device value and a nurse-entered one, each within its own freshness. */
+function pickFresh(device: { value: number; at: number } | undefined, manual: Observed | undefined, newest: number, cfg: EngineConfig): number | undefined {
+  const d = device && newest - device.at <= cfg.news2FreshMs ? device : undefined;
+  const m = manual && newest - manual.at <= cfg.news2ObservationFreshMs ? manual : undefined;
+  if (d && m) return d.at >= m.at ? d.value : m.value;
+  return (d ?? m)?.value;
+}
 
 function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): AlertRecord[] {
-  const newest = Math.max(...Object.values(s.latest).map((v) => v.at));
+  const times = Object.values(s.latest).map((v) => v.at);
+  if (times.length === 0) return [];
+  const newest = Math.max(...times);
   const fresh = (key: string) => {
     const v = s.latest[key];
     return v && newest - v.at <= cfg.news2FreshMs ? v.value : undefined;
   };
-  const oxygen = fresh('supplemental_oxygen');
-  const conscious = fresh('consciousness');
+  const oxygen = pickFresh(s.latest.supplemental_oxygen, s.observed?.supplemental_oxygen, newest, cfg);
+  const conscious = pickFresh(s.latest.consciousness, s.observed?.consciousness, newest, cfg);
+  // Unknown oxygen or consciousness stays unknown (issue 14): the score says it is incomplete.
   const result = news2({
     respiratoryRate: fresh('respiratory_rate'),
     spo2: fresh('spo2'),
-    // Devices that do not report these are taken as room air and alert; said in the alert text.
-    supplementalOxygen: oxygen === undefined ? false : oxygen >= 0.5,
+    supplementalOxygen: oxygen === undefined ? undefined : oxygen >= 0.5,
     systolic: fresh('bp_systolic'),
     heartRate: fresh('heart_rate'),
-    cvpu: conscious === undefined ? false : conscious >= 0.5,
+    cvpu: conscious === undefined ? undefined : conscious >= 0.5,
     temperature: fresh('temperature'),
+    spo2Scale: s.spo2Scale?.scale ?? 1,
   });
-  const measured = 7 - result.missing.length;
-  if (measured - (oxygen === undefined ? 1 : 0) - (conscious === undefined ? 1 : 0) < cfg.news2MinParams) return [];
+  if (7 - result.missing.length < cfg.news2MinParams) return [];
+  const missing = result.missing.map((m) => PARAMETER_NAMES[m]).join(', ');
   const previous = s.news2?.band ?? 'low';
+  const previousMissing = s.news2Missing ?? '';
   s.news2 = { score: result.score, band: result.band };
+  s.news2Missing = missing;
+  const text = `NEWS2 ${result.complete ? '' : 'at least '}${result.score} (${result.band}${result.spo2Scale === 2 ? ', SpO2 scale 2' : ''})${result.complete ? '' : `; incomplete: ${missing} not recorded`}`;
   const rose = BAND_ORDER.indexOf(result.band) > BAND_ORDER.indexOf(previous);
   const fell = BAND_ORDER.indexOf(result.band) < BAND_ORDER.indexOf(previous);
-  const assumed = [oxygen === undefined ? 'room air' : '', conscious === undefined ? 'alert' : ''].filter(Boolean).join(', ');
+  const fields = { value: result.score, news2Score: result.score, news2Band: result.band, news2Missing: missing, news2Response: result.response, message: text };
   if (rose && result.band !== 'low') {
-    const r = raise(s, cfg, {
-      deviceId, kind: 'news2', priority: BAND_PRIORITY[result.band], vital: 'news2', value: result.score, threshold: 0,
-      message: `NEWS2 ${result.score} (${result.band})${assumed ? `; assumed ${assumed}` : ''}`, news2Score: result.score, news2Band: result.band,
-    }, newest);
+    const r = raise(s, cfg, { deviceId, kind: 'news2', priority: BAND_PRIORITY[result.band], vital: 'news2', threshold: 0, ...fields }, newest);
     return r ? [r] : [];
   }
-  if (fell) {
-    const current = s.alerts.news2;
-    if (result.band === 'low') {
-      const r = resolve(s, 'news2', newest, result.score);
-      return r ? [r] : [];
-    }
-    if (current && current.state !== 'resolved') {
-      Object.assign(current, { priority: BAND_PRIORITY[result.band], value: result.score, news2Score: result.score, news2Band: result.band, message: `NEWS2 ${result.score} (${result.band})`, updatedAt: Math.max(newest, current.updatedAt) });
-      return [{ ...current }];
-    }
+  const current = s.alerts.news2;
+  if (fell && result.band === 'low') {
+    const r = clearCondition(s, cfg, 'news2', newest, result.score);
+    return r ? [r] : [];
+  }
+  if (current && current.state !== 'resolved' && current.conditionActive !== false && (fell || missing !== previousMissing)) {
+    const lower = fell && BAND_PRIORITY[result.band] !== current.priority;
+    Object.assign(current, { ...fields, priority: fell ? BAND_PRIORITY[result.band] : current.priority, updatedAt: Math.max(newest, current.updatedAt) });
+    return [emitted(current, lower ? 'priority-lowered' : 'updated')];
   }
   return [];
 }
@@ -294,7 +529,7 @@ export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, o
   if (online) {
     track.online = true;
     track.lastSeen = Math.max(track.lastSeen, receivedAt);
-    const r = resolve(s, kind, receivedAt);
+    const r = clearCondition(s, cfg, kind, receivedAt);
     return r ? [r] : [];
   }
   track.online = false;
@@ -308,34 +543,102 @@ export function onStatus(s: PatientState, cfg: EngineConfig, deviceId: string, o
   return r ? [r] : [];
 }
 
-/** The inactivity timer: a device silent for `inactivityMs` is offline even if its Will was lost. */
+/** Whether `onTick` at `now` has anything to do for this patient (the worker skips the rest). */
+export function needsTick(s: PatientState, cfg: EngineConfig, now: number): boolean {
+  for (const d of Object.values(s.devices)) {
+    if (!d.online) continue;
+    if (now - d.lastSeen >= cfg.inactivityMs) return true;
+  }
+  for (const a of Object.values(s.alerts)) {
+    if (a.state === 'acknowledged' && a.conditionActive && a.acknowledgedUntil > 0 && now >= a.acknowledgedUntil) return true;
+    const step = cfg.escalationMs[a.priority];
+    if (a.state === 'open' && step > 0 && (a.escalationLevel ?? 0) < cfg.maxEscalationLevel && now - (a.openedAt ?? a.raisedAt) >= step * ((a.escalationLevel ?? 0) + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Timers, on the worker's clock: the inactivity timer (a device silent for `inactivityMs` is
+ * offline even if its Will was lost), the end of time-limited acknowledgements,
+ * and escalation of alerts nobody has acknowledged.
+ */
 export function onTick(s: PatientState, cfg: EngineConfig, now: number): AlertRecord[] {
   const out: AlertRecord[] = [];
   for (const [deviceId, track] of Object.entries(s.devices)) {
-    if (!track.online || now - track.lastSeen < cfg.inactivityMs) continue;
-    track.online = false;
-    const r = raise(s, cfg, {
-      deviceId, kind: `device-offline:${deviceId}`, priority: 'medium', vital: 'device', value: (now - track.lastSeen) / 1000, threshold: cfg.inactivityMs / 1000,
-      message: `device ${deviceId} silent for ${Math.round((now - track.lastSeen) / 1000)} s`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
-    }, track.lastSeen + cfg.inactivityMs);
-    if (r) out.push(r);
+    if (!track.online) continue;
+    if (now - track.lastSeen >= cfg.inactivityMs) {
+      track.online = false;
+      const r = raise(s, cfg, {
+        deviceId, kind: `device-offline:${deviceId}`, priority: 'medium', vital: 'device', value: (now - track.lastSeen) / 1000, threshold: cfg.inactivityMs / 1000,
+        message: `device ${deviceId} silent for ${Math.round((now - track.lastSeen) / 1000)} s`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
+      }, track.lastSeen + cfg.inactivityMs);
+      if (r) out.push(r);
+      continue;
+    }
+  }
+  for (const a of Object.values(s.alerts)) {
+    if (a.state === 'resolved') continue;
+    upgradeAlert(a);
+    if (a.state === 'acknowledged' && a.conditionActive && a.acknowledgedUntil > 0 && now >= a.acknowledgedUntil) {
+      // The acknowledgement has run out and the condition is still there: it sounds again.
+      Object.assign(a, { state: 'open', acknowledgedUntil: 0, openedAt: now, escalationLevel: 0, escalatedAt: 0, updatedAt: Math.max(now, a.updatedAt) });
+      out.push(emitted(a, 'acknowledgement-expired'));
+      continue;
+    }
+    const step = cfg.escalationMs[a.priority];
+    if (a.state !== 'open' || step <= 0) continue;
+    const level = Math.min(cfg.maxEscalationLevel, Math.floor((now - a.openedAt) / step));
+    if (level > a.escalationLevel) {
+      Object.assign(a, { escalationLevel: level, escalatedAt: now, updatedAt: Math.max(now, a.updatedAt) });
+      out.push(emitted(a, 'escalated'));
+    }
   }
   return out;
 }
 
-/** A clinician acknowledges (or resolves) an alert by id. */
-export function onCommand(s: PatientState, cmd: { type: 'acknowledge' | 'resolve'; alertId: string; by: string; at: number }): AlertRecord[] {
+export type CommandResult = { changes: AlertRecord[]; refused?: string };
+
+/**
+ * A clinician acknowledges or resolves an alert by id. Acknowledging a latched alert (its
+ * condition over) ends it; otherwise the acknowledgement holds for the priority's time.
+ * Resolving is refused while the condition exists (the API says 409 first; this guards
+ * against a stale view): only data clears a condition.
+ */
+export function onCommand(s: PatientState, cfg: EngineConfig, cmd: { type: 'acknowledge' | 'resolve'; alertId: string; by: string; at: number }): CommandResult {
   const a = Object.values(s.alerts).find((x) => x.id === cmd.alertId);
-  if (!a || a.state === 'resolved') return [];
-  if (cmd.type === 'acknowledge') {
-    if (a.state === 'acknowledged') return [];
-    a.state = 'acknowledged';
-    a.acknowledgedBy = cmd.by;
-  } else {
-    a.state = 'resolved';
-    a.resolvedAt = cmd.at;
+  if (!a || a.state === 'resolved') return { changes: [] };
+  upgradeAlert(a);
+  if (cmd.type === 'resolve') {
+    if (a.conditionActive) return { changes: [], refused: `the alarm condition still exists (${a.message})` };
+    a.acknowledgedBy = a.acknowledgedBy || cmd.by;
+    return { changes: [resolveAlert(a, cmd.at)] };
   }
-  a.updatedAt = Math.max(cmd.at, a.updatedAt);
-  return [{ ...a }];
+  if (!a.conditionActive) {
+    a.acknowledgedBy = cmd.by;
+    return { changes: [resolveAlert(a, cmd.at)] };
+  }
+  if (a.state === 'acknowledged') return { changes: [] };
+  Object.assign(a, { state: 'acknowledged', acknowledgedBy: cmd.by, acknowledgedUntil: cmd.at + cfg.ackTimeoutMs[a.priority], updatedAt: Math.max(cmd.at, a.updatedAt) });
+  return { changes: [emitted(a, 'acknowledged')] };
 }
 
+export type ObservationCommand = {
+  type: 'observation'; at: number; by: string;
+  /** ACVPU: 'A' alert; C, V, P, U score 3. */
+  consciousness?: 'A' | 'C' | 'V' | 'P' | 'U' | undefined;
+  supplementalOxygen?: boolean | undefined;
+};
+export type Spo2ScaleCommand = { type: 'spo2-scale'; scale: 1 | 2; reason: string; by: string; at: number };
+
+/** Nurse-entered NEWS2 parameters and the clinician's SpO2 scale: stored, then NEWS2 again. */
+export function onObservation(s: PatientState, cfg: EngineConfig, cmd: ObservationCommand | Spo2ScaleCommand): AlertRecord[] {
+  if (cmd.type === 'spo2-scale') {
+    s.spo2Scale = { scale: cmd.scale, reason: cmd.reason, by: cmd.by, at: cmd.at };
+  } else {
+    s.observed ??= {};
+    if (cmd.consciousness !== undefined) s.observed.consciousness = { value: cmd.consciousness === 'A' ? 0 : 1, at: cmd.at, by: cmd.by };
+    if (cmd.supplementalOxygen !== undefined) s.observed.supplemental_oxygen = { value: cmd.supplementalOxygen ? 1 : 0, at: cmd.at, by: cmd.by };
+  }
+  const device = Object.keys(s.devices)[0] ?? '';
+  return evaluateNews2(s, cfg, device);
+}

@@ -8,8 +8,22 @@ import { connectMqtt } from '../common/mqtt.js';
 import { runService } from '../common/run-service.js';
 import { createInfluxWriter } from '../writer/influx-writer.js';
 import { createAlertWorker } from './app.js';
-import { DEFAULT_ENGINE_CONFIG, type PatientState } from './engine.js';
-import { DEFAULT_RULES } from './limits.js';
+import { DEFAULT_ENGINE_CONFIG, type PatientState, type Per } from './engine.js';
+import { DEFAULT_RULES, type Priority } from './limits.js';
+
+/** "high=60000,medium=180000,low=0": ms per priority, all three required (0 = never). */
+const perPriority = z.string().transform((text, ctx): Per<number> => {
+  const out: Partial<Per<number>> = {};
+  for (const part of text.split(',')) {
+    const m = /^\s*(high|medium|low)\s*=\s*(\d+)\s*$/.exec(part);
+    if (m) out[m[1] as Priority] = Number(m[2]);
+  }
+  if (out.high === undefined || out.medium === undefined || out.low === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected high=MS,medium=MS,low=MS' });
+    return z.NEVER;
+  }
+  return out as Per<number>;
+});
 
 const schema = z.object({
   ...kafkaSchema,
@@ -27,7 +41,17 @@ const schema = z.object({
   ALERTS_NEWS2_FRESH_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.news2FreshMs),
   ALERTS_LIMITS_FILE: z.string().optional(),
   ALERTS_WEBHOOK_URL: z.string().url().optional(),
-});
+  // Alarm model (issue 14; README "Alarm behaviour"). Per priority as "high=MS,medium=MS,low=MS".
+  ALERTS_ACK_TIMEOUT_MS: perPriority.default({ ...DEFAULT_ENGINE_CONFIG.ackTimeoutMs }),
+  ALERTS_ESCALATION_MS: perPriority.default({ ...DEFAULT_ENGINE_CONFIG.escalationMs }),
+  ALERTS_LATCH_HIGH: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  ALERTS_BATTERY_LOW_PERCENT: z.coerce.number().min(0).max(100).default(DEFAULT_ENGINE_CONFIG.battery.low),
+  ALERTS_BATTERY_CRITICAL_PERCENT: z.coerce.number().min(0).max(100).default(DEFAULT_ENGINE_CONFIG.battery.critical),
+  ALERTS_SENSOR_OFF_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.sensorOffMs),
+  ALERTS_CLOCK_SKEW_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.clockSkewMs),
+  ALERTS_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  ALERTS_WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().positive().default(30_000),
+}).refine((c) => c.ALERTS_BATTERY_CRITICAL_PERCENT < c.ALERTS_BATTERY_LOW_PERCENT, 'ALERTS_BATTERY_CRITICAL_PERCENT must be below ALERTS_BATTERY_LOW_PERCENT');
 
 export async function main(): Promise<void> {
   const config = configOrExit('alerts', schema, process.env);
@@ -63,10 +87,12 @@ export async function main(): Promise<void> {
         commands: config.KAFKA_TOPIC_ALERT_COMMANDS,
         state: config.KAFKA_TOPIC_ALERT_STATE,
         alerts: config.KAFKA_TOPIC_ALERTS,
+        deadLetter: config.KAFKA_TOPIC_DEAD_LETTER,
       },
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       tickMs: 1000,
       webhookUrl: config.ALERTS_WEBHOOK_URL,
+      webhookRetry: { attempts: config.ALERTS_WEBHOOK_ATTEMPTS, maxDelayMs: config.ALERTS_WEBHOOK_MAX_DELAY_MS },
       fileOverrides: () => fileOverrides,
       engine: {
         ...DEFAULT_ENGINE_CONFIG,
@@ -74,6 +100,12 @@ export async function main(): Promise<void> {
         inactivityMs: config.ALERTS_INACTIVITY_MS,
         cooldownMs: config.ALERTS_COOLDOWN_MS,
         news2FreshMs: config.ALERTS_NEWS2_FRESH_MS,
+        ackTimeoutMs: config.ALERTS_ACK_TIMEOUT_MS,
+        escalationMs: config.ALERTS_ESCALATION_MS,
+        latchHigh: config.ALERTS_LATCH_HIGH,
+        battery: { low: config.ALERTS_BATTERY_LOW_PERCENT, critical: config.ALERTS_BATTERY_CRITICAL_PERCENT, clear: Math.min(100, config.ALERTS_BATTERY_LOW_PERCENT + 5) },
+        sensorOffMs: config.ALERTS_SENSOR_OFF_MS,
+        clockSkewMs: config.ALERTS_CLOCK_SKEW_MS,
       },
     },
   });

@@ -5,17 +5,19 @@ import { fileURLToPath } from 'node:url';
 import type { QueryApi } from '@influxdata/influxdb-client';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Producer } from 'kafkajs';
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
 import { VitalsError, type ErrorCode } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
-import { news2 } from '../common/news2.js';
+import { PARAMETER_NAMES, news2 } from '../common/news2.js';
 import { PATIENT_ID_RE } from '../common/topics.js';
 import { VITALS, vitalByKey } from '../common/vital-kinds.js';
 import { can, createAuthenticator, type Role } from './auth.js';
+import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
 import type { AlertView, LiveView } from './live-view.js';
+import { createMonitoringWatch } from './monitoring.js';
 import { openApiDocument } from './openapi.js';
 
 export interface ApiOptions {
@@ -24,6 +26,18 @@ export interface ApiOptions {
   commandsTopic: string;
   /** Freshness window for the NEWS2 shown on the ward view. @defaultValue 300_000 (ms) */
   news2FreshMs: number;
+  /** Nurse-entered observations count for NEWS2 this long. @defaultValue 21_600_000 (6 h) */
+  news2ObservationFreshMs?: number;
+  /** When the live feed counts as stale ("monitoring interrupted"). @defaultValue 10_000 (ms) */
+  monitoringStaleMs?: number;
+  /** Concurrent live streams; more are refused with 503. @defaultValue 200 */
+  maxStreams?: number;
+  /** Bytes a stream may have unsent before its (slow) reader is dropped. @defaultValue 1 MiB */
+  streamBufferBytes?: number;
+  /** Authentication failures per client address per minute before it is refused (429). @defaultValue 20 */
+  maxAuthFailures?: number;
+  /** Longest range of the series and FHIR endpoints. @defaultValue 31 days (ms) */
+  maxRangeMs?: number;
 }
 
 export interface ApiDeps {
@@ -33,6 +47,8 @@ export interface ApiDeps {
   view: LiveView;
   log: Logger;
   registry?: Registry;
+  /** The alert worker group's lag on the vitals topic, for "monitoring interrupted". */
+  workerLag?: () => Promise<number | null>;
 }
 
 declare module 'fastify' {
@@ -61,17 +77,53 @@ const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
-export function buildApi({ options, query, producer, view, log, registry = new Registry() }: ApiDeps): FastifyInstance {
+export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
-  const authenticate = createAuthenticator(options.tokens);
+  const authenticateToken = createAuthenticator(options.tokens);
+  const maxRangeMs = options.maxRangeMs ?? 31 * 86_400_000;
+  const limiter = createAuthFailureLimiter({ maxFailures: options.maxAuthFailures ?? 20, windowMs: 60_000, maxClients: 10_000 });
+  const tickets = createTicketStore({ ttlMs: 30_000, max: 10_000 });
+  const streamGauge = new Gauge({ name: 'vitals_api_streams', help: 'Open live streams', registers: [registry] });
+  const authFailures = new Counter({ name: 'vitals_api_auth_failures_total', help: 'Requests refused for a missing or wrong token, or rate limited', labelNames: ['result'], registers: [registry] });
+  const slowDropped = new Counter({ name: 'vitals_api_streams_dropped_total', help: 'Live streams closed because the reader fell behind', registers: [registry] });
+  /** Role of a request's bearer token; counts failures per address and refuses a client over the limit. */
+  const authenticate = (req: FastifyRequest, authorization: string | undefined): Role => {
+    const wait = limiter.blockedFor(req.ip);
+    if (wait > 0) {
+      authFailures.inc({ result: 'limited' });
+      throw Object.assign(new VitalsError('API_ERR_RATE_LIMITED', 'too many failed authentications; try again later'), { statusCode: 429, retryAfter: wait });
+    }
+    const role = authenticateToken(authorization);
+    if (!role) {
+      limiter.failed(req.ip);
+      authFailures.inc({ result: 'refused' });
+      fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    }
+    return role;
+  };
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
-  app.addHook('onClose', async () => { for (const res of streams) res.end(); });
+  const monitoring = createMonitoringWatch({ feedAt: view.feedAt, workerLag, events: view.events, options: { staleMs: options.monitoringStaleMs ?? 10_000, maxWorkerLag: 5000 } });
+  monitoring.start();
+  app.addHook('onClose', async () => { monitoring.stop(); for (const res of streams) res.end(); });
 
   app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
+  // Security headers on every response (issue 16). The dashboard loads only its own
+  // scripts and styles; uPlot sets element styles, hence style-src 'unsafe-inline'.
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('X-Content-Type-Options', 'nosniff');
+    void reply.header('X-Frame-Options', 'DENY');
+    void reply.header('Referrer-Policy', 'no-referrer');
+    void reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    void reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    void reply.header('Strict-Transport-Security', 'max-age=31536000');
+    void reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    if (req.url.startsWith('/api/') || req.url.startsWith('/metrics')) void reply.header('Cache-Control', 'no-store');
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown; retryAfter?: number }, _req, reply) => {
     const status = err.statusCode ?? 500;
+    if (err.retryAfter) void reply.header('Retry-After', String(err.retryAfter));
     if (status >= 500) log.error({ err }, 'request failed');
     const code = err instanceof VitalsError ? err.code : status === 413 ? 'API_ERR_BAD_REQUEST' : status === 400 ? 'API_ERR_BAD_REQUEST' : status === 404 ? 'API_ERR_NOT_FOUND' : 'API_ERR_INTERNAL';
     void reply.code(status).send({ error: code, message: status >= 500 ? 'internal error' : err.message });
@@ -79,8 +131,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.setNotFoundHandler((_req, reply) => { void reply.code(404).send({ error: 'API_ERR_NOT_FOUND', message: 'no such route' }); });
 
   const auth = (action: 'read' | 'acknowledge' | 'manage') => async (req: FastifyRequest) => {
-    const role = authenticate(req.headers.authorization);
-    if (!role) fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    const role = authenticate(req, req.headers.authorization);
     if (!can(role, action)) fail('API_ERR_FORBIDDEN', 403, `role ${role} may not ${action}`);
     req.role = role;
   };
@@ -92,7 +143,8 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.get('/vendor/uplot.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'))));
   app.get('/vendor/uplot.css', async (_req, reply) => reply.type('text/css').send(await readFile(require.resolve('uplot/dist/uPlot.min.css'))));
   app.get('/openapi.json', async () => openApiDocument);
-  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  // Operators only: the metrics name patients' device counts, routes and timings (issue 16).
+  app.get('/metrics', { preHandler: auth('manage') }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   async function latestFromInflux(pid?: string) {
@@ -109,9 +161,19 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const latest = view.latest.get(pid) ?? {};
     const newest = Math.max(0, ...Object.values(latest).map((v) => v.at));
     const fresh = (k: string) => { const v = latest[k]; return v && newest - v.at <= options.news2FreshMs ? v.value : undefined; };
+    // Device values and nurse-entered ones, the more recent of each; unknown stays unknown.
+    const obs = view.observations.get(pid) ?? {};
+    const obsFresh = <T>(o: { value: T; at: number } | undefined) => (o && newest - o.at <= (options.news2ObservationFreshMs ?? 6 * 3_600_000) ? o : undefined);
+    const either = (device: string, o: { value: boolean; at: number } | undefined): boolean | undefined => {
+      const d = latest[device] && newest - latest[device].at <= options.news2FreshMs ? latest[device] : undefined;
+      if (d && (!o || d.at >= o.at)) return d.value >= 0.5;
+      return o?.value;
+    };
+    const consciousness = obsFresh(obs.consciousness);
     const score = news2({
-      respiratoryRate: fresh('respiratory_rate'), spo2: fresh('spo2'), supplementalOxygen: (fresh('supplemental_oxygen') ?? 0) >= 0.5,
-      systolic: fresh('bp_systolic'), heartRate: fresh('heart_rate'), cvpu: (fresh('consciousness') ?? 0) >= 0.5, temperature: fresh('temperature'),
+      respiratoryRate: fresh('respiratory_rate'), spo2: fresh('spo2'), supplementalOxygen: either('supplemental_oxygen', obsFresh(obs.supplementalOxygen)),
+      systolic: fresh('bp_systolic'), heartRate: fresh('heart_rate'), temperature: fresh('temperature'),
+      cvpu: either('consciousness', consciousness && { value: consciousness.value !== 'A', at: consciousness.at }), spo2Scale: obs.spo2Scale?.scale ?? 1,
     });
     const devices = [...view.devices.values()].filter((d) => d.patientId === pid);
     const open = [...view.alerts.values()].filter((a) => a.patientId === pid && a.state !== 'resolved');
@@ -121,9 +183,14 @@ export function buildApi({ options, query, producer, view, log, registry = new R
       online,
       devices,
       latest,
-      news2: score.missing.filter((m) => m !== 'supplementalOxygen' && m !== 'cvpu').length <= 1 ? { score: score.score, band: score.band, partial: score.missing.length > 0 } : null,
+      news2: 7 - score.missing.length >= 4
+        ? { score: score.score, band: score.band, complete: score.complete, partial: !score.complete, missing: score.missing.map((m) => PARAMETER_NAMES[m]), response: score.response, spo2Scale: score.spo2Scale }
+        : null,
+      observations: obs,
       openAlerts: { high: open.filter((a) => a.priority === 'high').length, medium: open.filter((a) => a.priority === 'medium').length, low: open.filter((a) => a.priority === 'low').length },
-      alerts: open.sort((a, b) => b.updatedAt - a.updatedAt),
+      alerts: open.filter((a) => a.category !== 'technical').sort((a, b) => b.updatedAt - a.updatedAt),
+      // IEC 60601-1-8: technical alarm conditions are shown apart from physiological ones.
+      technicalAlerts: open.filter((a) => a.category === 'technical').sort((a, b) => b.updatedAt - a.updatedAt),
       limits: view.limits.get(pid) ?? null,
     };
   }
@@ -132,8 +199,10 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   app.get('/api/v1/patients', { preHandler: auth('read') }, async () => {
     if (view.latest.size === 0) await latestFromInflux();
-    return { patients: [...allPatients()].sort().map(patientSummary) };
+    return { monitoring: monitoring.status(), patients: [...allPatients()].sort().map(patientSummary) };
   });
+
+  app.get('/api/v1/monitoring', { preHandler: auth('read') }, async () => monitoring.status());
 
   app.get('/api/v1/patients/:patientId', { preHandler: auth('read') }, async (req) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
@@ -148,7 +217,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
     if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
-    if (stop.getTime() - start.getTime() > 31 * 86_400_000) fail('API_ERR_BAD_REQUEST', 400, 'range longer than 31 days');
+    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', 400, `range longer than ${maxRangeMs / 86_400_000} days`);
     // Default resolution: about 500 points over the range, never finer than 1 s.
     const every = p.every ?? `${Math.max(1, Math.ceil((stop.getTime() - start.getTime()) / 500 / 1000))}s`;
     if ((stop.getTime() - start.getTime()) / durationMs(every) > 20_000) fail('API_ERR_BAD_REQUEST', 400, 'resolution too fine for the range (more than 20000 points)');
@@ -163,6 +232,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
     if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
+    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', 400, `range longer than ${maxRangeMs / 86_400_000} days`);
     const rows = await query.collectRows<{ _time: string; _value: number; kind: string; device_id: string }>(q.rawObservations(options.bucket, pid, start, stop, p.limit));
     const base = `${req.protocol}://${req.host}`;
     return reply.type('application/fhir+json').send(toFhirBundle(pid, rows.map((r) => ({ kind: r.kind, value: r._value, time: r._time, deviceId: r.device_id })), base));
@@ -179,9 +249,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   });
 
   app.get('/api/v1/alerts', { preHandler: auth('read') }, async (req) => {
-    const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
+    const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), category: z.enum(['physiological', 'technical']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
     const list = [...view.alerts.values()].filter((a) =>
-      (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority));
+      (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority) && (!p.category || a.category === p.category));
     return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit) };
   });
 
@@ -198,6 +268,11 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const a = view.alerts.get(alertId);
     if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
     if (a.state === 'resolved') fail('API_ERR_CONFLICT', 409, `alert ${alertId} is already resolved`);
+    // Nobody resolves an alarm condition by hand (IEC 60601-1-8: the condition is the data's);
+    // the worker refuses it too, should this view be behind.
+    if (type === 'resolve' && a.conditionActive) {
+      fail('API_ERR_CONFLICT', 409, `alert ${alertId}: the alarm condition is still present (${a.message}); it clears when the data does. Acknowledge it to silence it for a while.`);
+    }
     const by = body?.by ?? req.role;
     await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] });
     log.info({ alertId, patientId: a.patientId, type }, 'alert command sent');
@@ -205,6 +280,27 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   }
   app.post('/api/v1/alerts/:alertId/acknowledge', { preHandler: auth('acknowledge') }, (req, reply) => command(req, reply, 'acknowledge'));
   app.post('/api/v1/alerts/:alertId/resolve', { preHandler: auth('acknowledge') }, (req, reply) => command(req, reply, 'resolve'));
+
+  // Nurse-entered NEWS2 parameters (RCP 2017: ACVPU, air or oxygen) and the SpO2 scale 2
+  // decision (hypercapnic respiratory failure, with a reason): to the worker through Kafka.
+  const by = z.string().min(1).max(100).regex(/^[\w .@-]+$/).optional();
+  app.post('/api/v1/patients/:patientId/observations', { preHandler: auth('acknowledge') }, async (req, reply) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const body = parse(z.object({ consciousness: z.enum(['A', 'C', 'V', 'P', 'U']).optional(), supplementalOxygen: z.boolean().optional(), by }).strict()
+      .refine((b) => b.consciousness !== undefined || b.supplementalOxygen !== undefined, 'give consciousness (ACVPU) and/or supplementalOxygen'), req.body);
+    const cmd = { type: 'observation', patientId: pid, consciousness: body.consciousness, supplementalOxygen: body.supplementalOxygen, by: body.by ?? req.role, at: Date.now() };
+    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] });
+    log.info({ patientId: pid, by: cmd.by }, 'observation recorded');
+    return reply.code(202).send(cmd);
+  });
+  app.put('/api/v1/patients/:patientId/spo2-scale', { preHandler: auth('acknowledge') }, async (req, reply) => {
+    const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    const body = parse(z.object({ scale: z.union([z.literal(1), z.literal(2)]), reason: z.string().min(5).max(500), by }).strict(), req.body);
+    const cmd = { type: 'spo2-scale', patientId: pid, scale: body.scale, reason: body.reason, by: body.by ?? req.role, at: Date.now() };
+    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] });
+    log.info({ patientId: pid, scale: body.scale, by: cmd.by }, 'spo2 scale set');
+    return reply.code(202).send(cmd);
+  });
 
   const limitSchema = z.object({
     low: z.number().finite().optional(), high: z.number().finite().optional(), delayMs: z.number().int().min(0).max(600_000).optional(),
@@ -225,23 +321,42 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     return reply.code(202).send({ patientId: pid, overrides });
   });
 
+  // EventSource cannot set headers, and a token in a URL leaks into logs and history: the
+  // page trades its token (header) for a one-time ticket valid 30 s.
+  app.post('/api/v1/stream/ticket', { preHandler: auth('read') }, async (req, reply) => {
+    const ticket = tickets.issue(req.role);
+    if (!ticket) fail('API_ERR_UNAVAILABLE', 503, 'too many outstanding stream tickets');
+    return reply.code(201).send({ ticket, expiresInMs: 30_000 });
+  });
+
   // Live stream: server-sent events of vitals, alert changes and device status.
+  const maxStreams = options.maxStreams ?? 200;
+  const bufferBytes = options.streamBufferBytes ?? 1024 * 1024;
   app.get('/api/v1/stream', async (req, reply) => {
-    // EventSource cannot set headers: the token may come as ?token= (over TLS in production).
-    const token = (req.query as { token?: string }).token;
-    const role = authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined));
-    if (!role) fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    const ticket = (req.query as { ticket?: string }).ticket;
+    if (req.headers.authorization) authenticate(req, req.headers.authorization);
+    else if (!ticket || typeof ticket !== 'string' || !tickets.redeem(ticket)) authenticate(req, undefined);
+    if (streams.size >= maxStreams) fail('API_ERR_UNAVAILABLE', 503, `too many live streams (${maxStreams})`);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Content-Type-Options': 'nosniff' });
     res.write('retry: 2000\n\n');
-    const send = (event: string) => (data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status') };
+    // A reader that does not keep up is dropped (it reconnects and reloads) instead of
+    // buffering without bound in this process.
+    const send = (event: string) => (data: unknown) => {
+      if (res.destroyed) return;
+      if (res.writableLength > bufferBytes) { slowDropped.inc(); log.warn({ buffered: res.writableLength }, 'slow stream reader dropped'); res.destroy(); return; }
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
+    const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status'), monitoring: send('monitoring'), observation: send('observation') };
+    send('monitoring')(monitoring.status());
     for (const [e, h] of Object.entries(handlers)) view.events.on(e, h);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     streams.add(res);
-    req.raw.on('close', () => {
+    streamGauge.set(streams.size);
+    res.on('close', () => {
       streams.delete(res);
+      streamGauge.set(streams.size);
       clearInterval(ping);
       for (const [e, h] of Object.entries(handlers)) view.events.off(e, h);
     });

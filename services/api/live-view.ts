@@ -1,15 +1,29 @@
 import { EventEmitter } from 'node:events';
 import type { Consumer, Kafka } from 'kafkajs';
 import type { Logger } from '../common/logger.js';
-import { Alert, AlertPriority, AlertState, DeviceState, DeviceStatus, VitalsBatch, type Sample } from '../common/proto.js';
+import { Alert, AlertCategory, AlertPriority, AlertState, DeviceState, DeviceStatus, VitalsBatch, type Sample } from '../common/proto.js';
 import { vitalByKind } from '../common/vital-kinds.js';
 
 export interface AlertView {
   id: string; patientId: string; deviceId: string; kind: string; priority: 'high' | 'medium' | 'low'; state: 'open' | 'acknowledged' | 'resolved';
   value: number; threshold: number; message: string; raisedAt: number; updatedAt: number; acknowledgedBy: string; news2Score: number; news2Band: string;
+  category: 'physiological' | 'technical'; conditionActive: boolean; latched: boolean; escalationLevel: number; escalatedAt: number;
+  acknowledgedUntil: number; news2Missing: string; news2Response: string; change: string;
 }
 
-export interface DeviceView { deviceId: string; patientId: string; online: boolean; reason: string; statusAt: number; lastSeen: number; battery: number | null }
+/** Nurse-entered NEWS2 parameters and the SpO2 scale, as the commands topic has them. */
+export interface ObservationsView {
+  consciousness?: { value: 'A' | 'C' | 'V' | 'P' | 'U'; at: number; by: string };
+  supplementalOxygen?: { value: boolean; at: number; by: string };
+  spo2Scale?: { scale: 1 | 2; reason: string; by: string; at: number };
+}
+
+export interface DeviceView {
+  deviceId: string; patientId: string; online: boolean; reason: string; statusAt: number; lastSeen: number; battery: number | null;
+  /** The device clock against the ingest's receive time, last batch (ms; positive = ahead). */
+  clockOffsetMs?: number;
+  bootId?: string;
+}
 
 const PRIORITY = { [AlertPriority.ALERT_PRIORITY_HIGH]: 'high', [AlertPriority.ALERT_PRIORITY_MEDIUM]: 'medium', [AlertPriority.ALERT_PRIORITY_LOW]: 'low' } as Record<number, AlertView['priority']>;
 const STATE = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_ACKNOWLEDGED]: 'acknowledged', [AlertState.ALERT_STATE_RESOLVED]: 'resolved' } as Record<number, AlertView['state']>;
@@ -19,13 +33,20 @@ const STATE = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_A
  * from the beginning and following the vitals topic: current alerts, device state,
  * per-patient limit overrides, latest values. Emits 'alert', 'vitals' and 'status' for the stream.
  */
-export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { alerts: string; status: string; commands: string; vitals: string }; instanceId: string }) {
+export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { alerts: string; status: string; commands: string; vitals: string; state?: string | undefined }; instanceId: string }) {
   const events = new EventEmitter();
   events.setMaxListeners(1000);
   const alerts = new Map<string, AlertView>();
   const devices = new Map<string, DeviceView>();
   const limits = new Map<string, unknown>();
   const latest = new Map<string, Record<string, { value: number; at: number }>>();
+  const observations = new Map<string, ObservationsView>();
+  /**
+   * When each consumer last completed a fetch from Kafka (kafkajs emits FETCH after every
+   * fetch, empty or not, about every maxWaitTimeInMs): the API's own measure of whether its
+   * live feed is current. Nothing fetched for a while = the feed is stale (Kafka down).
+   */
+  const lastFetch = new Map<string, number>();
   const consumers: Consumer[] = [];
   const groups: string[] = [];
 
@@ -41,6 +62,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
     groups.push(groupId);
     const consumer = deps.kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
     consumers.push(consumer);
+    consumer.on(consumer.events.FETCH, () => { lastFetch.set(suffix, Date.now()); });
     await consumer.connect();
     for (const topic of topics) await consumer.subscribe({ topic, fromBeginning });
     await consumer.run({
@@ -52,14 +74,41 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
   }
 
   return {
-    events, alerts, devices, limits, latest,
+    events, alerts, devices, limits, latest, observations,
+    /** The oldest "last fetch" over the live view's consumers (0 before the first). */
+    feedAt: () => (lastFetch.size < 2 ? 0 : Math.min(...lastFetch.values())),
     async start() {
-      await follow([deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt, retained) => {
-        if (topic === deps.topics.alerts) {
+      // The alert worker's compacted state topic holds every patient's current alerts
+      // whatever the history topic's retention (issue 16); the history adds the changes.
+      const stateTopic = deps.topics.state;
+      await follow([...(stateTopic ? [stateTopic] : []), deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt, retained) => {
+        if (topic === stateTopic) {
+          // The worker's engine records (services/alerts/engine.ts AlertRecord); state written
+          // before the alarm model (issue 14) lacks its fields: defaults as for old alerts below.
+          const s = JSON.parse(value.toString()) as { alerts?: Record<string, Partial<AlertView> & Pick<AlertView, 'id' | 'patientId' | 'deviceId' | 'kind' | 'priority' | 'state' | 'value' | 'threshold' | 'message' | 'raisedAt' | 'updatedAt' | 'news2Score' | 'news2Band'>> };
+          for (const a of Object.values(s.alerts ?? {})) {
+            const prev = alerts.get(a.id);
+            if (prev && prev.updatedAt >= a.updatedAt) continue;
+            const view: AlertView = {
+              id: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: a.priority, state: a.state, value: a.value, threshold: a.threshold,
+              message: a.message, raisedAt: a.raisedAt, updatedAt: a.updatedAt, acknowledgedBy: a.acknowledgedBy ?? '', news2Score: a.news2Score, news2Band: a.news2Band,
+              category: a.category ?? 'physiological', conditionActive: a.conditionActive ?? a.state !== 'resolved', latched: a.latched ?? false,
+              escalationLevel: a.escalationLevel ?? 0, escalatedAt: a.escalatedAt ?? 0, acknowledgedUntil: a.acknowledgedUntil ?? 0,
+              news2Missing: a.news2Missing ?? '', news2Response: a.news2Response ?? '', change: a.change ?? '',
+            };
+            alerts.set(view.id, view);
+            events.emit('alert', view);
+          }
+        } else if (topic === deps.topics.alerts) {
           const a = Alert.decode(value);
           const view: AlertView = {
             id: a.alertId, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: PRIORITY[a.priority] ?? 'low', state: STATE[a.state] ?? 'open',
             value: a.value, threshold: a.threshold, message: a.message, raisedAt: a.raisedAtMs, updatedAt: a.updatedAtMs, acknowledgedBy: a.acknowledgedBy, news2Score: a.news2Score, news2Band: a.news2Band,
+            category: a.category === AlertCategory.ALERT_CATEGORY_TECHNICAL ? 'technical' : 'physiological',
+            // Alerts from before issue 14 carry no condition flag: unresolved ones count as live.
+            conditionActive: a.change ? a.conditionActive : STATE[a.state] !== 'resolved',
+            latched: a.latched, escalationLevel: a.escalationLevel, escalatedAt: Number(a.escalatedAtMs), acknowledgedUntil: Number(a.acknowledgedUntilMs),
+            news2Missing: a.news2Missing, news2Response: a.news2Response, change: a.change,
           };
           const prev = alerts.get(view.id);
           if (prev && prev.updatedAt > view.updatedAt) return;
@@ -79,13 +128,23 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           d.statusAt = retained ? s.atMs : receivedAt;
           events.emit('status', { ...d });
         } else {
-          const cmd = JSON.parse(value.toString()) as { type: string; patientId: string; overrides?: unknown };
+          const cmd = JSON.parse(value.toString()) as { type: string; patientId: string; overrides?: unknown; at: number; by: string; consciousness?: 'A' | 'C' | 'V' | 'P' | 'U'; supplementalOxygen?: boolean; scale?: 1 | 2; reason?: string };
           if (cmd.type === 'limits') limits.set(cmd.patientId, cmd.overrides ?? {});
+          else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') {
+            const o = observations.get(cmd.patientId) ?? {};
+            if (cmd.consciousness !== undefined) o.consciousness = { value: cmd.consciousness, at: cmd.at, by: cmd.by };
+            if (cmd.supplementalOxygen !== undefined) o.supplementalOxygen = { value: cmd.supplementalOxygen, at: cmd.at, by: cmd.by };
+            if (cmd.type === 'spo2-scale') o.spo2Scale = { scale: cmd.scale === 2 ? 2 : 1, reason: cmd.reason ?? '', by: cmd.by, at: cmd.at };
+            observations.set(cmd.patientId, o);
+            events.emit('observation', { patientId: cmd.patientId });
+          }
         }
       });
-      await follow([deps.topics.vitals], false, 'vitals', (_topic, value) => {
+      await follow([deps.topics.vitals], false, 'vitals', (_topic, value, receivedAt) => {
         const b = VitalsBatch.decode(value);
         const d = device(b.deviceId, b.patientId);
+        d.clockOffsetMs = b.sentAtMs - receivedAt;
+        d.bootId = b.bootId;
         d.lastSeen = Math.max(d.lastSeen, b.sentAtMs);
         d.battery = b.batteryPercent;
         if (!d.online && b.sentAtMs > d.statusAt) d.online = true;

@@ -18,7 +18,11 @@ const schema = z.object({
   API_CLINICIAN_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
   API_OPERATOR_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
   KAFKA_TOPIC_ALERT_COMMANDS: z.string().default('vitals.v1.alert-commands'),
+  KAFKA_TOPIC_ALERT_STATE: z.string().default('vitals.v1.alert-state'),
   ALERTS_NEWS2_FRESH_MS: z.coerce.number().int().positive().default(300_000),
+  /** The alert worker's consumer group: its lag on the vitals topic is part of "monitoring interrupted". */
+  ALERTS_GROUP_ID: z.string().default('vitals-alerts'),
+  API_MONITORING_STALE_MS: z.coerce.number().int().positive().default(10_000),
 }).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
 
 export async function main(): Promise<void> {
@@ -26,12 +30,14 @@ export async function main(): Promise<void> {
   const log = createLogger({ name: 'api', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-api` }, log);
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
-  const view = createLiveView({ kafka, log, topics, instanceId: `vitals-api-${hostname()}-${process.pid}` });
+  const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   try {
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
+    // Created as the alert worker creates it (compacted), should the API start first.
+    await ensureTopics(admin, [config.KAFKA_TOPIC_ALERT_STATE], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
     await admin.disconnect();
     await producer.connect();
     await view.start();
@@ -39,12 +45,24 @@ export async function main(): Promise<void> {
     console.error(`api: cannot start: ${(err as Error).message}. Check that Kafka is up (npm run stack -- status) and KAFKA_BROKERS.`);
     process.exit(1);
   }
+  /** Records the alert worker has yet to evaluate on the vitals topic (committed offsets vs ends). */
+  const admin = kafka.admin();
+  let adminConnected = false;
+  const workerLag = async (): Promise<number | null> => {
+    if (!adminConnected) { await admin.connect(); adminConnected = true; }
+    const [committed] = await admin.fetchOffsets({ groupId: config.ALERTS_GROUP_ID, topics: [topics.vitals] });
+    if (!committed || committed.partitions.every((p) => Number(p.offset) < 0)) return null; // no worker has committed yet
+    const ends = await admin.fetchTopicOffsets(topics.vitals);
+    const done = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
+    return ends.reduce((n, e) => n + Math.max(0, Number(e.high) - Math.max(done.get(e.partition) ?? 0, Number(e.low))), 0);
+  };
   const app = buildApi({
     log,
+    workerLag,
     view,
     producer,
     query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
-    options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS },
+    options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS, monitoringStaleMs: config.API_MONITORING_STALE_MS },
   });
   const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });
   log.info({ address }, 'api listening');
@@ -52,6 +70,7 @@ export async function main(): Promise<void> {
     await app.close();
     await view.stop();
     await producer.disconnect();
+    if (adminConnected) await admin.disconnect().catch(() => undefined);
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown());

@@ -27,3 +27,5 @@ export const AlertPriority = vitals.v1.AlertPriority;
 export type AlertPriority = vitals.v1.AlertPriority;
 export const AlertState = vitals.v1.AlertState;
 export type AlertState = vitals.v1.AlertState;
+export const AlertCategory = vitals.v1.AlertCategory;
+export type AlertCategory = vitals.v1.AlertCategory;

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';
 import { deviceIdFor, devicePassword, patientIdFor } from '../common/device-credentials.js';
 import { batchToLines } from '../common/line-protocol.js';
 import { connectMqtt } from '../common/mqtt.js';
-import { DeviceState, DeviceStatus, VitalsBatch, type VitalsBatchInit } from '../common/proto.js';
+import { DeviceState, DeviceStatus, VitalKind, VitalsBatch, type VitalsBatchInit } from '../common/proto.js';
 import { statusTopic, telemetryTopic } from '../common/topics.js';
 import { Patient, toSamples, type Episode, type ScenarioName } from './physiology.js';
 
@@ -16,6 +17,13 @@ export interface ScenarioSpec {
   durationMs?: number;
   /** Repeat the episode this often (ms) after its start. */
   everyMs?: number;
+  /**
+   * `reboot`: whether the device sends a boot id (false: a device that only restarts its
+   * sequence, which the pipeline must recognise from the sequence and sent-at). @defaultValue true
+   */
+  bootId?: boolean;
+  /** `clock-skew` and `future-batch`: how far the device clock is ahead (negative: behind; the ingest refuses more than 300 s ahead). @defaultValue 120_000 (ms) */
+  offsetMs?: number;
 }
 
 export interface SimulateOptions {
@@ -116,6 +124,19 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
     const summary: DeviceSummary = { deviceId, patientId, lastSequence: 0, acked: [], failed: 0, samplesAcked: 0 };
     const dropout = mine.find((s) => s.name === 'dropout');
     const replay = mine.find((s) => s.name === 'replay');
+    // Device-side faults (issue 14): a restart that begins the sequence again, a clock that
+    // runs ahead or behind, one batch stamped in the future, a draining battery, a sensor
+    // (SpO2 probe) coming off while the device stays connected.
+    const reboot = mine.find((s) => s.name === 'reboot');
+    const skew = mine.find((s) => s.name === 'clock-skew');
+    const future = mine.find((s) => s.name === 'future-batch');
+    const lowBattery = mine.find((s) => s.name === 'low-battery');
+    const sensorOff = mine.find((s) => s.name === 'sensor-off');
+    const sendsBootId = reboot?.bootId !== false;
+    let bootId = sendsBootId ? randomUUID() : '';
+    let rebooted = false;
+    let futureSent = false;
+    const inWindow = (s: ScenarioSpec, elapsed: number) => elapsed >= (s.startMs ?? 0) && elapsed < (s.startMs ?? 0) + (s.durationMs ?? 20_000);
 
     const connect = () => connectMqtt({
       url: o.mqttUrl,
@@ -160,8 +181,9 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
     let lastSentAt = 0;
     const sentClock = () => (lastSentAt = Math.max(Date.now(), lastSentAt + 1));
 
-    const publish = (c: MqttClient, init: VitalsBatchInit) => {
-      const batch = { ...init, sentAtMs: sentClock() };
+    // sent-at is the device's clock at publish time: offset (clock-skew scenarios) like its samples' times.
+    const publish = (c: MqttClient, init: VitalsBatchInit, clockOffset = 0) => {
+      const batch = { ...init, sentAtMs: sentClock() + clockOffset };
       const proto = VitalsBatch.encode(batch).finish();
       const bytes = o.format === 'line' ? Buffer.from(batchToLines(VitalsBatch.decode(proto)).join('\n')) : Buffer.from(proto);
       progress.sent++;
@@ -191,17 +213,36 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
         cutNetwork(client!);
         client = null;
       }
+      if (reboot && !rebooted && elapsed >= (reboot.startMs ?? 0) && client) {
+        // A quick restart: the session ends cleanly (no Will), the device comes back with a
+        // new boot id (or none) and counts its sequence from 1 again.
+        rebooted = true;
+        await Promise.all(inFlight.splice(0));
+        await client.endAsync();
+        client = await connect();
+        await goOnline(client);
+        seq = 0;
+        if (sendsBootId) bootId = randomUUID();
+      }
       const now = Math.max(Date.now(), lastMeasuredAt + readings);
+      // What the device's clock says: ahead/behind for `clock-skew`, far ahead for one `future-batch`.
+      let clockOffset = skew && elapsed >= (skew.startMs ?? 0) ? (skew.offsetMs ?? 120_000) : 0;
+      if (future && !futureSent && elapsed >= (future.startMs ?? 0)) { futureSent = true; clockOffset = future.offsetMs ?? 120_000; }
       const samples = [];
       for (let r = readings - 1; r >= 0; r--) {
         // Evenly spaced over the interval, but always after this device's previous reading.
         const at = Math.max(now - r * Math.floor(intervalMs / readings), lastMeasuredAt + readings - r);
-        samples.push(...toSamples(patient.at(at - started), at));
+        const taken = toSamples(patient.at(at - started), at + clockOffset);
+        samples.push(...(sensorOff && inWindow(sensorOff, elapsed) ? taken.filter((x) => x.kind !== VitalKind.VITAL_KIND_SPO2) : taken));
       }
       lastMeasuredAt = now;
       seq++;
       summary.lastSequence = seq;
-      const init: VitalsBatchInit = { deviceId, patientId, sequence: seq, sentAtMs: now, batteryPercent: Math.max(5, 100 - (index % 50) - b * 0.01), firmware: 'sim-1.0', samples };
+      // `low-battery`: from 30% down to 4% over the episode, then held there.
+      const battery = lowBattery && elapsed >= (lowBattery.startMs ?? 0)
+        ? Math.max(4, 30 - (26 * (elapsed - (lowBattery.startMs ?? 0))) / (lowBattery.durationMs ?? 20_000))
+        : Math.max(5, 100 - (index % 50) - b * 0.01);
+      const init: VitalsBatchInit = { deviceId, patientId, sequence: seq, sentAtMs: now + clockOffset, batteryPercent: battery, firmware: 'sim-1.0', samples, bootId };
       if (offlineUntil > 0 && client === null) {
         buffered.push(init);
         if (now < offlineUntil) continue;
@@ -210,7 +251,7 @@ export async function simulate(o: SimulateOptions): Promise<SimulationSummary> {
         for (const old of buffered.splice(0)) publish(client, old); // original measured-at times
         continue;
       }
-      publish(client!, init);
+      publish(client!, init, clockOffset);
     }
     await Promise.all(inFlight);
     if (client && !dropped) {

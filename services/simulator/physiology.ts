@@ -1,7 +1,7 @@
 import { VitalKind } from '../common/proto.js';
 
 /** Named episodes the simulator can inject. */
-export const SCENARIOS = ['normal', 'tachycardia', 'desaturation', 'fever', 'hypotension', 'spike', 'dropout', 'replay'] as const;
+export const SCENARIOS = ['normal', 'tachycardia', 'desaturation', 'fever', 'hypotension', 'spike', 'dropout', 'replay', 'reboot', 'clock-skew', 'future-batch', 'low-battery', 'sensor-off'] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 export interface Episode {

@@ -93,10 +93,17 @@ export async function main(argv: string[]): Promise<void> {
 
   // 2. The services, each on its own ops port (for /readyz); the API on the dashboard port.
   const apiPort = values.port ? Number(values.port) : await freePort(Number(stackEnv.API_PORT ?? 8080));
-  const childEnv = (extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, VITALS_STACK_ENV: envFile, ...extra });
+  // Each service reads only its own credentials (.stack/services/<name>.env, issue 16); the
+  // simulator plays the devices and takes the device secret from the stack file.
+  const serviceEnvFile = (name: string) => {
+    if (process.env.VITALS_STACK_ENV) return process.env.VITALS_STACK_ENV;
+    const own = join(stateDir, 'services', `${name}.env`);
+    return existsSync(own) ? own : envFile;
+  };
+  const childEnv = (name: string, extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, VITALS_STACK_ENV: serviceEnvFile(name), ...extra });
   const opsSpec = async (name: string): Promise<ChildSpec> => {
     const port = await freePort();
-    return { name, args: [join(root, 'bin/vitals.js'), name], env: childEnv({ OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
+    return { name, args: [join(root, 'bin/vitals.js'), name], env: childEnv(name, { OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
   };
   const supervisor = createSupervisor({
     command: process.execPath,
@@ -136,13 +143,13 @@ export async function main(argv: string[]): Promise<void> {
     await supervisor.start({
       name: 'api',
       args: [join(root, 'bin/vitals.js'), 'api'],
-      env: childEnv({ API_PORT: String(apiPort), API_HOST: '127.0.0.1' }),
+      env: childEnv('api', { API_PORT: String(apiPort), API_HOST: '127.0.0.1' }),
       ready: httpOk(`http://127.0.0.1:${apiPort}/healthz`),
       restartOnCleanExit: true,
     });
     logs.own('info', 'service ready', { service: 'api', after: elapsed() });
     if (demo) {
-      await supervisor.start({ name: 'simulator', args: [join(root, 'bin/vitals.js'), ...demoSimulatorArgs(devices)], env: childEnv({}), ready: async () => true });
+      await supervisor.start({ name: 'simulator', args: [join(root, 'bin/vitals.js'), ...demoSimulatorArgs(devices)], env: { ...process.env, VITALS_STACK_ENV: envFile }, ready: async () => true });
     }
   } catch (err) {
     logs.own('error', 'pipeline did not start', { err: { message: (err as Error).message } });

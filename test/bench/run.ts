@@ -322,7 +322,8 @@ async function latency(rate: number, bkt: string, topics: { vitals: string; aler
         if (at) toKafka.push(now - at);
       } else {
         const a = Alert.decode(message.value!);
-        if (a.state !== AlertState.ALERT_STATE_OPEN || !a.kind.startsWith('limit:spo2')) return;
+        // The raise only: later messages of the same alert (latched, escalated) are not alert latency.
+        if (a.state !== AlertState.ALERT_STATE_OPEN || a.change !== 'raised' || !a.kind.startsWith('limit:spo2')) return;
         const b = byDevice.get(a.deviceId)?.find((x) => x.lastMeasured >= a.raisedAtMs);
         if (b) toAlert.push(now - b.at);
       }

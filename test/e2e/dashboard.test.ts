@@ -40,6 +40,8 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
   assert.match(await tile.getAttribute('class') ?? '', /prio-high/);
   assert.match(await tile.innerText(), /SpO2 low/);
   assert.equal(await page.locator('#conn').innerText(), 'live');
+  // The high-priority audible signal (IEC 60601-1-8 burst) is sounding for it.
+  await waitFor('high-priority burst', async () => ((await page.evaluate(() => (globalThis as unknown as { __alarmAudio: { bursts: { priority: string }[] } }).__alarmAudio.bursts.some((b) => b.priority === 'high'))) ? true : undefined), 10_000);
   mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
   await page.screenshot({ path: `${REPO_ROOT}test-results/ward-view.png`, fullPage: true });
 
@@ -54,6 +56,8 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
   assert.equal(acked.acknowledgedBy, 'clinician');
   // The page follows: the button is gone after the live refresh.
   await page.locator(`[data-ack="${alertId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
+  // Time-limited acknowledgement, shown with its end.
+  assert.match(await tile.locator(`li[data-alert="${alertId}"]`).innerText(), /acknowledged until \d\d:\d\d/);
   await page.screenshot({ path: `${REPO_ROOT}test-results/ward-view-acknowledged.png`, fullPage: true });
   // The patient view: a chart per vital (uPlot canvases) with the acknowledged alert listed.
   await tile.click();

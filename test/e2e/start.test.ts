@@ -40,7 +40,7 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
     ...process.env,
     LOG_LEVEL: 'info',
     // The stack's least-privilege tokens are scoped to its own bucket; this test's bucket is its own.
-    INFLUX_BUCKET: bucket, INFLUX_WRITE_TOKEN: s.influx.token, INFLUX_READ_TOKEN: s.influx.token,
+    INFLUX_BUCKET: bucket, INFLUX_TOKEN: s.influx.token, INFLUX_WRITE_TOKEN: s.influx.token, INFLUX_READ_TOKEN: s.influx.token,
     KAFKA_TOPIC_VITALS: `${id}.vitals`, KAFKA_TOPIC_STATUS: `${id}.status`, KAFKA_TOPIC_DEAD_LETTER: `${id}.dlq`,
     KAFKA_TOPIC_ALERTS: `${id}.alerts`, KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`,
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`,
@@ -108,7 +108,8 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
   // SIGTERM: ordered stop, exit 0, no child left. The stack was up before, so it stays up.
   const before = records.length;
   const childPids = execFileSync('pgrep', ['-P', String(sup.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
-  assert.equal(childPids.length, 5, 'the supervisor should have 5 children (4 services and the simulator)');
+  const childList = execFileSync('ps', ['-o', 'pid,args', '--ppid', String(sup.pid)], { encoding: 'utf8' });
+  assert.equal(childPids.length, 5, `the supervisor should have 5 children (4 services and the simulator):\n${childList}\n${records.filter((r) => r.service === 'vitals').map((r) => JSON.stringify(r)).join('\n')}`);
   sup.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 120_000))]);
   assert.equal(code, 0, `vitals start did not exit 0 after SIGTERM:\n${stderr.slice(-2000)}`);

@@ -4,10 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
-import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
-import { buildApi } from '../../services/api/app.js';
-import { createLiveView } from '../../services/api/live-view.js';
+import { buildApi, type ApiOptions } from '../../services/api/app.js';
+import { createLiveView, type LiveView } from '../../services/api/live-view.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
 import { uid } from './stack.js';
@@ -19,12 +19,13 @@ export interface FullStack {
   url: string;
   tokens: { clinician: string; operator: string };
   commandsTopic: string;
+  view: LiveView;
 }
 
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
-export async function startFull(t: TestContext, opts: { inactivityMs?: number } = {}): Promise<FullStack> {
+export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions> } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
   const id = `${p.id}-full`;
   const commandsTopic = `${p.topics.alerts}.commands`;
@@ -40,12 +41,12 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number } 
       topics: { vitals: p.topics.vitals, status: p.topics.status, commands: commandsTopic, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
       partitions: 3,
       tickMs: 500,
-      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: opts.inactivityMs ?? 45_000 },
+      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: opts.inactivityMs ?? 45_000, ...opts.engine },
     },
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals }, instanceId: `${id}-api` });
+  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -57,9 +58,9 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number } 
     view,
     producer,
     query: new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org),
-    options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000 },
+    options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000, ...opts.api },
   });
   p.cleanup(() => api.close());
   const url = await api.listen({ host: '127.0.0.1', port: 0 });
-  return { p, worker, api, url, tokens, commandsTopic };
+  return { p, worker, api, url, tokens, commandsTopic, view };
 }

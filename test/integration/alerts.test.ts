@@ -46,7 +46,7 @@ async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, 
 
 const decodeAll = (messages: { value: Buffer | null }[]) => messages.map((m) => Alert.decode(m.value!));
 
-test('a desaturation raises one SpO2 alert within the delay + 2 s, and resolves after recovery', async (t) => {
+test('a desaturation raises one SpO2 alert within the delay + 2 s; it latches after recovery and an acknowledgement resolves it', async (t) => {
   const p = await startPipeline(t, { writer: false, bucket: true });
   // A webhook receiver (the first two calls fail, so the retry is exercised).
   const hooks: { id: string; state: string }[] = [];
@@ -63,6 +63,11 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s, and resolves 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   t.after(() => new Promise<void>((r) => server.close(() => r())));
   await startWorker(t, p, 45_000, `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`);
+  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  p.cleanup(() => producer.disconnect());
+  await producer.connect();
+  const command = (cmd: { type: string; patientId: string; alertId: string; by: string; at: number }) =>
+    producer.send({ topic: `${p.topics.alerts}.commands`, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify(cmd) }] });
   const alerts = await p.collect(p.topics.alerts);
   const arrivals = new Map<string, number>();
   const seen = setInterval(() => { for (const a of decodeAll(alerts.messages)) if (!arrivals.has(`${a.alertId}:${a.state}`)) arrivals.set(`${a.alertId}:${a.state}`, Date.now()); }, 50);
@@ -81,26 +86,35 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s, and resolves 
     onPublish: () => undefined,
   });
   assert.equal(summary.failed, 0);
-  const spo2 = await waitFor('spo2 alert resolved', () => {
+  // SpO2 is high priority: when the episode ends the alert latches (IEC 60601-1-8) and stays
+  // until someone acknowledges it; the acknowledgement then ends it.
+  const latched = await waitFor('spo2 alert latched', () => {
     const list = decodeAll(alerts.messages).filter((a) => a.kind === 'limit:spo2:low');
-    return list.some((a) => a.state === AlertState.ALERT_STATE_RESOLVED) ? list : undefined;
+    return list.some((a) => a.latched) ? list : undefined;
   }, 20_000);
-  assert.equal(new Set(spo2.map((a) => a.alertId)).size, 1, 'one alert for the episode');
-  assert.deepEqual(spo2.map((a) => a.state), [AlertState.ALERT_STATE_OPEN, AlertState.ALERT_STATE_RESOLVED]);
-  const open = spo2[0]!;
+  assert.equal(new Set(latched.map((a) => a.alertId)).size, 1, 'one alert for the episode');
+  assert.deepEqual(latched.map((a) => [a.state, a.change, a.conditionActive]), [[AlertState.ALERT_STATE_OPEN, 'raised', true], [AlertState.ALERT_STATE_OPEN, 'latched', false]]);
+  const open = latched[0]!;
   // The delay is measured on the samples' clock: the first value under the limit starts it.
   firstLow = open.raisedAtMs - SPO2_DELAY_MS;
   const arrived = arrivals.get(`${open.alertId}:${AlertState.ALERT_STATE_OPEN}`)!;
   assert.ok(arrived - firstLow <= SPO2_DELAY_MS + 2_000 + 500, `alert arrived ${arrived - firstLow} ms after the first low reading`);
   assert.ok(open.raisedAtMs - firstLow >= SPO2_DELAY_MS, 'not before the delay');
   assert.ok(open.value < 90);
+  await command({ type: 'acknowledge', patientId: 'pat-00021', alertId: open.alertId, by: 'nurse-1', at: Date.now() });
+  const spo2 = await waitFor('spo2 alert resolved by the acknowledgement', () => {
+    const list = decodeAll(alerts.messages).filter((a) => a.kind === 'limit:spo2:low');
+    return list.some((a) => a.state === AlertState.ALERT_STATE_RESOLVED) ? list : undefined;
+  }, 10_000);
+  assert.deepEqual(spo2.map((a) => a.change), ['raised', 'latched', 'resolved']);
+  assert.equal(spo2[2]!.acknowledgedBy, 'nurse-1');
   await waitFor('alert on MQTT', () => (onMqtt.some((topic) => topic === 'alerts/v1/patients/pat-00021/limit-spo2-low') ? true : undefined), 5_000);
-  // The webhook got the open and the resolution (after retries), and InfluxDB has the history.
-  await waitFor('webhook deliveries', () => (hooks.filter((h) => h.id === open.alertId).length >= 2 ? true : undefined), 30_000);
-  assert.deepEqual(hooks.filter((h) => h.id === open.alertId).map((h) => h.state), ['open', 'resolved']);
+  // The webhook got every change (after retries), and InfluxDB has the history.
+  await waitFor('webhook deliveries', () => (hooks.filter((h) => h.id === open.alertId).length >= 3 ? true : undefined), 30_000);
+  assert.deepEqual(hooks.filter((h) => h.id === open.alertId).map((h) => h.state), ['open', 'open', 'resolved']);
   const history = await new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org).collectRows<{ state: string; _value: string }>(
     flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "alerts" and r._field == "alert_id" and r._value == ${open.alertId}) |> group() |> sort(columns: ["_time"])`);
-  assert.deepEqual(history.map((r) => r.state), ['open', 'resolved']);
+  assert.deepEqual(history.map((r) => r.state), ['open', 'open', 'resolved']);
 });
 
 test('a short spike under the delay raises nothing', async (t) => {
@@ -153,6 +167,8 @@ test('a worker killed with SIGKILL mid-episode neither loses the open alert nor 
     KAFKA_TOPIC_VITALS: p.topics.vitals, KAFKA_TOPIC_STATUS: p.topics.status, KAFKA_TOPIC_ALERTS: p.topics.alerts,
     KAFKA_TOPIC_ALERT_COMMANDS: `${p.topics.alerts}.commands`, KAFKA_TOPIC_ALERT_STATE: `${p.topics.alerts}.state`,
     KAFKA_TOPIC_PARTITIONS: '3', ALERTS_GROUP_ID: `${id}-group`, INFLUX_BUCKET: p.bucket, INFLUX_WRITE_TOKEN: '',
+    // Its own bucket: the stack's scoped tokens cover only the stack's bucket.
+    INFLUX_TOKEN: p.s.influx.token,
   };
   let worker = startService(t, 'alerts', env);
   await waitForLog(worker, 'alert worker started');
@@ -164,11 +180,12 @@ test('a worker killed with SIGKILL mid-episode neither loses the open alert nor 
   await waitForLog(worker, 'alert state loaded');
   const summary = await run;
   assert.equal(summary.failed, 0);
-  const spo2 = await waitFor('resolution', () => {
+  // The end of the condition (high priority: latched until acknowledged).
+  const spo2 = await waitFor('condition cleared', () => {
     const list = decodeAll(alerts.messages).filter((a) => a.kind === 'limit:spo2:low');
-    return list.some((a) => a.state === AlertState.ALERT_STATE_RESOLVED) ? list : undefined;
+    return list.some((a) => !a.conditionActive) ? list : undefined;
   }, 30_000);
   assert.deepEqual([...new Set(spo2.map((a) => a.alertId))], [opened.alertId], 'the same alert, never a second one');
-  assert.equal(spo2.filter((a) => a.state === AlertState.ALERT_STATE_OPEN).length, 1, 'raised once');
+  assert.equal(spo2.filter((a) => a.change === 'raised' || a.change === 'reopened').length, 1, 'raised once');
   await worker.kill('SIGTERM');
 });

@@ -95,9 +95,34 @@ test('clinician API: auth, patients, series, FHIR, devices, alerts lifecycle, li
     return r.body.state === 'acknowledged' ? r.body : undefined;
   }, 10_000);
   assert.equal(acked.acknowledgedBy, 'nurse.jones');
-  assert.equal((await json(`/api/v1/alerts/${spo2Alert.id}/resolve`, f.tokens.clinician, { method: 'POST', body: '{}' })).status, 202);
-  await waitFor('resolved', async () => ((await json(`/api/v1/alerts/${spo2Alert.id}`)).body.state === 'resolved' ? true : undefined), 10_000);
-  assert.equal((await json(`/api/v1/alerts/${spo2Alert.id}/acknowledge`, f.tokens.clinician, { method: 'POST', body: '{}' })).status, 409);
+  assert.ok(Number(acked.acknowledgedUntil) > Date.now(), 'a time-limited acknowledgement');
+  // The episode is still on (the device stopped while SpO2 was low): nobody resolves a live
+  // alarm condition by hand (issue 14); the API says why.
+  const refused = await json(`/api/v1/alerts/${spo2Alert.id}/resolve`, f.tokens.clinician, { method: 'POST', body: '{}' });
+  assert.equal(refused.status, 409);
+  assert.equal(refused.body.error, 'API_ERR_CONFLICT');
+  assert.match(String(refused.body.message), /alarm condition is still present/);
+  assert.equal((await json(`/api/v1/alerts/${spo2Alert.id}`)).body.state, 'acknowledged');
+
+  // Nurse-entered NEWS2 parameters and SpO2 scale 2 reach the worker through Kafka.
+  const before = (await json('/api/v1/patients/pat-00031')).body.news2 as { complete: boolean; missing: string[] };
+  assert.equal(before.complete, false, 'no oxygen or consciousness known: incomplete, nothing assumed');
+  assert.deepEqual(before.missing.sort(), ['air or oxygen', 'consciousness']);
+  assert.equal((await json('/api/v1/patients/pat-00031/observations', f.tokens.clinician, { method: 'POST', body: '{}' })).status, 400);
+  assert.equal((await json('/api/v1/patients/pat-00031/observations', f.tokens.clinician, { method: 'POST', body: JSON.stringify({ consciousness: 'X' }) })).status, 400);
+  assert.equal((await json('/api/v1/patients/pat-00031/observations', f.tokens.clinician, { method: 'POST', body: JSON.stringify({ consciousness: 'A', supplementalOxygen: true, by: 'nurse.jones' }) })).status, 202);
+  assert.equal((await json('/api/v1/patients/pat-00031/spo2-scale', f.tokens.clinician, { method: 'PUT', body: JSON.stringify({ scale: 2 }) })).status, 400, 'a reason is required');
+  assert.equal((await json('/api/v1/patients/pat-00031/spo2-scale', f.tokens.clinician, { method: 'PUT', body: JSON.stringify({ scale: 2, reason: 'COPD, type 2 respiratory failure (ABG)' }) })).status, 202);
+  const worked = await waitFor('worker has the observations', () => {
+    const s = f.worker.states.get('pat-00031');
+    return s?.observed?.supplemental_oxygen && s.spo2Scale?.scale === 2 ? s : undefined;
+  }, 10_000);
+  assert.equal(worked.news2Missing, '', 'the worker scores a complete NEWS2');
+  const after = await waitFor('API shows a complete NEWS2', async () => {
+    const n = (await json('/api/v1/patients/pat-00031')).body.news2 as { complete: boolean; spo2Scale: number; response: string } | null;
+    return n?.complete && n.spo2Scale === 2 ? n : undefined;
+  }, 10_000);
+  assert.match(after.response, /response/);
 
   // Limits: operator only; the worker applies them without restart.
   const limits = { spo2: { low: 88, delayMs: 5000 } };
@@ -115,7 +140,9 @@ test('clinician API: auth, patients, series, FHIR, devices, alerts lifecycle, li
   // Live stream (SSE)
   assert.equal((await get('/api/v1/stream', null)).status, 401);
   const ctrl = new AbortController();
-  const stream = await fetch(`${f.url}/api/v1/stream?token=${encodeURIComponent(f.tokens.clinician)}`, { signal: ctrl.signal });
+  // A one-time ticket (bought with the token in a header) opens the stream; no token in the URL.
+  const { ticket } = (await (await get('/api/v1/stream/ticket', f.tokens.clinician, { method: 'POST', body: '{}' })).json()) as { ticket: string };
+  const stream = await fetch(`${f.url}/api/v1/stream?ticket=${ticket}`, { signal: ctrl.signal });
   assert.equal(stream.status, 200);
   assert.match(stream.headers.get('content-type') ?? '', /text\/event-stream/);
   const reader = stream.body!.getReader();

@@ -6,6 +6,8 @@ import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { VitalKind, VitalsBatch } from '../../services/common/proto.js';
 
 const cfg: EngineConfig = { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES };
+/** The limit mechanics without latching (latching has its own tests in alarm-model.test.ts). */
+const noLatch: EngineConfig = { ...cfg, latchHigh: false };
 const T0 = 1_780_000_000_000;
 let seq = 0;
 const spo2 = (value: number, at: number, sequence = ++seq) =>
@@ -23,8 +25,11 @@ test('a desaturation raises one high-priority alert only after the delay, and cl
   assert.deepEqual(onBatch(s, cfg, spo2(91, T0 + 21_000), T0 + 21_000).filter((a) => a.kind === 'limit:spo2:low'), []);
   const cleared = onBatch(s, cfg, spo2(93, T0 + 22_000), T0 + 22_000).filter((a) => a.kind === 'limit:spo2:low');
   assert.equal(cleared.length, 1);
-  assert.equal(cleared[0]!.state, 'resolved');
+  // High priority latches: the condition is over, the alert stays until acknowledged.
+  assert.deepEqual([cleared[0]!.state, cleared[0]!.conditionActive, cleared[0]!.latched, cleared[0]!.change], ['open', false, true, 'latched']);
   assert.equal(cleared[0]!.id, raised[0]!.id);
+  const acked = onCommand(s, cfg, { type: 'acknowledge', alertId: raised[0]!.id, by: 'nurse-1', at: T0 + 23_000 }).changes;
+  assert.deepEqual(acked.map((a) => a.state), ['resolved']);
 });
 
 test('a spike shorter than the delay raises nothing', () => {
@@ -36,17 +41,17 @@ test('a spike shorter than the delay raises nothing', () => {
 test('a redelivered batch (same device and sequence) changes nothing', () => {
   const s = newPatientState('pat-1');
   const first: AlertRecord[] = [];
-  for (let t = 0; t <= 12; t++) first.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000, 1000 + t), T0));
+  for (let t = 0; t <= 12; t++) first.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000, 1000 + t), T0 + t * 1000));
   assert.equal(first.filter((a) => a.kind === 'limit:spo2:low').length, 1);
   const again: AlertRecord[] = [];
-  for (let t = 0; t <= 12; t++) again.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000, 1000 + t), T0));
+  for (let t = 0; t <= 12; t++) again.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000, 1000 + t), T0 + t * 1000));
   assert.deepEqual(again, []);
 });
 
 test('a recurrence within the cooldown re-opens the same alert instead of raising a new one', () => {
   const s = newPatientState('pat-1');
   const evs: AlertRecord[] = [];
-  const feed = (v: number, t: number) => evs.push(...onBatch(s, cfg, spo2(v, T0 + t), T0 + t).filter((a) => a.kind === 'limit:spo2:low').map((a) => ({ ...a })));
+  const feed = (v: number, t: number) => evs.push(...onBatch(s, noLatch, spo2(v, T0 + t), T0 + t).filter((a) => a.kind === 'limit:spo2:low').map((a) => ({ ...a })));
   for (let t = 0; t <= 12_000; t += 1000) feed(85, t);
   feed(97, 13_000);
   for (let t = 30_000; t <= 42_000; t += 1000) feed(85, t);
@@ -72,14 +77,17 @@ test('offline: Last Will raises, reconnect resolves, stale status ignored, inact
   assert.equal(back.find((a) => a.kind === 'device-offline:dev-1')?.state, 'resolved');
 });
 
-test('acknowledge then resolve by command; a second acknowledge is a no-op', () => {
+test('acknowledge by command; a second acknowledge is a no-op; resolving a live condition is refused; it clears with the data', () => {
   const s = newPatientState('pat-1');
   const [a] = onStatus(s, cfg, 'dev-1', false, 'last-will', T0);
-  assert.equal(onCommand(s, { type: 'acknowledge', alertId: a!.id, by: 'nurse-1', at: T0 + 1 })[0]?.state, 'acknowledged');
-  assert.deepEqual(onCommand(s, { type: 'acknowledge', alertId: a!.id, by: 'nurse-1', at: T0 + 2 }), []);
-  const r = onCommand(s, { type: 'resolve', alertId: a!.id, by: 'nurse-1', at: T0 + 3 });
-  assert.equal(r[0]?.state, 'resolved');
-  assert.equal(r[0]?.acknowledgedBy, 'nurse-1');
+  assert.equal(onCommand(s, cfg, { type: 'acknowledge', alertId: a!.id, by: 'nurse-1', at: T0 + 1 }).changes[0]?.state, 'acknowledged');
+  assert.deepEqual(onCommand(s, cfg, { type: 'acknowledge', alertId: a!.id, by: 'nurse-1', at: T0 + 2 }).changes, []);
+  const refused = onCommand(s, cfg, { type: 'resolve', alertId: a!.id, by: 'nurse-1', at: T0 + 3 });
+  assert.deepEqual(refused.changes, []);
+  assert.match(refused.refused ?? '', /condition still exists/);
+  const back = onStatus(s, cfg, 'dev-1', true, 'connect', T0 + 4);
+  assert.equal(back[0]?.state, 'resolved');
+  assert.equal(back[0]?.acknowledgedBy, 'nurse-1');
 });
 
 test('a clean disconnect shows offline without an alarm; a retained replay never raises or resolves', () => {
@@ -102,8 +110,8 @@ test('a clean disconnect shows offline without an alarm; a retained replay never
 test('a whole episode within one worker batch yields "open" then "resolved" (changes are copies, not the live record)', () => {
   const s = newPatientState('pat-1');
   const changes: AlertRecord[] = []; // accumulated as the worker does over a backlog batch, without copying
-  for (let t = 0; t <= 12; t++) changes.push(...onBatch(s, cfg, spo2(85, T0 + t * 1000), T0 + t * 1000));
-  changes.push(...onBatch(s, cfg, spo2(97, T0 + 13_000), T0 + 13_000));
+  for (let t = 0; t <= 12; t++) changes.push(...onBatch(s, noLatch, spo2(85, T0 + t * 1000), T0 + t * 1000));
+  changes.push(...onBatch(s, noLatch, spo2(97, T0 + 13_000), T0 + 13_000));
   const episode = changes.filter((a) => a.kind === 'limit:spo2:low');
   assert.deepEqual(episode.map((a) => a.state), ['open', 'resolved']);
   assert.equal(episode[0]!.resolvedAt, null);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Alert, AlertPriority, AlertState, DeviceState, DeviceStatus, VitalKind, VitalsBatch } from '../../services/common/proto.js';
+import { Alert, AlertCategory, AlertPriority, AlertState, DeviceState, DeviceStatus, VitalKind, VitalsBatch } from '../../services/common/proto.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 
 test('VitalsBatch round-trips every field', () => {
@@ -13,6 +13,8 @@ test('VitalsBatch round-trips every field', () => {
   assert.equal(decoded.sentAtMs, init.sentAtMs);
   assert.equal(decoded.batteryPercent, 87.5);
   assert.equal(decoded.firmware, '1.4.2');
+  assert.equal(decoded.bootId, '', 'no boot id unless the device sends one');
+  assert.equal(VitalsBatch.decode(encodeBatch({ ...init, bootId: 'boot-7f3a' })).bootId, 'boot-7f3a');
   assert.equal(decoded.samples.length, 3);
   assert.deepEqual(
     decoded.samples.map((s) => [s.kind, s.value, s.unit, s.measuredAtMs]),
@@ -27,6 +29,9 @@ test('DeviceStatus and Alert round-trip', () => {
     alertId: 'a-1', patientId: 'p-1', deviceId: 'dev-1', kind: 'limit:spo2:low', priority: AlertPriority.ALERT_PRIORITY_HIGH,
     state: AlertState.ALERT_STATE_OPEN, vital: VitalKind.VITAL_KIND_SPO2, value: 85, threshold: 90, message: 'SpO2 low',
     raisedAtMs: 1_700_000_000_000, updatedAtMs: 1_700_000_000_500, news2Score: 7, news2Band: 'high', acknowledgedBy: '',
+    // Issue 14 (fields 16-24, added, none renumbered).
+    category: AlertCategory.ALERT_CATEGORY_PHYSIOLOGICAL, conditionActive: true, latched: false, escalationLevel: 2, escalatedAtMs: 1_700_000_120_000,
+    acknowledgedUntilMs: 0, news2Missing: 'air or oxygen', news2Response: 'urgent or emergency response', change: 'escalated',
   };
   const back = Alert.toObject(Alert.decode(Alert.encode(alert).finish()), { defaults: true });
   assert.deepEqual(back, alert);

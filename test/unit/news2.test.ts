@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { news2, scorePulse, scoreRespiration, scoreSpo2Scale1, scoreSystolic, scoreTemperature } from '../../services/common/news2.js';
+import { CLINICAL_RESPONSE, PARAMETER_NAMES, news2, scorePulse, scoreRespiration, scoreSpo2Scale1, scoreSpo2Scale2, scoreSystolic, scoreTemperature, type News2Input } from '../../services/common/news2.js';
 
 // Every band edge of the RCP 2017 chart, both sides of each threshold.
 const TABLE: [string, (v: number) => number, [number, number][]][] = [
@@ -17,7 +17,7 @@ for (const [name, fn, rows] of TABLE) {
   });
 }
 
-const normal = { respiratoryRate: 16, spo2: 97, supplementalOxygen: false, systolic: 120, heartRate: 70, cvpu: false, temperature: 37 };
+const normal: News2Input = { respiratoryRate: 16, spo2: 97, supplementalOxygen: false, systolic: 120, heartRate: 70, cvpu: false, temperature: 37 };
 
 test('NEWS2 totals and bands', () => {
   assert.deepEqual([news2(normal).score, news2(normal).band], [0, 'low']);
@@ -46,3 +46,55 @@ test('NEWS2 rounds charted values and reports missing parameters', () => {
 function pick(r: { score: number; band: string }) {
   return [r.score, r.band];
 }
+
+test('SpO2 scale 2 (RCP 2017 chart, hypercapnic respiratory failure): each band, on air and on oxygen', () => {
+  // [SpO2, on oxygen, score]
+  const table: [number, boolean, number][] = [
+    [83, false, 3], [84, false, 2], [85, true, 2], [86, false, 1], [87, true, 1], [88, false, 0], [92, true, 0],
+    [93, false, 0], [99, false, 0], // 93 or more on air: 0
+    [93, true, 1], [94, true, 1], [95, true, 2], [96, true, 2], [97, true, 3], [100, true, 3],
+  ];
+  for (const [v, o2, score] of table) {
+    assert.equal(scoreSpo2Scale2(v, o2), score, `${v}% ${o2 ? 'on O2' : 'on air'}`);
+    assert.equal(news2({ spo2: v, supplementalOxygen: o2, spo2Scale: 2 }).parts.spo2, score, `news2() ${v}%`);
+  }
+  // Scale 1 is the default; scale 2 only when asked for.
+  assert.equal(news2({ spo2: 89 }).parts.spo2, 3);
+  assert.equal(news2({ spo2: 89, spo2Scale: 2 }).parts.spo2, 0);
+  assert.equal(news2({ spo2: 89, spo2Scale: 2 }).spo2Scale, 2);
+});
+
+test('nothing unknown is assumed: missing oxygen or consciousness makes the score incomplete, and says what is missing', () => {
+  const table: [News2Input, boolean, string[]][] = [
+    [{ ...normal }, true, []],
+    [{ ...normal, supplementalOxygen: undefined }, false, ['supplementalOxygen']],
+    [{ ...normal, cvpu: undefined }, false, ['cvpu']],
+    [{ ...normal, supplementalOxygen: undefined, cvpu: undefined }, false, ['supplementalOxygen', 'cvpu']],
+    // Scale 2 at 93% or more depends on air vs oxygen: unknown oxygen leaves SpO2 unscored too.
+    [{ ...normal, spo2: 95, supplementalOxygen: undefined, spo2Scale: 2 }, false, ['spo2', 'supplementalOxygen']],
+  ];
+  for (const [input, complete, missing] of table) {
+    const r = news2(input);
+    assert.equal(r.complete, complete, JSON.stringify(input));
+    assert.deepEqual(r.missing, missing);
+  }
+  // A patient on oxygen the device does not report: the old "room air" assumption scored 2 too low.
+  assert.equal(news2({ ...normal, supplementalOxygen: undefined }).score, 0);
+  assert.equal(news2({ ...normal, supplementalOxygen: true }).score, 2);
+  assert.deepEqual(news2({ ...normal, supplementalOxygen: undefined }).missing.map((m) => PARAMETER_NAMES[m]), ['air or oxygen']);
+});
+
+test('each band carries the RCP 2017 clinical response', () => {
+  const table: [News2Input, string, RegExp][] = [
+    [{ ...normal }, 'low', /^ward-based response/],
+    [{ ...normal, spo2: 91 }, 'low-medium', /^urgent ward-based response/],
+    [{ ...normal, supplementalOxygen: true, spo2: 94, temperature: 39.1 }, 'medium', /^key threshold for urgent response/],
+    [{ ...normal, spo2: 88, respiratoryRate: 26, heartRate: 111 }, 'high', /^urgent or emergency response/],
+  ];
+  for (const [input, band, response] of table) {
+    const r = news2(input);
+    assert.equal(r.band, band);
+    assert.match(r.response, response);
+    assert.equal(CLINICAL_RESPONSE[r.band], r.response);
+  }
+});

@@ -9,8 +9,14 @@ conf=/opt/kafka/config/server.properties
 lib=/opt/kafka/lib
 sed -e 's#@DATA_DIR@#/var/lib/kafka/data#g' -e 's#@PORT@#9092#g' -e 's#@CONTROLLER_PORT@#9093#g' \
     -e 's#@SASL_PORT@#9095#g' -e 's#@SSL_PORT@#9096#g' -e 's#@TLS_DIR@#/nonexistent#g' -e 's#@SASL_PASSWORD@#unused#g' \
+    -e "s#@MAX_MESSAGE@#${KAFKA_MAX_MESSAGE_BYTES:-1048588}#g" \
     -e '/^listener\.name\.ssl\./d' -e '/^listener\.name\.sasl_plaintext\./d' \
     /opt/kafka/server.properties.template > "$conf"
+# A placeholder the template gained and this script does not know must fail, not slip through.
+if grep -q '@[A-Z_]*@' "$conf"; then
+  echo "kafka: unrendered placeholder(s) in $conf: $(grep -o '@[A-Z_]*@' "$conf" | sort -u | tr '\n' ' ')" >&2
+  exit 1
+fi
 # Later keys win in a Java properties file.
 cat >> "$conf" <<PROPS
 

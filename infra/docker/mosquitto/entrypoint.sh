@@ -14,8 +14,14 @@ mkdir -p "$STATE/mosquitto/data"
 sed -e '/^listener @TLS_PORT@ /,/^tls_version /d' \
     -e 's#@STATE_DIR@#'"$STATE"'#g' -e 's#@PORT@#1883#g' -e 's#@USER@#mosquitto#g' \
     -e 's#^listener 1883 127\.0\.0\.1$#listener 1883#' \
+    -e "s#@MAX_PACKET@#${MQTT_MAX_PACKET_BYTES:-1048576}#g" -e "s#@AUTOSAVE_CHANGES@#${MQTT_AUTOSAVE_CHANGES:-1}#g" \
     -e 's#^log_dest file .*#log_dest stdout#' -e '/^pid_file /d' \
     "$SRC/mosquitto.conf.template" > "$STATE/mosquitto/mosquitto.conf"
+# A placeholder the template gained and this script does not know must fail, not slip through.
+if grep -q '@[A-Z_]*@' "$STATE/mosquitto/mosquitto.conf"; then
+  echo "mosquitto: unrendered placeholder(s) in the config: $(grep -o '@[A-Z_]*@' "$STATE/mosquitto/mosquitto.conf" | sort -u | tr '\n' ' ')" >&2
+  exit 1
+fi
 cp "$SRC/acl" "$STATE/mosquitto/acl"
 # Hash the plain passwords once, then remove them from the shared volume.
 if [ -f "$AUTH/passwd.plain" ]; then

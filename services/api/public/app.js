@@ -12,7 +12,115 @@ const VITALS = [
 ];
 const PRIO = { high: 3, medium: 2, low: 1 };
 
-const state = { token: sessionStorage.getItem('vitals-token') || '', patients: new Map(), source: null, charts: [] };
+const state = { token: sessionStorage.getItem('vitals-token') || '', patients: new Map(), source: null, charts: [], sseOpen: false, monitoring: { state: 'starting', since: null, reasons: [] } };
+const hhmm = (ms) => new Date(ms).toTimeString().slice(0, 5);
+const hhmmss = (ms) => new Date(ms).toTimeString().slice(0, 8);
+
+// ---- Audible alarm signals, in the spirit of IEC 60601-1-8 (6.3.3): a distinct burst per
+// priority, repeated while an unacknowledged alarm of that priority exists.
+//   high:   10 pulses (3 + 2, pause, 3 + 2), repeated every 5 s
+//   medium: 3 pulses, repeated every 10 s
+//   low:    2 pulses, repeated every 30 s
+// AUDIO PAUSED is time-limited (2 min, with a countdown); alarms stay visible meanwhile, and
+// a new high-priority alarm ends the pause. Browsers start audio only after a user gesture:
+// the sign-in click (or any click) unlocks it.
+const AUDIO = {
+  high: { pulses: [0, 0.25, 0.5, 1.0, 1.25, 2.25, 2.5, 2.75, 3.25, 3.5], freq: 880, repeatMs: 5000 },
+  medium: { pulses: [0, 0.35, 0.7], freq: 660, repeatMs: 10000 },
+  low: { pulses: [0, 0.5], freq: 440, repeatMs: 30000 },
+};
+const AUDIO_PAUSE_MS = 120_000;
+const audio = { ctx: null, pausedUntil: 0, last: { high: 0, medium: 0, low: 0 }, sounding: null, bursts: [], highIds: new Set() };
+window.__alarmAudio = audio; // for the end-to-end test and for support: what is sounding, what played
+
+function unlockAudio() {
+  if (audio.ctx) { if (audio.ctx.state === 'suspended') audio.ctx.resume().catch(() => undefined); return; }
+  const Ctx = window.AudioContext || window.webkitAudioContext;
+  if (Ctx) audio.ctx = new Ctx();
+}
+
+function burst(priority) {
+  const spec = AUDIO[priority];
+  audio.bursts.push({ priority, at: Date.now() });
+  if (audio.bursts.length > 50) audio.bursts.shift();
+  if (!audio.ctx) return;
+  const t0 = audio.ctx.currentTime + 0.05;
+  for (const offset of spec.pulses) {
+    const osc = audio.ctx.createOscillator();
+    const gain = audio.ctx.createGain();
+    osc.type = 'square';
+    osc.frequency.value = spec.freq;
+    // 150 ms pulses with 20 ms rise and fall, as the standard's pulse shape asks.
+    gain.gain.setValueAtTime(0, t0 + offset);
+    gain.gain.linearRampToValueAtTime(0.2, t0 + offset + 0.02);
+    gain.gain.setValueAtTime(0.2, t0 + offset + 0.13);
+    gain.gain.linearRampToValueAtTime(0, t0 + offset + 0.15);
+    osc.connect(gain).connect(audio.ctx.destination);
+    osc.start(t0 + offset);
+    osc.stop(t0 + offset + 0.16);
+  }
+}
+
+/** The highest priority among alerts that call for a signal: open (not acknowledged), physiological or technical. */
+function soundingPriority() {
+  let top = 0;
+  const high = new Set();
+  for (const p of state.patients.values()) {
+    for (const a of [...p.alerts, ...(p.technicalAlerts || [])]) {
+      if (a.state !== 'open') continue;
+      top = Math.max(top, PRIO[a.priority] || 0);
+      if (a.priority === 'high') high.add(a.id);
+    }
+  }
+  if (state.monitoring.state === 'interrupted') top = Math.max(top, PRIO.medium);
+  // A new high-priority alarm ends an audio pause (it was not there when the pause was chosen).
+  if (audio.pausedUntil > Date.now() && [...high].some((id) => !audio.highIds.has(id))) audio.pausedUntil = 0;
+  audio.highIds = high;
+  return top === 3 ? 'high' : top === 2 ? 'medium' : top === 1 ? 'low' : null;
+}
+
+function audioTick() {
+  const now = Date.now();
+  const priority = soundingPriority();
+  audio.sounding = priority;
+  const btn = $('#audio-pause');
+  if (btn) {
+    const left = audio.pausedUntil - now;
+    btn.classList.toggle('paused', left > 0);
+    btn.textContent = left > 0 ? `Audio paused ${Math.floor(left / 60000)}:${String(Math.ceil(left / 1000) % 60).padStart(2, '0')}` : 'Pause audio';
+  }
+  if (!priority || audio.pausedUntil > now) return;
+  if (now - audio.last[priority] >= AUDIO[priority].repeatMs) {
+    audio.last[priority] = now;
+    burst(priority);
+  }
+}
+setInterval(audioTick, 250);
+
+function renderMonitoring() {
+  const m = state.monitoring;
+  const banner = $('#monitoring');
+  const conn = $('#conn');
+  if (m.state === 'interrupted') {
+    const since = m.since ? hhmm(m.since) : '?';
+    banner.hidden = false;
+    banner.textContent = `Monitoring interrupted since ${since}: ${m.reasons.join('; ')}. Alarms may not be raised; check patients directly.`;
+    conn.textContent = `monitoring interrupted since ${since}`;
+    conn.className = 'conn interrupted';
+    return;
+  }
+  banner.hidden = true;
+  banner.textContent = '';
+  conn.textContent = state.sseOpen ? 'live' : 'reconnecting';
+  conn.className = state.sseOpen ? 'conn live' : 'conn';
+}
+
+async function pollMonitoring() {
+  if (!state.token) return;
+  try { state.monitoring = await api('/api/v1/monitoring'); } catch { /* the stream's error handler shows it */ }
+  renderMonitoring();
+}
+setInterval(pollMonitoring, 5000);
 const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
@@ -62,7 +170,7 @@ function renderWard() {
     if (!el) {
       el = document.createElement('article');
       el.dataset.patient = p.patientId;
-      el.innerHTML = `<h2><span>${esc(p.patientId)}</span><span class="badges"></span></h2><div class="vals"></div><ul class="alerts"></ul>`;
+      el.innerHTML = `<h2><span>${esc(p.patientId)}</span><span class="badges"></span></h2><div class="vals"></div><ul class="alerts"></ul><ul class="technical" aria-label="technical alarms"></ul>`;
     }
     if (ward.children[i] !== el) ward.insertBefore(el, ward.children[i] || null);
     patchTile(el, p);
@@ -74,9 +182,25 @@ function setHtml(el, html) {
   if (el.dataset.sig !== html) { el.innerHTML = html; el.dataset.sig = html; }
 }
 
+function newsBadge(n) {
+  if (!n) return '';
+  const title = `NEWS2: ${n.response}${n.complete ? '' : `. Incomplete: ${n.missing.join(', ')} not recorded`}`;
+  return `<span class="badge news-${n.band}" title="${esc(title)}">NEWS2 ${n.complete ? '' : '≥'}${n.score} ${n.band}${n.complete ? '' : ' (incomplete)'}</span>`;
+}
+
+/** One alert: priority, text, and its IEC 60601-1-8 states (latched, acknowledged until, escalated). */
+function alertRow(a, withState) {
+  const flags = [];
+  if (a.latched) flags.push('<span class="flag latched" title="high priority: shown until acknowledged, although the condition has ended">LATCHED</span>');
+  if (a.escalationLevel > 0) flags.push(`<span class="flag escalated" title="not acknowledged in time; escalated at ${hhmmss(a.escalatedAt)}">ESCALATED ${a.escalationLevel}</span>`);
+  if (a.state === 'acknowledged') flags.push(`<span class="flag acked">acknowledged${a.acknowledgedUntil ? ` until ${hhmm(a.acknowledgedUntil)}` : ''}</span>`);
+  const action = a.state === 'open' ? `<button class="ack" data-ack="${esc(a.id)}">${a.latched ? 'Acknowledge (ends it)' : 'Acknowledge'}</button>` : '';
+  return `<li data-alert="${esc(a.id)}" class="state-${a.state}${a.latched ? ' latched' : ''}${a.escalationLevel > 0 ? ' escalated' : ''}"><span class="badge ${a.priority}">${a.priority}</span><span>${esc(a.message)}${withState ? ` (${a.state})` : ''}</span>${flags.join('')}${action}</li>`;
+}
+
 function patchTile(el, p) {
   el.className = tileClass(p);
-  const news = p.news2 ? `<span class="badge news-${p.news2.band}" title="NEWS2${p.news2.partial ? ' (partial)' : ''}">NEWS2 ${p.news2.score} ${p.news2.band}</span>` : '';
+  const news = newsBadge(p.news2);
   setHtml(el.querySelector('.badges'), `${p.online === false ? '<span class="badge offline">OFFLINE</span>' : ''} ${news}`);
   const vals = el.querySelector('.vals');
   if (p.online === false) {
@@ -85,7 +209,8 @@ function patchTile(el, p) {
     setHtml(vals, VITALS.map((v) => `<div class="val"><b data-vital="${v.key}"></b><span>${v.label} ${v.unit}</span></div>`).join(''));
     for (const v of VITALS) vals.querySelector(`[data-vital="${v.key}"]`).textContent = fmt(p.latest[v.key]?.value, v.key);
   }
-  setHtml(el.querySelector('.alerts'), p.alerts.map((a) => `<li data-alert="${esc(a.id)}" class="state-${a.state}"><span class="badge ${a.priority}">${a.priority}</span><span>${esc(a.message)}</span>${a.state === 'open' ? `<button class="ack" data-ack="${esc(a.id)}">Acknowledge</button>` : '<span>acknowledged</span>'}</li>`).join(''));
+  setHtml(el.querySelector('.alerts'), p.alerts.map((a) => alertRow(a, false)).join(''));
+  setHtml(el.querySelector('.technical'), (p.technicalAlerts || []).map((a) => alertRow(a, false)).join(''));
 }
 
 async function acknowledge(alertId) {
@@ -93,8 +218,9 @@ async function acknowledge(alertId) {
 }
 
 async function loadWard() {
-  const { patients } = await api('/api/v1/patients');
+  const { patients, monitoring } = await api('/api/v1/patients');
   state.patients = new Map(patients.map((p) => [p.patientId, p]));
+  if (monitoring) { state.monitoring = monitoring; renderMonitoring(); }
   if (!$('#main .ward')) $('#main').innerHTML = '';
   renderWard();
 }
@@ -105,12 +231,30 @@ function scheduleRefresh() {
   refreshTimer = setTimeout(() => { refreshTimer = null; route().catch(showError); }, 500);
 }
 
-function connectStream() {
+// The token never goes into a URL: a one-time ticket (POST with the token in a header)
+// opens each stream; on an error the stream is reopened with a fresh ticket.
+async function connectStream() {
   if (state.source) state.source.close();
-  const source = new EventSource(`/api/v1/stream?token=${encodeURIComponent(state.token)}`);
+  state.source = null;
+  let ticket;
+  try {
+    ticket = (await api('/api/v1/stream/ticket', { method: 'POST', body: '{}' })).ticket;
+  } catch {
+    if (state.token) setTimeout(connectStream, 3000);
+    return;
+  }
+  const source = new EventSource(`/api/v1/stream?ticket=${encodeURIComponent(ticket)}`);
   state.source = source;
-  source.onopen = () => { $('#conn').textContent = 'live'; $('#conn').className = 'conn live'; };
-  source.onerror = () => { $('#conn').textContent = 'reconnecting'; $('#conn').className = 'conn'; };
+  source.onopen = () => { state.sseOpen = true; renderMonitoring(); };
+  // A stream ticket is good for one connection: on an error, close and open a new stream with
+  // a new ticket instead of letting EventSource retry the spent one.
+  source.onerror = () => {
+    state.sseOpen = false; renderMonitoring();
+    source.close();
+    setTimeout(() => { if (state.source === source && state.token) connectStream(); }, 2000);
+  };
+  source.addEventListener('monitoring', (e) => { state.monitoring = JSON.parse(e.data); renderMonitoring(); });
+  source.addEventListener('observation', scheduleRefresh);
   source.addEventListener('alert', scheduleRefresh);
   source.addEventListener('status', scheduleRefresh);
   source.addEventListener('vitals', (e) => {
@@ -133,11 +277,31 @@ async function loadPatient(pid) {
   state.charts = [];
   $('#main').innerHTML = `<div class="toolbar"><a href="#/">&larr; Ward</a><h2>${esc(pid)}</h2>
     ${p.online === false ? '<span class="badge offline">OFFLINE</span>' : ''}
-    ${p.news2 ? `<span class="badge news-${p.news2.band}">NEWS2 ${p.news2.score} ${p.news2.band}</span>` : ''}
+    ${newsBadge(p.news2)}
     <select id="range"><option value="900">15 min</option><option value="3600">1 h</option><option value="21600">6 h</option><option value="86400">24 h</option><option value="604800">7 days</option></select></div>
-    <ul class="alerts">${p.alerts.map((a) => `<li data-alert="${esc(a.id)}"><span class="badge ${a.priority}">${a.priority}</span><span>${esc(a.message)} (${a.state})</span>${a.state === 'open' ? `<button class="ack" data-ack="${esc(a.id)}">Acknowledge</button>` : ''}</li>`).join('')}</ul>
+    ${p.news2 ? `<p class="news-detail">NEWS2 response: ${esc(p.news2.response)}${p.news2.complete ? '' : `. Incomplete: ${esc(p.news2.missing.join(', '))} not recorded.`}${p.news2.spo2Scale === 2 ? ' SpO2 scale 2.' : ''}</p>` : ''}
+    <form class="obs" id="obs-form"><b>Observation</b>
+      <label>ACVPU <select name="consciousness"><option value="">–</option><option>A</option><option>C</option><option>V</option><option>P</option><option>U</option></select></label>
+      <label>Air/O2 <select name="oxygen"><option value="">–</option><option value="false">air</option><option value="true">oxygen</option></select></label>
+      <button type="submit">Record</button>
+      <label>SpO2 scale <select name="scale"><option value="1">1</option><option value="2"${p.observations?.spo2Scale?.scale === 2 ? ' selected' : ''}>2 (hypercapnic)</option></select></label>
+      <input name="reason" placeholder="reason for scale 2" value="${esc(p.observations?.spo2Scale?.reason || '')}"><button type="button" id="set-scale">Set scale</button></form>
+    <ul class="alerts">${p.alerts.map((a) => alertRow(a, true)).join('')}</ul>
+    <h3>Technical alarms</h3><ul class="technical">${(p.technicalAlerts || []).map((a) => alertRow(a, true)).join('') || '<li>none</li>'}</ul>
     <section class="charts" id="charts"></section>`;
   $('#range').value = range;
+  $('#obs-form').onsubmit = (e) => {
+    e.preventDefault();
+    const f = e.target;
+    const body = {};
+    if (f.consciousness.value) body.consciousness = f.consciousness.value;
+    if (f.oxygen.value) body.supplementalOxygen = f.oxygen.value === 'true';
+    api(`/api/v1/patients/${encodeURIComponent(pid)}/observations`, { method: 'POST', body: JSON.stringify(body) }).then(() => loadPatient(pid), showError);
+  };
+  $('#set-scale').onclick = () => {
+    const f = $('#obs-form');
+    api(`/api/v1/patients/${encodeURIComponent(pid)}/spo2-scale`, { method: 'PUT', body: JSON.stringify({ scale: Number(f.scale.value), reason: f.reason.value || 'scale 1' }) }).then(() => loadPatient(pid), showError);
+  };
   $('#range').onchange = () => loadPatient(pid).catch(showError);
   const overrides = p.limits || {};
   for (const v of VITALS) {
@@ -185,6 +349,13 @@ function showError(err) {
 }
 
 document.addEventListener('click', (e) => {
+  unlockAudio();
+  if (e.target.closest('#audio-pause')) {
+    audio.pausedUntil = audio.pausedUntil > Date.now() ? 0 : Date.now() + AUDIO_PAUSE_MS;
+    audioTick();
+    return;
+  }
+  if (e.target.closest('#obs-form')) return;
   const ack = e.target.closest('[data-ack]');
   if (ack) {
     e.stopPropagation();
@@ -202,9 +373,11 @@ $('#login').addEventListener('submit', (e) => {
   state.token = $('#token').value.trim();
   sessionStorage.setItem('vitals-token', state.token);
   $('#token').value = '';
+  unlockAudio();
   connectStream();
   route().catch(showError);
+  pollMonitoring();
 });
 window.addEventListener('hashchange', () => route().catch(showError));
-if (state.token) { connectStream(); route().catch(showError); }
+if (state.token) { connectStream(); route().catch(showError); pollMonitoring(); }
 setInterval(() => { if (state.token && !location.hash.startsWith('#/patient/')) loadWard().catch(() => undefined); }, 10_000);
