@@ -1,5 +1,5 @@
 import type { TestContext } from 'node:test';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { ensureTopics } from '../../services/common/kafka.js';
@@ -31,14 +31,14 @@ export interface Pipeline {
 
 const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-/** Deletes every Kafka topic and consumer group whose name starts with `prefix` (a test's id). */
-export async function removeKafkaByPrefix(kafka: Kafka, prefix: string): Promise<void> {
+/** Deletes every Kafka topic and consumer group whose name starts with `prefix` (a test's id), and the groups named. */
+export async function removeKafkaByPrefix(kafka: Kafka, prefix: string, alsoGroups: string[] = []): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((x) => x.startsWith(prefix));
     if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix));
+    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix) || alsoGroups.includes(g));
     if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
   } finally {
     await admin.disconnect();
@@ -57,6 +57,19 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   const id = uid('t');
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
   const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  // Every consumer group made through this client (writers, alert workers, webhook outboxes,
+  // collectors), whatever a test names it, is deleted with the pipeline.
+  // Those consumers are disconnected first (a test's own t.after may stop its worker only
+  // after this cleanup ran, and Kafka refuses to delete a group that still has members).
+  const groupsUsed = new Set<string>();
+  const consumersMade: Consumer[] = [];
+  const makeConsumer = kafka.consumer.bind(kafka);
+  kafka.consumer = (config) => {
+    groupsUsed.add(config.groupId);
+    const c = makeConsumer(config);
+    consumersMade.push(c);
+    return c;
+  };
   // Cleanup is registered before each resource starts (so a failure half-way leaves nothing
   // running) and runs last-in first-out.
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -68,7 +81,8 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   cleanup(async () => {
     // Everything named after this pipeline's id: its topics (and those derived from them, like
     // the alert worker's state and command topics) and consumer groups (writer, collectors, ...).
-    await removeKafkaByPrefix(kafka, id);
+    await Promise.all(consumersMade.map((c) => c.disconnect().catch(() => undefined)));
+    await removeKafkaByPrefix(kafka, id, [...groupsUsed]);
     await remove();
   });
   const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
