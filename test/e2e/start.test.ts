@@ -107,9 +107,14 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
 
   // SIGTERM: ordered stop, exit 0, no child left. The stack was up before, so it stays up.
   const before = records.length;
-  const childPids = execFileSync('pgrep', ['-P', String(sup.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
-  const childList = execFileSync('ps', ['-o', 'pid,args', '--ppid', String(sup.pid)], { encoding: 'utf8' });
-  assert.equal(childPids.length, 5, `the supervisor should have 5 children (4 services and the simulator):\n${childList}\n${records.filter((r) => r.service === 'vitals').map((r) => JSON.stringify(r)).join('\n')}`);
+  // The supervisor's children by command line: one of each service and the simulator.
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(sup.pid)], { encoding: 'utf8' }).trim().split('\n')
+    .map((line) => { const [pid, ...args] = line.trim().split(/\s+/); return { pid: Number(pid), args: args.join(' ') }; });
+  const childPids = children.map((c) => c.pid);
+  for (const name of ['ingest', 'writer', 'alerts', 'api', 'simulate']) {
+    const n = children.filter((c) => c.args.includes(`bin/vitals.js ${name}`)).length;
+    assert.equal(n, 1, `expected one "${name}" child of the supervisor, got ${n}:\n${children.map((c) => `${c.pid} ${c.args}`).join('\n')}\n${records.filter((r) => r.service === 'vitals').map((r) => JSON.stringify(r)).join('\n')}`);
+  }
   sup.kill('SIGTERM');
   const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 120_000))]);
   assert.equal(code, 0, `vitals start did not exit 0 after SIGTERM:\n${stderr.slice(-2000)}`);
