@@ -233,7 +233,7 @@ async function brokerCeiling(): Promise<{ msgsPerS: number; samplesPerS: number 
   await sub.subscribeAsync(`bench/v1/devices/+/telemetry`, { qos: 1 });
   const pubs = await Promise.all(Array.from({ length: 16 }, (_, i) => {
     const d = deviceIdFor(CEIL_FIRST + i);
-    return mqtt.connectAsync(E.MQTT_URL!, { username: d, password: devicePassword(E.MQTT_DEVICE_SECRET!, d), clientId: `${d}-ceil`, protocolVersion: 4 });
+    return mqtt.connectAsync(E.MQTT_URL!, { username: d, password: devicePassword(E.MQTT_DEVICE_SECRET!, d), clientId: d, protocolVersion: 4 });
   }));
   const durationMs = 15_000;
   const end = Date.now() + durationMs;
