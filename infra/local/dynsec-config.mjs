@@ -43,6 +43,11 @@ const serviceRoles = [
     allow('subscribePattern', '$CONTROL/dynamic-security/#'), allow('subscribePattern', '$SYS/#'),
     allow('publishClientSend', '#'), allow('subscribePattern', '#'),
   ] },
+  // The API's device registry: the control topic only (which is still the power to create accounts).
+  { rolename: 'registry', acls: [
+    allow('publishClientSend', '$CONTROL/dynamic-security/v1'), allow('publishClientReceive', '$CONTROL/dynamic-security/v1/response'),
+    allow('subscribeLiteral', '$CONTROL/dynamic-security/v1/response'),
+  ] },
   { rolename: 'ingest', acls: [...sub('vitals/v1/devices/+/telemetry'), ...sub('vitals/v1/devices/+/status')] },
   { rolename: 'alerts', acls: [...sub('vitals/v1/devices/+/status'), allow('publishClientSend', 'alerts/v1/#')] },
   { rolename: 'telegraf', acls: [...sub('vitals/v1/devices/+/telemetry'), ...sub('bench/v1/devices/+/telemetry')] },
@@ -50,7 +55,7 @@ const serviceRoles = [
 ];
 const services = [
   ['admin', env.MQTT_ADMIN_PASSWORD], ['ingest', env.MQTT_INGEST_PASSWORD], ['alerts', env.MQTT_ALERTS_PASSWORD],
-  ['clinician', env.MQTT_CLINICIAN_PASSWORD], ['telegraf', env.MQTT_TELEGRAF_PASSWORD],
+  ['clinician', env.MQTT_CLINICIAN_PASSWORD], ['telegraf', env.MQTT_TELEGRAF_PASSWORD], ['registry', env.MQTT_REGISTRY_PASSWORD],
 ];
 
 const config = existsSync(file)
