@@ -9,7 +9,12 @@
 //   its own role, whose literal topics are that device's only; Mosquitto 2.0.11's dynsec does
 //   not substitute %u in ACLs (checked), hence one role per device, `device/<id>`.
 // - service accounts (ingest, alerts, telegraf, clinician) have roles without device topics:
-//   they cannot publish telemetry or status as a "device".
+//   they cannot publish telemetry or status as a "device"; each is bound to one client id too
+//   (its username), because dynsec binds an account to an id, not an id to an account.
+// - the ingest has one account per MQTT connection, bound to that connection's client id
+//   (vitals-ingest-1-0 ...), so no other account can take over its persistent session.
+// - nothing is delivered that a role does not grant (publishClientReceive defaults to deny),
+//   so a session in the wrong hands receives nothing.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 
@@ -34,14 +39,15 @@ const deviceRole = (id) => ({
     allow('publishClientSend', `bench/v1/devices/${id}/telemetry`),
     allow('publishClientSend', `vitals/v1/devices/${id}/status`),
     allow('subscribeLiteral', `vitals/v1/devices/${id}/status`),
+    allow('publishClientReceive', `vitals/v1/devices/${id}/status`),
   ],
 });
-const sub = (topic) => [allow('subscribePattern', topic), allow('subscribePattern', `$share/+/${topic}`)];
+const sub = (topic) => [allow('subscribePattern', topic), allow('subscribePattern', `$share/+/${topic}`), allow('publishClientReceive', topic)];
 const serviceRoles = [
   { rolename: 'admin', acls: [
     allow('publishClientSend', '$CONTROL/dynamic-security/#'), allow('publishClientReceive', '$CONTROL/dynamic-security/#'),
-    allow('subscribePattern', '$CONTROL/dynamic-security/#'), allow('subscribePattern', '$SYS/#'),
-    allow('publishClientSend', '#'), allow('subscribePattern', '#'),
+    allow('subscribePattern', '$CONTROL/dynamic-security/#'), allow('subscribePattern', '$SYS/#'), allow('publishClientReceive', '$SYS/#'),
+    allow('publishClientSend', '#'), allow('subscribePattern', '#'), allow('publishClientReceive', '#'),
   ] },
   // The API's device registry: the control topic only (which is still the power to create accounts).
   { rolename: 'registry', acls: [
@@ -54,13 +60,13 @@ const serviceRoles = [
   { rolename: 'clinician', acls: [...sub('alerts/v1/#')] },
 ];
 const services = [
-  ['admin', env.MQTT_ADMIN_PASSWORD], ['ingest', env.MQTT_INGEST_PASSWORD], ['alerts', env.MQTT_ALERTS_PASSWORD],
+  ['admin', env.MQTT_ADMIN_PASSWORD], ['alerts', env.MQTT_ALERTS_PASSWORD],
   ['clinician', env.MQTT_CLINICIAN_PASSWORD], ['telegraf', env.MQTT_TELEGRAF_PASSWORD], ['registry', env.MQTT_REGISTRY_PASSWORD],
 ];
 
-const config = existsSync(file)
-  ? JSON.parse(readFileSync(file, 'utf8'))
-  : { defaultACLAccess: { publishClientSend: false, publishClientReceive: true, subscribe: false, unsubscribe: true }, clients: [], groups: [], roles: [] };
+const config = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { clients: [], groups: [], roles: [] };
+// Policy, not state: always this file's.
+config.defaultACLAccess = { publishClientSend: false, publishClientReceive: false, subscribe: false, unsubscribe: true };
 const roles = new Set(config.roles.map((r) => r.rolename));
 const clients = new Set(config.clients.map((c) => c.username));
 for (const role of serviceRoles) {
@@ -68,9 +74,26 @@ for (const role of serviceRoles) {
   config.roles = config.roles.filter((r) => r.rolename !== role.rolename);
   config.roles.push(role);
 }
+// Binding is per account: an unbound account may use ANY client id, including the ingest's. So
+// every account is bound, except the two superusers (admin, registry), who can rewrite the
+// accounts anyway and are never handed to devices, displays or services.
+const UNBOUND = new Set(['admin', 'registry']);
 for (const [username, password] of services) {
-  if (!password || clients.has(username)) continue;
-  config.clients.push({ username, textName: `service account: ${username}`, ...hashed(password), roles: [{ rolename: username }] });
+  if (!password) continue;
+  const existing = config.clients.find((c) => c.username === username);
+  if (existing) {
+    if (!UNBOUND.has(username)) existing.clientid = username;
+    continue;
+  }
+  config.clients.push({ username, ...(UNBOUND.has(username) ? {} : { clientid: username }), textName: `service account: ${username}`, ...hashed(password), roles: [{ rolename: username }] });
+}
+// Older stacks had one unbound 'ingest' account: any holder could take over any ingest session.
+config.clients = config.clients.filter((c) => c.username !== 'ingest');
+const ingestPrefix = env.MQTT_INGEST_CLIENT_ID || 'vitals-ingest-1';
+for (let i = 0; i < Number(env.MQTT_INGEST_CONNECTIONS || 8); i++) {
+  const id = `${ingestPrefix}-${i}`;
+  if (!env.MQTT_INGEST_PASSWORD || clients.has(id)) continue;
+  config.clients.push({ username: id, clientid: id, textName: 'ingest connection', ...hashed(env.MQTT_INGEST_PASSWORD), roles: [{ rolename: 'ingest' }] });
 }
 const devicePassword = (id) => createHmac('sha256', env.MQTT_DEVICE_SECRET).update(id).digest('base64url').slice(0, 32);
 for (let i = 1; i <= Number(countArg); i++) {

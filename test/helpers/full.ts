@@ -32,7 +32,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   const p = await startPipeline(t);
   const id = `${p.id}-full`;
   const commandsTopic = `${p.topics.alerts}.commands`;
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync());
   const worker = createAlertWorker({
     kafka: p.kafka,

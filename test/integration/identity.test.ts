@@ -52,6 +52,12 @@ test("a device cannot take over the ingest's session: refused, and no reading is
   const attempt = connect(p.s.mqttUrl, { username: intruder, password: devicePassword(p.deviceSecret, intruder), clientId: `${p.id}-ingest-0`, clean: false });
   attempt.then((c) => c.endAsync(true), () => undefined);
   await assert.rejects(attempt, refused);
+  // So is any service account (a bedside display's clinician account, the alert worker...).
+  for (const [username, password] of [[p.s.env.MQTT_CLINICIAN_USERNAME!, p.s.env.MQTT_CLINICIAN_PASSWORD!], [p.s.env.MQTT_ALERTS_USERNAME!, p.s.env.MQTT_ALERTS_PASSWORD!]]) {
+    const svc = connect(p.s.mqttUrl, { username, password, clientId: `${p.id}-ingest-0`, clean: false });
+    svc.then((c) => c.endAsync(true), () => undefined);
+    await assert.rejects(svc, refused, `${username} took over the ingest's session`);
+  }
   await send(4, 6);
   // Every reading the broker acknowledged reached Kafka through the ingest's own session.
   await waitFor('all 12 batches in Kafka', () => messages.length >= 12 || undefined, 30_000);
@@ -84,13 +90,13 @@ test('service accounts cannot publish telemetry or status as a "device"', async 
   const admin = await connect(s.mqttUrl, { ...s.mqttAdmin, clientId: uid('watch') });
   t.after(() => admin.endAsync());
   const services = [
-    [s.env.MQTT_USERNAME!, s.env.MQTT_PASSWORD!], [s.env.MQTT_ALERTS_USERNAME!, s.env.MQTT_ALERTS_PASSWORD!],
+    ['vitals-ingest-1-0', s.env.MQTT_PASSWORD!], [s.env.MQTT_ALERTS_USERNAME!, s.env.MQTT_ALERTS_PASSWORD!],
     [s.env.MQTT_CLINICIAN_USERNAME!, s.env.MQTT_CLINICIAN_PASSWORD!], [s.env.MQTT_TELEGRAF_USERNAME!, s.env.MQTT_TELEGRAF_PASSWORD!],
   ] as const;
   for (const [username, password] of services) {
     for (const [topic, payload] of [[telemetryTopic(username), Buffer.from(encodeBatch(makeBatch({ deviceId: username })))], [statusTopic(username), Buffer.from('online')]] as const) {
       // Mosquitto closes a v3.1.1 connection after a denied publish: one connection per try.
-      const c = await connect(s.mqttUrl, { username, password, clientId: uid(username) });
+      const c = await connect(s.mqttUrl, { username, password, clientId: username });
       const got = await observe(admin, 'vitals/v1/devices/#', () => c.publishAsync(topic, payload, { qos: 1 }).catch(() => undefined));
       assert.deepEqual(got, [], `${username} published to ${topic}`);
       await c.endAsync(true);

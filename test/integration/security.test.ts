@@ -58,7 +58,7 @@ test('a device reads nothing; a clinician reads alerts only', async (t) => {
   const me = deviceIdFor(53);
   const dev = await connect(s.mqttUrl, { username: me, password: devicePassword(s.env.MQTT_DEVICE_SECRET!, me), clientId: me });
   t.after(() => dev.endAsync());
-  const clin = await connect(s.mqttUrl, { username: s.env.MQTT_CLINICIAN_USERNAME!, password: s.env.MQTT_CLINICIAN_PASSWORD! });
+  const clin = await connect(s.mqttUrl, { username: s.env.MQTT_CLINICIAN_USERNAME!, password: s.env.MQTT_CLINICIAN_PASSWORD!, clientId: s.env.MQTT_CLINICIAN_USERNAME! });
   t.after(() => clin.endAsync());
   const admin = await connect(s.mqttUrl, s.mqttAdmin);
   t.after(() => admin.endAsync());
@@ -76,7 +76,7 @@ test('a device reads nothing; a clinician reads alerts only', async (t) => {
   assert.deepEqual(clinGot, ['alerts/v1/patients/pat-sec/test']);
   // A clinician cannot publish alerts or vitals.
   for (const topic of ['alerts/v1/patients/pat-sec/fake', telemetryTopic(me)]) {
-    const c = await connect(s.mqttUrl, { username: s.env.MQTT_CLINICIAN_USERNAME!, password: s.env.MQTT_CLINICIAN_PASSWORD! });
+    const c = await connect(s.mqttUrl, { username: s.env.MQTT_CLINICIAN_USERNAME!, password: s.env.MQTT_CLINICIAN_PASSWORD!, clientId: s.env.MQTT_CLINICIAN_USERNAME! });
     const pub = await observe(admin, '#', () => c.publishAsync(topic, 'x', { qos: 1 }));
     assert.deepEqual(pub.filter((x) => !x.startsWith('$SYS')), [], topic);
     await c.endAsync(true);
