@@ -3,9 +3,11 @@
 // can compute it and no list of device passwords is ever stored in plain text.
 import { createHmac } from 'node:crypto';
 
-const [secret, count] = process.argv.slice(2);
+// The secret comes from the environment, not argv (every local user can read argv).
+const secret = process.env.MQTT_DEVICE_SECRET;
+const [count] = process.argv.slice(2);
 if (!secret || !count) {
-  console.error('usage: device-passwords.mjs SECRET COUNT');
+  console.error('usage: MQTT_DEVICE_SECRET=... device-passwords.mjs COUNT');
   process.exit(2);
 }
 for (let i = 1; i <= Number(count); i++) {

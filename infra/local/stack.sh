@@ -14,6 +14,11 @@ export VITALS_CACHE_DIR="$CACHE_DIR"
 KAFKA_HEAP="${KAFKA_HEAP:--Xms256m -Xmx768m}"
 INFLUX_ORG="vitals"
 INFLUX_BUCKET="vitals"
+# One place for the message size limits both brokers enforce (bytes).
+MQTT_MAX_PACKET_BYTES="${MQTT_MAX_PACKET_BYTES:-1048576}"
+KAFKA_MAX_MESSAGE_BYTES="${KAFKA_MAX_MESSAGE_BYTES:-1048588}"
+# Mosquitto saves its state after this many changes (1: after every acknowledged message).
+MQTT_AUTOSAVE_CHANGES="${MQTT_AUTOSAVE_CHANGES:-1}"
 DEVICE_POOL="${VITALS_DEVICE_POOL:-$(cat "${VITALS_STACK_DIR:-$REPO/.stack}/device-pool" 2>/dev/null || echo 200)}"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -132,16 +137,40 @@ mosquitto_up() {
   mosquitto_users
   tls_certs
   local plugin; plugin="$(dynsec_plugin)" || die "mosquitto: mosquitto_dynamic_security.so not found (Debian's mosquitto package ships it)"
-  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@DYNSEC_PLUGIN@#$plugin#g" \
+  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@MAX_PACKET@#$MQTT_MAX_PACKET_BYTES#g" -e "s#@AUTOSAVE_CHANGES@#$MQTT_AUTOSAVE_CHANGES#g" -e "s#@DYNSEC_PLUGIN@#$plugin#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
   mosquitto -c "$STATE_DIR/mosquitto/mosquitto.conf" -d \
     || die "mosquitto: failed to start (see $STATE_DIR/logs/mosquitto.log)"
-  wait_for mosquitto 20 mosquitto_sub -h 127.0.0.1 -p "$MQTT_PORT" -u admin -P "$MQTT_ADMIN_PASSWORD" \
-    -t '$SYS/broker/version' -C 1 -W 2 \
+  wait_for mosquitto 20 mqtt_admin_sub -t '$SYS/broker/version' -C 1 -W 2 \
     || die "mosquitto: did not answer within 20 s (see $STATE_DIR/logs/mosquitto.log)"
+}
+
+# mosquitto_sub as admin with the password in an options file (mode 600), never in argv:
+# mosquitto_sub reads $XDG_CONFIG_HOME/mosquitto_sub before its command line.
+mqtt_admin_sub() {
+  local dir="$STATE_DIR/run/mqtt-admin"
+  if [[ ! -f "$dir/mosquitto_sub" ]]; then
+    (umask 077; mkdir -p "$dir" && printf -- '-h 127.0.0.1\n-p %s\n-u admin\n-P %s\n' "$MQTT_PORT" "$MQTT_ADMIN_PASSWORD" > "$dir/mosquitto_sub")
+  fi
+  XDG_CONFIG_HOME="$dir" mosquitto_sub "$@"
+}
+
+# curl with the InfluxDB token in a header read from a file descriptor, never in argv.
+influx_curl() { curl -H @<(printf 'Authorization: Token %s\n' "$INFLUX_TOKEN") "$@"; }
+
+# Renders a template: @NAME@ placeholders from the named variables, in bash (no secret
+# passes through sed's argv). Usage: render TEMPLATE OUT NAME=VAR...
+render() {
+  local tpl out text pair name var
+  tpl="$1"; out="$2"; shift 2
+  text="$(<"$tpl")"
+  shopt -u patsub_replacement 2>/dev/null || true # bash 5.2: '&' in a value stays '&'
+  for pair in "$@"; do name="${pair%%=*}"; var="${pair#*=}"; text="${text//@${name}@/${!var}}"; done
+  (umask 077; printf '%s\n' "$text" > "$out")
+  chmod 600 "$out"
 }
 
 mosquitto_version() { mosquitto -h 2>/dev/null | head -1 | awk '{print $3}'; }
@@ -162,9 +191,11 @@ kafka_up() {
     (umask 077; openssl pkcs8 -topk8 -nocrypt -in "$STATE_DIR/tls/server.key" > "$STATE_DIR/tls/kafka-keystore.pem" && cat "$STATE_DIR/tls/server.crt" >> "$STATE_DIR/tls/kafka-keystore.pem") \
       || die "kafka: could not write the PEM keystore with openssl"
   fi
-  sed -e "s#@SSL_PORT@#$KAFKA_SSL_PORT#g" -e "s#@TLS_DIR@#$STATE_DIR/tls#g" -e "s#@DATA_DIR@#$dir/data#g" -e "s#@PORT@#$KAFKA_PORT#g" -e "s#@CONTROLLER_PORT@#$KAFKA_CONTROLLER_PORT#g" \
-    -e "s#@SASL_PORT@#$KAFKA_SASL_PORT#g" -e "s#@SASL_PASSWORD@#$KAFKA_SASL_PASSWORD#g" \
-    "$REPO/infra/kafka/server.properties.template" > "$dir/server.properties"
+  # Holds the SASL password: mode 600, rendered without sed (argv).
+  local TLS_DIR="$STATE_DIR/tls" DATA_DIR="$dir/data"
+  render "$REPO/infra/kafka/server.properties.template" "$dir/server.properties" \
+    SSL_PORT=KAFKA_SSL_PORT TLS_DIR=TLS_DIR DATA_DIR=DATA_DIR CONTROLLER_PORT=KAFKA_CONTROLLER_PORT SASL_PORT=KAFKA_SASL_PORT \
+    MAX_MESSAGE=KAFKA_MAX_MESSAGE_BYTES SASL_PASSWORD=KAFKA_SASL_PASSWORD PORT=KAFKA_PORT
   if [[ ! -f "$dir/data/meta.properties" ]]; then
     local cluster_id
     cluster_id="$(java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
@@ -217,12 +248,10 @@ influx_up() {
   fi
   if curl -fsS "http://127.0.0.1:$INFLUX_PORT/api/v2/setup" | grep -q '"allowed": *true'; then
     log "setting up influxdb (org $INFLUX_ORG, bucket $INFLUX_BUCKET)"
-    local body
-    # Through the environment, not argv: a secret is not on a command line, and one that starts
-    # with '-' (base64url can) is not taken for a node option.
-    body="$(P="$INFLUX_ADMIN_PASSWORD" O="$INFLUX_ORG" B="$INFLUX_BUCKET" T="$INFLUX_TOKEN" \
-      node -e 'const e=process.env;console.log(JSON.stringify({username:"admin",password:e.P,org:e.O,bucket:e.B,token:e.T,retentionPeriodSeconds:0}))')"
-    curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' --data "$body" \
+    # Secrets through the environment and stdin, never argv (ps shows argv to every user).
+    SETUP_PASSWORD="$INFLUX_ADMIN_PASSWORD" SETUP_TOKEN="$INFLUX_TOKEN" SETUP_ORG="$INFLUX_ORG" SETUP_BUCKET="$INFLUX_BUCKET" \
+      node -e 'const e=process.env;console.log(JSON.stringify({username:"admin",password:e.SETUP_PASSWORD,org:e.SETUP_ORG,bucket:e.SETUP_BUCKET,token:e.SETUP_TOKEN,retentionPeriodSeconds:0}))' \
+      | curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' --data @- \
       "http://127.0.0.1:$INFLUX_PORT/api/v2/setup" || die "influxdb: setup failed (see $STATE_DIR/logs/influxd.log)"
   fi
 }
@@ -231,11 +260,11 @@ influx_up() {
 influx_tokens() {
   grep -q '^INFLUX_WRITE_TOKEN=' "$SECRETS_FILE" && return
   local api="http://127.0.0.1:$INFLUX_PORT" org_id bucket_id
-  org_id="$(curl -fsS -H "Authorization: Token $INFLUX_TOKEN" "$api/api/v2/orgs?org=$INFLUX_ORG" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).orgs[0].id))')"
-  bucket_id="$(curl -fsS -H "Authorization: Token $INFLUX_TOKEN" "$api/api/v2/buckets?name=$INFLUX_BUCKET&orgID=$org_id" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).buckets[0].id))')"
+  org_id="$(influx_curl -fsS "$api/api/v2/orgs?org=$INFLUX_ORG" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).orgs[0].id))')"
+  bucket_id="$(influx_curl -fsS "$api/api/v2/buckets?name=$INFLUX_BUCKET&orgID=$org_id" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).buckets[0].id))')"
   local mk
   mk() { # action description -> token
-    curl -fsS -X POST -H "Authorization: Token $INFLUX_TOKEN" -H 'Content-Type: application/json' "$api/api/v2/authorizations" \
+    influx_curl -fsS -X POST -H 'Content-Type: application/json' "$api/api/v2/authorizations" \
       --data "{\"orgID\":\"$org_id\",\"description\":\"$2\",\"permissions\":[{\"action\":\"$1\",\"resource\":{\"type\":\"buckets\",\"id\":\"$bucket_id\",\"orgID\":\"$org_id\"}}]}" \
       | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).token))'
   }
@@ -268,6 +297,7 @@ MQTT_REGISTRY_USERNAME=registry
 MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD
 MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
+MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
 KAFKA_SASL_BROKERS=127.0.0.1:$KAFKA_SASL_PORT
 KAFKA_SSL_BROKERS=127.0.0.1:$KAFKA_SSL_PORT
@@ -283,7 +313,31 @@ API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN
 API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN
 EOF
   mv "$STATE_DIR/env.tmp" "$STATE_DIR/env"
+  write_service_envs
   umask 022
+}
+
+# One file per service with its endpoints and only its own credentials (issue 16); each
+# service reads .stack/services/<name>.env (see services/common/config.ts). .stack/env
+# keeps everything for the tests and the operator.
+write_service_envs() {
+  local d="$STATE_DIR/services" common
+  mkdir -p "$d"; chmod 700 "$d"
+  common="KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
+INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
+INFLUX_ORG=$INFLUX_ORG
+INFLUX_BUCKET=$INFLUX_BUCKET"
+  umask 077
+  # No MQTT_USERNAME: each ingest connection's account is its client id (vitals-ingest-1-0 ..., issue 15).
+  printf '%s\n' "# ingest: MQTT accounts vitals-ingest-1-N, one per connection (read telemetry and status)" "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" \
+    "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" > "$d/ingest.env"
+  printf '%s\n' "# writer: the write-only InfluxDB token" "$common" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/writer.env"
+  printf '%s\n' "# alerts: MQTT account 'alerts' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
+    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/alerts.env"
+  printf '%s\n' "# api: the read-only InfluxDB token and the API's bearer tokens" "$common" "INFLUX_TOKEN=${INFLUX_READ_TOKEN:-}" \
+    "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" \
+    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" > "$d/api.env"
+  chmod 600 "$d"/*.env
 }
 
 # ---------------------------------------------------------------- commands

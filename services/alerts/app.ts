@@ -4,11 +4,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
+import { idsValid } from '../common/topics.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import { needsTick, newPatientState, onBatch, onCommand, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
 import { loadStates } from './state-store.js';
+import { createWebhookOutbox, type WebhookRetry } from './webhook-outbox.js';
 
 export interface AlertTopics {
   vitals: string;
@@ -19,6 +21,8 @@ export interface AlertTopics {
   state: string;
   /** Alert changes out (vitals.v1.Alert). */
   alerts: string;
+  /** Where undeliverable webhook alerts go (the pipeline's dead-letter topic). */
+  deadLetter?: string | undefined;
 }
 
 export interface AlertsOptions {
@@ -31,6 +35,8 @@ export interface AlertsOptions {
   /** Per-patient limit overrides from a file (lower precedence than the API's). */
   fileOverrides?: () => Record<string, PatientState['overrides']>;
   webhookUrl?: string | undefined;
+  /** Webhook retry budget; past it (or on a 4xx) the alert is dead-lettered. @defaultValue 10 attempts, 30 s max delay */
+  webhookRetry?: Partial<WebhookRetry>;
 }
 
 export interface AlertsDeps {
@@ -91,7 +97,16 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   let ticker: NodeJS.Timeout | null = null;
   let running = false;
   let crashed: string | null = null;
-  const outputs = createSideOutputs({ mqtt, influx, webhookUrl: options.webhookUrl, log, registry });
+  // The webhook is not a side output: a durable outbox on the alerts topic (issue 16), whose
+  // attempts are recorded like the MQTT deliveries (issue 14).
+  const outputs = createSideOutputs({ mqtt, influx, log, registry });
+  const webhook = options.webhookUrl
+    ? createWebhookOutbox({
+      kafka, producer: () => producer, log, registry, url: options.webhookUrl, groupId: `${options.groupId}-webhook`,
+      alertsTopic: options.topics.alerts, deadLetterTopic: options.topics.deadLetter, retry: options.webhookRetry,
+      onAttempt: (a, attempt, result, detail) => outputs.recordWebhook(a, attempt, result, detail),
+    })
+    : null;
 
   const kindClass = (kind: string) => kind.split(':').slice(0, 2).join(':');
 
@@ -149,6 +164,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await outputs.publish(snapshot);
   }
 
+  /** Ids reach MQTT topic names, tags and logs: refuse a record outside the alphabet (issue 16). */
+  function checkIds(deviceId: string | null, patientId: string): void {
+    if (typeof patientId !== 'string' || !idsValid(deviceId, patientId)) throw new Error('device or patient id outside the id alphabet');
+  }
+
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     await loading;
     const lastOffset = await exclusive(async () => {
@@ -165,6 +185,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
           try {
             if (batch.topic === options.topics.vitals) {
               const b = VitalsBatch.decode(message.value!);
+              checkIds(b.deviceId, b.patientId);
               const s = stateFor(b.patientId, undo);
               changes.push(...onBatch(s, options.engine, b, receivedAt));
               dirty.add(b.patientId);
@@ -172,12 +193,14 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
             } else if (batch.topic === options.topics.status) {
               const st = DeviceStatus.decode(message.value!);
               const patientId = st.patientId || message.key?.toString() || st.deviceId;
+              checkIds(st.deviceId, patientId);
               const s = stateFor(patientId, undo);
               changes.push(...onStatus(s, options.engine, st.deviceId, st.state === DeviceState.DEVICE_STATE_ONLINE, st.reason, receivedAt, { retained: message.headers?.retained?.toString() === 'true', atMs: st.atMs }));
               dirty.add(patientId);
               records.inc({ kind: 'status' });
             } else if (batch.topic === options.topics.commands) {
               const cmd = JSON.parse(message.value!.toString()) as Command;
+              checkIds(null, cmd.patientId);
               const s = stateFor(cmd.patientId, undo);
               if (cmd.type === 'limits') s.overrides = cmd.overrides;
               else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') changes.push(...onObservation(s, options.engine, cmd));
@@ -344,6 +367,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       running = true;
+      await webhook?.start();
       await startConsumer();
       ticker = setInterval(() => { tick().catch((err: unknown) => log.warn({ err }, 'inactivity check failed')); }, options.tickMs);
       log.info({ group: options.groupId }, 'alert worker started');
@@ -360,6 +384,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       running = false;
       if (ticker) clearInterval(ticker);
       await consumer?.disconnect();
+      await webhook?.stop();
       await producer?.disconnect();
       log.info({}, 'alert worker stopped');
     },

@@ -49,6 +49,8 @@ const schema = z.object({
   ALERTS_BATTERY_CRITICAL_PERCENT: z.coerce.number().min(0).max(100).default(DEFAULT_ENGINE_CONFIG.battery.critical),
   ALERTS_SENSOR_OFF_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.sensorOffMs),
   ALERTS_CLOCK_SKEW_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.clockSkewMs),
+  ALERTS_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+  ALERTS_WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().positive().default(30_000),
 }).refine((c) => c.ALERTS_BATTERY_CRITICAL_PERCENT < c.ALERTS_BATTERY_LOW_PERCENT, 'ALERTS_BATTERY_CRITICAL_PERCENT must be below ALERTS_BATTERY_LOW_PERCENT');
 
 export async function main(): Promise<void> {
@@ -85,10 +87,12 @@ export async function main(): Promise<void> {
         commands: config.KAFKA_TOPIC_ALERT_COMMANDS,
         state: config.KAFKA_TOPIC_ALERT_STATE,
         alerts: config.KAFKA_TOPIC_ALERTS,
+        deadLetter: config.KAFKA_TOPIC_DEAD_LETTER,
       },
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       tickMs: 1000,
       webhookUrl: config.ALERTS_WEBHOOK_URL,
+      webhookRetry: { attempts: config.ALERTS_WEBHOOK_ATTEMPTS, maxDelayMs: config.ALERTS_WEBHOOK_MAX_DELAY_MS },
       fileOverrides: () => fileOverrides,
       engine: {
         ...DEFAULT_ENGINE_CONFIG,

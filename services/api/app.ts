@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { QueryApi } from '@influxdata/influxdb-client';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Producer } from 'kafkajs';
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
 import { VitalsError, type ErrorCode } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
@@ -15,6 +15,7 @@ import { VITALS, vitalByKey } from '../common/vital-kinds.js';
 import { can, createAuthenticator, type Role } from './auth.js';
 import type { DeviceRegistry } from './device-registry.js';
 import { registerDeviceRoutes } from './device-routes.js';
+import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
 import type { AlertView, LiveView } from './live-view.js';
@@ -31,6 +32,14 @@ export interface ApiOptions {
   news2ObservationFreshMs?: number;
   /** When the live feed counts as stale ("monitoring interrupted"). @defaultValue 10_000 (ms) */
   monitoringStaleMs?: number;
+  /** Concurrent live streams; more are refused with 503. @defaultValue 200 */
+  maxStreams?: number;
+  /** Bytes a stream may have unsent before its (slow) reader is dropped. @defaultValue 1 MiB */
+  streamBufferBytes?: number;
+  /** Authentication failures per client address per minute before it is refused (429). @defaultValue 20 */
+  maxAuthFailures?: number;
+  /** Longest range of the series and FHIR endpoints. @defaultValue 31 days (ms) */
+  maxRangeMs?: number;
 }
 
 export interface ApiDeps {
@@ -75,7 +84,28 @@ const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z
 export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
-  const authenticate = createAuthenticator(options.tokens);
+  const authenticateToken = createAuthenticator(options.tokens);
+  const maxRangeMs = options.maxRangeMs ?? 31 * 86_400_000;
+  const limiter = createAuthFailureLimiter({ maxFailures: options.maxAuthFailures ?? 20, windowMs: 60_000, maxClients: 10_000 });
+  const tickets = createTicketStore({ ttlMs: 30_000, max: 10_000 });
+  const streamGauge = new Gauge({ name: 'vitals_api_streams', help: 'Open live streams', registers: [registry] });
+  const authFailures = new Counter({ name: 'vitals_api_auth_failures_total', help: 'Requests refused for a missing or wrong token, or rate limited', labelNames: ['result'], registers: [registry] });
+  const slowDropped = new Counter({ name: 'vitals_api_streams_dropped_total', help: 'Live streams closed because the reader fell behind', registers: [registry] });
+  /** Role of a request's bearer token; counts failures per address and refuses a client over the limit. */
+  const authenticate = (req: FastifyRequest, authorization: string | undefined): Role => {
+    const wait = limiter.blockedFor(req.ip);
+    if (wait > 0) {
+      authFailures.inc({ result: 'limited' });
+      throw Object.assign(new VitalsError('API_ERR_RATE_LIMITED', 'too many failed authentications; try again later'), { statusCode: 429, retryAfter: wait });
+    }
+    const role = authenticateToken(authorization);
+    if (!role) {
+      limiter.failed(req.ip);
+      authFailures.inc({ result: 'refused' });
+      fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    }
+    return role;
+  };
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
   const monitoring = createMonitoringWatch({ feedAt: view.feedAt, workerLag, events: view.events, options: { staleMs: options.monitoringStaleMs ?? 10_000, maxWorkerLag: 5000 } });
@@ -83,8 +113,21 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.addHook('onClose', async () => { monitoring.stop(); for (const res of streams) res.end(); });
 
   app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });
-  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown }, _req, reply) => {
+  // Security headers on every response (issue 16). The dashboard loads only its own
+  // scripts and styles; uPlot sets element styles, hence style-src 'unsafe-inline'.
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('X-Content-Type-Options', 'nosniff');
+    void reply.header('X-Frame-Options', 'DENY');
+    void reply.header('Referrer-Policy', 'no-referrer');
+    void reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    void reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    void reply.header('Strict-Transport-Security', 'max-age=31536000');
+    void reply.header('Content-Security-Policy', "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+    if (req.url.startsWith('/api/') || req.url.startsWith('/metrics')) void reply.header('Cache-Control', 'no-store');
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown; retryAfter?: number }, _req, reply) => {
     const status = err.statusCode ?? 500;
+    if (err.retryAfter) void reply.header('Retry-After', String(err.retryAfter));
     if (status >= 500) log.error({ err }, 'request failed');
     const code = err instanceof VitalsError ? err.code : status === 413 ? 'API_ERR_BAD_REQUEST' : status === 400 ? 'API_ERR_BAD_REQUEST' : status === 404 ? 'API_ERR_NOT_FOUND' : 'API_ERR_INTERNAL';
     void reply.code(status).send({ error: code, message: status >= 500 ? 'internal error' : err.message });
@@ -92,8 +135,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.setNotFoundHandler((_req, reply) => { void reply.code(404).send({ error: 'API_ERR_NOT_FOUND', message: 'no such route' }); });
 
   const auth = (action: 'read' | 'acknowledge' | 'manage') => async (req: FastifyRequest) => {
-    const role = authenticate(req.headers.authorization);
-    if (!role) fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    const role = authenticate(req, req.headers.authorization);
     if (!can(role, action)) fail('API_ERR_FORBIDDEN', 403, `role ${role} may not ${action}`);
     req.role = role;
   };
@@ -106,7 +148,8 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.get('/vendor/uplot.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'))));
   app.get('/vendor/uplot.css', async (_req, reply) => reply.type('text/css').send(await readFile(require.resolve('uplot/dist/uPlot.min.css'))));
   app.get('/openapi.json', async () => openApiDocument);
-  app.get('/metrics', async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
+  // Operators only: the metrics name patients' device counts, routes and timings (issue 16).
+  app.get('/metrics', { preHandler: auth('manage') }, async (_req, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   async function latestFromInflux(pid?: string) {
@@ -179,7 +222,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
     if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
-    if (stop.getTime() - start.getTime() > 31 * 86_400_000) fail('API_ERR_BAD_REQUEST', 400, 'range longer than 31 days');
+    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', 400, `range longer than ${maxRangeMs / 86_400_000} days`);
     // Default resolution: about 500 points over the range, never finer than 1 s.
     const every = p.every ?? `${Math.max(1, Math.ceil((stop.getTime() - start.getTime()) / 500 / 1000))}s`;
     if ((stop.getTime() - start.getTime()) / durationMs(every) > 20_000) fail('API_ERR_BAD_REQUEST', 400, 'resolution too fine for the range (more than 20000 points)');
@@ -194,6 +237,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
     if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
+    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', 400, `range longer than ${maxRangeMs / 86_400_000} days`);
     const rows = await query.collectRows<{ _time: string; _value: number; kind: string; device_id: string }>(q.rawObservations(options.bucket, pid, start, stop, p.limit));
     const base = `${req.protocol}://${req.host}`;
     return reply.type('application/fhir+json').send(toFhirBundle(pid, rows.map((r) => ({ kind: r.kind, value: r._value, time: r._time, deviceId: r.device_id })), base));
@@ -282,24 +326,42 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     return reply.code(202).send({ patientId: pid, overrides });
   });
 
+  // EventSource cannot set headers, and a token in a URL leaks into logs and history: the
+  // page trades its token (header) for a one-time ticket valid 30 s.
+  app.post('/api/v1/stream/ticket', { preHandler: auth('read') }, async (req, reply) => {
+    const ticket = tickets.issue(req.role);
+    if (!ticket) fail('API_ERR_UNAVAILABLE', 503, 'too many outstanding stream tickets');
+    return reply.code(201).send({ ticket, expiresInMs: 30_000 });
+  });
+
   // Live stream: server-sent events of vitals, alert changes and device status.
+  const maxStreams = options.maxStreams ?? 200;
+  const bufferBytes = options.streamBufferBytes ?? 1024 * 1024;
   app.get('/api/v1/stream', async (req, reply) => {
-    // EventSource cannot set headers: the token may come as ?token= (over TLS in production).
-    const token = (req.query as { token?: string }).token;
-    const role = authenticate(req.headers.authorization ?? (token ? `Bearer ${token}` : undefined));
-    if (!role) fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+    const ticket = (req.query as { ticket?: string }).ticket;
+    if (req.headers.authorization) authenticate(req, req.headers.authorization);
+    else if (!ticket || typeof ticket !== 'string' || !tickets.redeem(ticket)) authenticate(req, undefined);
+    if (streams.size >= maxStreams) fail('API_ERR_UNAVAILABLE', 503, `too many live streams (${maxStreams})`);
     reply.hijack();
     const res = reply.raw;
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Content-Type-Options': 'nosniff' });
     res.write('retry: 2000\n\n');
-    const send = (event: string) => (data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    // A reader that does not keep up is dropped (it reconnects and reloads) instead of
+    // buffering without bound in this process.
+    const send = (event: string) => (data: unknown) => {
+      if (res.destroyed) return;
+      if (res.writableLength > bufferBytes) { slowDropped.inc(); log.warn({ buffered: res.writableLength }, 'slow stream reader dropped'); res.destroy(); return; }
+      res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    };
     const handlers = { alert: send('alert'), vitals: send('vitals'), status: send('status'), monitoring: send('monitoring'), observation: send('observation') };
     send('monitoring')(monitoring.status());
     for (const [e, h] of Object.entries(handlers)) view.events.on(e, h);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     streams.add(res);
-    req.raw.on('close', () => {
+    streamGauge.set(streams.size);
+    res.on('close', () => {
       streams.delete(res);
+      streamGauge.set(streams.size);
       clearInterval(ping);
       for (const [e, h] of Object.entries(handlers)) view.events.off(e, h);
     });

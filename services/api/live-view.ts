@@ -33,7 +33,7 @@ const STATE = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_A
  * from the beginning and following the vitals topic: current alerts, device state,
  * per-patient limit overrides, latest values. Emits 'alert', 'vitals' and 'status' for the stream.
  */
-export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { alerts: string; status: string; commands: string; vitals: string }; instanceId: string }) {
+export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { alerts: string; status: string; commands: string; vitals: string; state?: string | undefined }; instanceId: string }) {
   const events = new EventEmitter();
   events.setMaxListeners(1000);
   const alerts = new Map<string, AlertView>();
@@ -78,8 +78,28 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
     /** The oldest "last fetch" over the live view's consumers (0 before the first). */
     feedAt: () => (lastFetch.size < 2 ? 0 : Math.min(...lastFetch.values())),
     async start() {
-      await follow([deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt, retained) => {
-        if (topic === deps.topics.alerts) {
+      // The alert worker's compacted state topic holds every patient's current alerts
+      // whatever the history topic's retention (issue 16); the history adds the changes.
+      const stateTopic = deps.topics.state;
+      await follow([...(stateTopic ? [stateTopic] : []), deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt, retained) => {
+        if (topic === stateTopic) {
+          // The worker's engine records (services/alerts/engine.ts AlertRecord); state written
+          // before the alarm model (issue 14) lacks its fields: defaults as for old alerts below.
+          const s = JSON.parse(value.toString()) as { alerts?: Record<string, Partial<AlertView> & Pick<AlertView, 'id' | 'patientId' | 'deviceId' | 'kind' | 'priority' | 'state' | 'value' | 'threshold' | 'message' | 'raisedAt' | 'updatedAt' | 'news2Score' | 'news2Band'>> };
+          for (const a of Object.values(s.alerts ?? {})) {
+            const prev = alerts.get(a.id);
+            if (prev && prev.updatedAt >= a.updatedAt) continue;
+            const view: AlertView = {
+              id: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: a.priority, state: a.state, value: a.value, threshold: a.threshold,
+              message: a.message, raisedAt: a.raisedAt, updatedAt: a.updatedAt, acknowledgedBy: a.acknowledgedBy ?? '', news2Score: a.news2Score, news2Band: a.news2Band,
+              category: a.category ?? 'physiological', conditionActive: a.conditionActive ?? a.state !== 'resolved', latched: a.latched ?? false,
+              escalationLevel: a.escalationLevel ?? 0, escalatedAt: a.escalatedAt ?? 0, acknowledgedUntil: a.acknowledgedUntil ?? 0,
+              news2Missing: a.news2Missing ?? '', news2Response: a.news2Response ?? '', change: a.change ?? '',
+            };
+            alerts.set(view.id, view);
+            events.emit('alert', view);
+          }
+        } else if (topic === deps.topics.alerts) {
           const a = Alert.decode(value);
           const view: AlertView = {
             id: a.alertId, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: PRIORITY[a.priority] ?? 'low', state: STATE[a.state] ?? 'open',

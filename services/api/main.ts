@@ -20,6 +20,7 @@ const schema = z.object({
   API_CLINICIAN_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
   API_OPERATOR_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
   KAFKA_TOPIC_ALERT_COMMANDS: z.string().default('vitals.v1.alert-commands'),
+  KAFKA_TOPIC_ALERT_STATE: z.string().default('vitals.v1.alert-state'),
   ALERTS_NEWS2_FRESH_MS: z.coerce.number().int().positive().default(300_000),
   /** The alert worker's consumer group: its lag on the vitals topic is part of "monitoring interrupted". */
   ALERTS_GROUP_ID: z.string().default('vitals-alerts'),
@@ -36,7 +37,7 @@ export async function main(): Promise<void> {
   const log = createLogger({ name: 'api', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-api` }, log);
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
-  const view = createLiveView({ kafka, log, topics, instanceId: `vitals-api-${hostname()}-${process.pid}` });
+  const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   let dynsec: Dynsec | undefined;
   try {
@@ -46,6 +47,8 @@ export async function main(): Promise<void> {
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
+    // Created as the alert worker creates it (compacted), should the API start first.
+    await ensureTopics(admin, [config.KAFKA_TOPIC_ALERT_STATE], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
     await admin.disconnect();
     await producer.connect();
     await view.start();

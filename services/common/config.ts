@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { loadEnv } from './env-file.js';
 import { VitalsError } from './errors.js';
@@ -39,6 +40,10 @@ export const kafkaSchema = {
   KAFKA_TOPIC_DEAD_LETTER: z.string().default('vitals.v1.dead-letter'),
   KAFKA_TOPIC_ALERTS: z.string().default('vitals.v1.alerts'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
+  /** How long the vitals, status and dead-letter topics keep records (set when a service creates them). @defaultValue 7 days (ms) */
+  KAFKA_RETENTION_MS: z.coerce.number().int().min(7 * 24 * 3600_000, 'at least 7 days (issue 16)').default(7 * 24 * 3600_000),
+  /** Disk bound per partition of those topics. @defaultValue 8 GiB */
+  KAFKA_RETENTION_BYTES: z.coerce.number().int().positive().default(8 * 1024 ** 3),
 };
 
 export const influxSchema = {
@@ -64,11 +69,13 @@ export type MqttConfig = z.infer<z.ZodObject<typeof mqttSchema>>;
 
 /**
  * For composition roots only: the process env over the stack file (`VITALS_STACK_ENV`,
- * default `.stack/env`), parsed with `schema`; on a problem, one line and exit 1.
+ * default `.stack/services/<service>.env` if present, else `.stack/env`), parsed with `schema`; on a problem, one line and exit 1.
  */
 export function configOrExit<S extends z.ZodType>(service: string, schema: S, processEnv: NodeJS.ProcessEnv): Readonly<z.infer<S>> {
   try {
-    return parseConfig(schema, loadEnv(processEnv, processEnv.VITALS_STACK_ENV ?? '.stack/env'));
+    // Each service reads its own file (only its own credentials, issue 16) when the stack wrote one.
+    const own = `.stack/services/${service}.env`;
+    return parseConfig(schema, loadEnv(processEnv, processEnv.VITALS_STACK_ENV ?? (existsSync(own) ? own : '.stack/env')));
   } catch (err) {
     console.error(`${service}: ${(err as Error).message}`);
     process.exit(1);

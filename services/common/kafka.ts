@@ -91,3 +91,46 @@ export function replaceConsumer(slot: ConsumerSlot, attempt = 1): void {
     setTimeout(() => replaceConsumer(slot, attempt + 1), Math.min(30_000, 1000 * 2 ** attempt));
   });
 }
+
+/** Topic configs for retention by policy: at least 7 days, bounded per partition on disk. */
+export const retentionConfig = (r: { ms: number; bytes: number }) => [
+  { name: 'retention.ms', value: String(r.ms) },
+  { name: 'retention.bytes', value: String(r.bytes) },
+];
+
+/** Defaults when no config is given: 7 days, 8 GiB per partition (see README, Guarantees). */
+export const DEFAULT_RETENTION = { ms: 7 * 24 * 3600_000, bytes: 8 * 1024 ** 3 };
+
+/** The Kafka protocol error type (e.g. MESSAGE_TOO_LARGE) behind a kafkajs error, through its causes. */
+export function kafkaErrorType(err: unknown): string | undefined {
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [err];
+  while (stack.length > 0) {
+    const e = stack.pop() as { type?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown } | null;
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    if (typeof e.type === 'string') return e.type;
+    stack.push(e.cause, e.originalError);
+    if (Array.isArray(e.errors)) stack.push(...(e.errors as unknown[]));
+  }
+  return undefined;
+}
+
+/**
+ * Produce errors that are about the record itself: retrying the same bytes can never
+ * succeed, so the record goes to the dead-letter topic instead. Every other produce error
+ * (broker down, authorization, unknown topic) is the operator's to fix: retried with
+ * back-pressure, never dead-lettered.
+ */
+export const PERMANENT_RECORD_ERRORS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE', 'INVALID_RECORD_BATCH']);
+
+/** Smallest `max.message.bytes` of `topics` (the topic override or the broker default). */
+export async function maxMessageBytes(admin: Admin, topics: string[]): Promise<number> {
+  const { resources } = await admin.describeConfigs({
+    includeSynonyms: false,
+    resources: topics.map((name) => ({ type: 2 /* ConfigResourceTypes.TOPIC (a CJS enum, not an ESM named export) */, name, configNames: ['max.message.bytes'] })),
+  });
+  const values = resources.map((r) => Number(r.configEntries.find((c) => c.configName === 'max.message.bytes')?.configValue));
+  if (values.some((v) => !Number.isFinite(v) || v <= 0)) throw new Error(`max.message.bytes of ${topics.join(', ')} is unknown`);
+  return Math.min(...values);
+}

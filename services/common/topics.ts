@@ -20,3 +20,13 @@ export function parseDeviceTopic(topic: string): { deviceId: string; kind: 'tele
 /** Device ids: letters, digits, `-`, `_`, `.`, 1..64 chars (no MQTT wildcards or separators). */
 export const DEVICE_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
 export const PATIENT_ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
+/** Status reasons ("connect", "last-will", ...) and firmware versions: short, printable, no separators. */
+export const STATUS_REASON_RE = /^[A-Za-z0-9._-]{0,64}$/;
+export const FIRMWARE_RE = /^[A-Za-z0-9._+-]{0,64}$/;
+
+/**
+ * Whether `deviceId` and `patientId` are in the documented alphabet: every service checks
+ * ids from Kafka before they reach a topic name, a line-protocol tag, a Flux literal or a log.
+ */
+export const idsValid = (deviceId: string | null, patientId: string | null) =>
+  (deviceId === null || DEVICE_ID_RE.test(deviceId)) && (patientId === null || PATIENT_ID_RE.test(patientId));

@@ -1,6 +1,7 @@
+import { DEAD_LETTER_COPY_BYTES } from './dead-letter.js';
 import { ValidationError } from './errors.js';
 import { DeviceState, DeviceStatus, VitalKind, VitalsBatch, type Sample } from './proto.js';
-import { DEVICE_ID_RE, PATIENT_ID_RE } from './topics.js';
+import { DEVICE_ID_RE, FIRMWARE_RE, PATIENT_ID_RE, STATUS_REASON_RE } from './topics.js';
 import { vitalByKind } from './vital-kinds.js';
 
 /** Limits on inbound messages. */
@@ -13,6 +14,8 @@ export interface ValidationLimits {
   maxFutureMs: number;
   /** How old a (replayed) reading may be. @defaultValue 604_800_000 (ms, 7 days) */
   maxAgeMs: number;
+  /** Largest copy of a rejected payload kept in its dead-letter record. @defaultValue 65_536 (bytes) */
+  deadLetterCopyBytes?: number;
 }
 
 export const DEFAULT_LIMITS: ValidationLimits = {
@@ -20,6 +23,7 @@ export const DEFAULT_LIMITS: ValidationLimits = {
   maxSamples: 1_000,
   maxFutureMs: 300_000,
   maxAgeMs: 7 * 24 * 3600_000,
+  deadLetterCopyBytes: DEAD_LETTER_COPY_BYTES,
 };
 
 function decode<T>(bytes: Uint8Array, decoder: (b: Uint8Array) => T, what: string): T {
@@ -55,6 +59,7 @@ export function validateBatch(bytes: Uint8Array, topicDeviceId: string, now: num
     throw new ValidationError('INGEST_ERR_DEVICE_MISMATCH', `device_id ${JSON.stringify(batch.deviceId)} differs from topic device ${JSON.stringify(topicDeviceId)}`);
   }
   if (!PATIENT_ID_RE.test(batch.patientId)) throw new ValidationError('INGEST_ERR_SCHEMA', 'patient_id is missing or malformed');
+  if (!FIRMWARE_RE.test(batch.firmware)) throw new ValidationError('INGEST_ERR_SCHEMA', 'firmware is malformed');
   if (!Number.isSafeInteger(batch.sequence) || batch.sequence < 1) throw new ValidationError('INGEST_ERR_SCHEMA', 'sequence must be an integer >= 1');
   checkTime('sent_at_ms', batch.sentAtMs, now, limits);
   if (batch.samples.length === 0) throw new ValidationError('INGEST_ERR_SCHEMA', 'samples is empty');
@@ -83,6 +88,11 @@ export function validateStatus(bytes: Uint8Array, topicDeviceId: string, now: nu
   if (status.deviceId !== topicDeviceId) {
     throw new ValidationError('INGEST_ERR_DEVICE_MISMATCH', `device_id ${JSON.stringify(status.deviceId)} differs from topic device ${JSON.stringify(topicDeviceId)}`);
   }
+  // Status fields reach topic names (alerts/v1/patients/{id}/...), tags and logs: the same
+  // alphabet as telemetry (issue 16: "x/#" made the alert worker publish to a wildcard).
+  if (status.patientId !== '' && !PATIENT_ID_RE.test(status.patientId)) throw new ValidationError('INGEST_ERR_SCHEMA', 'patient_id is malformed');
+  if (!STATUS_REASON_RE.test(status.reason)) throw new ValidationError('INGEST_ERR_SCHEMA', 'reason is malformed (letters, digits, . _ -; at most 64)');
+  if (!FIRMWARE_RE.test(status.firmware)) throw new ValidationError('INGEST_ERR_SCHEMA', 'firmware is malformed');
   if (status.state !== DeviceState.DEVICE_STATE_ONLINE && status.state !== DeviceState.DEVICE_STATE_OFFLINE) {
     throw new ValidationError('INGEST_ERR_SCHEMA', 'state must be ONLINE or OFFLINE');
   }

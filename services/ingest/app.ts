@@ -1,12 +1,15 @@
 import type { Kafka, Producer } from 'kafkajs';
 import type { MqttClient } from 'mqtt';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { ensureTopics } from '../common/kafka.js';
+import { deadLetterCopy, DEAD_LETTER_COPY_BYTES, RECORD_OVERHEAD_BYTES } from '../common/dead-letter.js';
+import { VitalsError } from '../common/errors.js';
+import { DEFAULT_RETENTION, ensureTopics, maxMessageBytes, retentionConfig } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
 import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../common/topics.js';
 import type { ValidationLimits } from '../common/validate.js';
-import { classify, type KafkaTopics } from './classify.js';
+import { classify, rejectAs, type KafkaTopics } from './classify.js';
+import { DEFAULT_DEVICE_LIMITS, DeviceLimits, type DeviceLimitOptions } from './device-limits.js';
 import { KafkaForwarder } from './kafka-forwarder.js';
 import { OrderedAcks } from './ordered-acks.js';
 
@@ -31,6 +34,15 @@ export interface IngestOptions {
   limits: ValidationLimits;
   lingerMs: number;
   maxBatch: number;
+  /**
+   * The broker's max_packet_size (bytes), when known: checked at start against the payload
+   * limit, as Kafka's max.message.bytes is against the largest record the ingest produces.
+   */
+  mqttMaxPacketBytes?: number | undefined;
+  /** Retention of the topics the ingest creates. @defaultValue 7 days, 8 GiB per partition */
+  retention?: { ms: number; bytes: number };
+  /** Per-device message rate and distinct-patient cap. @defaultValue DEFAULT_DEVICE_LIMITS */
+  deviceLimits?: DeviceLimitOptions;
 }
 
 export interface IngestDeps {
@@ -60,6 +72,8 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   const sendSeconds = new Histogram({ name: 'vitals_ingest_kafka_send_seconds', help: 'Kafka batch send time (acks=all)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
   const ackSeconds = new Histogram({ name: 'vitals_ingest_ack_seconds', help: 'MQTT receive to PUBACK', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
 
+  const deviceLimits = new DeviceLimits(options.deviceLimits ?? DEFAULT_DEVICE_LIMITS);
+  new Gauge({ name: 'vitals_ingest_tracked_devices', help: 'Devices tracked for the per-device limits (bounded)', registers: [registry], collect() { this.set(deviceLimits.size); } });
   let producer: Producer | null = null;
   let forwarder: KafkaForwarder | null = null;
   const clients: MqttClient[] = [];
@@ -67,7 +81,11 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   let stopping = false;
 
   async function handle(topic: string, payload: Buffer, retained: boolean, qos: number): Promise<void> {
-    const c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
+    let c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
+    if (c.kind !== 'dead-letter') {
+      const over = c.kind === 'vitals' ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now()) : deviceLimits.status(c.deviceId, now());
+      if (over) c = rejectAs(c, payload, over.reason, over.detail, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
+    }
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
       // No detail here: it can hold a reading's value (patient data); it is in the dead-letter record.
@@ -134,6 +152,21 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     return client;
   }
 
+  /**
+   * Every record the ingest produces must fit Kafka's limit, or one message would hold every
+   * PUBACK behind it (issue 16): refuse to start instead, with what to change.
+   */
+  function checkSizes(kafkaMax: number): void {
+    const payload = options.limits.maxPayloadBytes;
+    const copy = options.limits.deadLetterCopyBytes ?? DEAD_LETTER_COPY_BYTES;
+    const largest = Math.max(payload, copy) + RECORD_OVERHEAD_BYTES;
+    const problems: string[] = [];
+    if (largest > kafkaMax) problems.push(`the largest record the ingest produces is ${largest} bytes (INGEST_MAX_PAYLOAD_BYTES ${payload}, dead-letter copy ${copy}, ${RECORD_OVERHEAD_BYTES} for headers) but Kafka's max.message.bytes is ${kafkaMax}: raise it or lower the limits`);
+    if (options.mqttMaxPacketBytes !== undefined && options.mqttMaxPacketBytes < payload) problems.push(`MQTT max_packet_size ${options.mqttMaxPacketBytes} is below INGEST_MAX_PAYLOAD_BYTES ${payload}: valid batches could never arrive`);
+    if (problems.length > 0) throw new VitalsError('CONFIG_ERR_INVALID', `message sizes disagree: ${problems.join('; ')}`);
+    log.info({ kafkaMaxMessageBytes: kafkaMax, largestRecordBytes: largest, mqttMaxPacketBytes: options.mqttMaxPacketBytes, maxPayloadBytes: payload }, 'message sizes checked');
+  }
+
   // MQTT 3.1.1 4.3.2: the receiver owns a QoS 1 message once it sends PUBACK, so the
   // PUBACK waits until Kafka has the record; OrderedAcks lets the connection read on meanwhile.
 
@@ -142,16 +175,31 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     async start() {
       const admin = kafka.admin();
       await admin.connect();
+      let kafkaMax: number;
+      const all = [options.topics.vitals, options.topics.status, options.topics.deadLetter];
       try {
-        await ensureTopics(admin, [options.topics.vitals, options.topics.status, options.topics.deadLetter], options.partitions);
+        await ensureTopics(admin, all, options.partitions, retentionConfig(options.retention ?? DEFAULT_RETENTION));
+        kafkaMax = await maxMessageBytes(admin, all);
       } finally {
         await admin.disconnect();
       }
+      checkSizes(kafkaMax);
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       forwarder = new KafkaForwarder(producer, log, {
         lingerMs: options.lingerMs,
         maxBatch: options.maxBatch,
+        maxBatchBytes: kafkaMax - RECORD_OVERHEAD_BYTES,
+        toDeadLetter: (record, errorType) => {
+          rejected.inc({ reason: 'INGEST_ERR_KAFKA_REFUSED' });
+          const copy = deadLetterCopy(record.value, options.limits.deadLetterCopyBytes);
+          return {
+            topic: options.topics.deadLetter,
+            key: record.headers['device-id'] ?? null,
+            value: copy.value,
+            headers: { ...record.headers, reason: 'INGEST_ERR_KAFKA_REFUSED', detail: `kafka refused the record (${errorType}) for ${record.topic}`, ...copy.headers },
+          };
+        },
         onSent: (_n, ms) => { sendSeconds.observe(ms / 1000); backpressure.set(0); },
         onRetry: () => { retries.inc(); backpressure.set(1); },
       });

@@ -1,3 +1,4 @@
+import { clip, deadLetterCopy } from '../common/dead-letter.js';
 import { ValidationError } from '../common/errors.js';
 import { parseDeviceTopic } from '../common/topics.js';
 import { validateBatch, validateStatus, type ValidationLimits } from '../common/validate.js';
@@ -16,9 +17,18 @@ export interface OutboundRecord {
 }
 
 export type Classified =
-  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; samples: number; record: OutboundRecord }
+  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; sentAtMs: number; samples: number; record: OutboundRecord }
   | { kind: 'status'; deviceId: string; record: OutboundRecord }
   | { kind: 'dead-letter'; reason: string; detail: string; deviceId: string | null; record: OutboundRecord };
+
+/** The dead letter of a message that passed validation but not a per-device limit. */
+export function rejectAs(c: Classified, payload: Buffer, reason: string, detail: string, deadLetterTopic: string, copyBytes?: number): Classified {
+  const copy = deadLetterCopy(payload, copyBytes);
+  return {
+    kind: 'dead-letter', reason, detail, deviceId: c.deviceId,
+    record: { topic: deadLetterTopic, key: c.deviceId, value: copy.value, headers: { ...c.record.headers, reason, detail: clip(detail), ...copy.headers } },
+  };
+}
 
 /**
  * Turns one MQTT message into the Kafka record it becomes: the validated payload
@@ -29,19 +39,23 @@ export function classify(topic: string, payload: Buffer, receivedAtMs: number, t
   const parsed = parseDeviceTopic(topic);
   // `retained`: the broker replayed a stored message because we (re)subscribed (MQTT
   // 3.1.1 3.3.1.3); it is old news, and consumers must not take it as a fresh event.
-  const baseHeaders = { 'mqtt-topic': topic, 'received-at-ms': String(receivedAtMs), ...(retained ? { retained: 'true' } : {}) };
-  const deadLetter = (reason: string, detail: string, deviceId: string | null): Classified => ({
-    kind: 'dead-letter',
-    reason,
-    detail,
-    deviceId,
-    record: {
-      topic: topics.deadLetter,
-      key: deviceId,
-      value: payload,
-      headers: { ...baseHeaders, reason, detail: detail.slice(0, 500), ...(deviceId ? { 'device-id': deviceId } : {}) },
-    },
-  });
+  const baseHeaders = { 'mqtt-topic': clip(topic), 'received-at-ms': String(receivedAtMs), ...(retained ? { retained: 'true' } : {}) };
+  const deadLetter = (reason: string, detail: string, deviceId: string | null): Classified => {
+    // An oversized payload is kept as a truncated copy plus its size and hash (issue 16).
+    const copy = deadLetterCopy(payload, limits.deadLetterCopyBytes);
+    return {
+      kind: 'dead-letter',
+      reason,
+      detail,
+      deviceId,
+      record: {
+        topic: topics.deadLetter,
+        key: deviceId,
+        value: copy.value,
+        headers: { ...baseHeaders, reason, detail: clip(detail), ...copy.headers, ...(deviceId ? { 'device-id': deviceId } : {}) },
+      },
+    };
+  };
   // A QoS 0 publish has no delivery guarantee: kept (bytes and all) in the dead-letter topic, not stored as a reading.
   if (qos === 0 && parsed) return deadLetter('INGEST_ERR_QOS', 'published with QoS 0; vitals must be published with QoS 1', parsed.deviceId);
   if (!parsed) return deadLetter('INGEST_ERR_TOPIC', `topic ${JSON.stringify(topic.slice(0, 200))} is not vitals/v1/devices/{id}/telemetry|status`, null);
@@ -53,6 +67,7 @@ export function classify(topic: string, payload: Buffer, receivedAtMs: number, t
         deviceId: batch.deviceId,
         patientId: batch.patientId,
         sequence: batch.sequence,
+        sentAtMs: batch.sentAtMs,
         samples: batch.samples.length,
         record: {
           topic: topics.vitals,

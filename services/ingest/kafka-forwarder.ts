@@ -1,5 +1,6 @@
 import type { Producer, TopicMessages } from 'kafkajs';
 import { VitalsError } from '../common/errors.js';
+import { kafkaErrorType, PERMANENT_RECORD_ERRORS } from '../common/kafka.js';
 import { backoffDelay, sleep } from '../common/retry.js';
 import type { Logger } from '../common/logger.js';
 import type { OutboundRecord } from './classify.js';
@@ -9,9 +10,23 @@ export interface ForwarderOptions {
   lingerMs: number;
   /** @defaultValue 500 */
   maxBatch: number;
+  /**
+   * Bytes (values, keys, headers) per produce request: below Kafka's message.max.bytes, so
+   * records that each fit never make a batch Kafka refuses. @defaultValue 900_000
+   */
+  maxBatchBytes?: number;
+  /**
+   * A record Kafka refuses for itself (e.g. MESSAGE_TOO_LARGE) becomes the record returned
+   * here (its dead letter), sent in its place; its caller's promise resolves once that is
+   * stored. Without it, such a record is retried like any failure.
+   */
+  toDeadLetter?: (record: OutboundRecord, errorType: string) => OutboundRecord;
   onSent?: (records: number, ms: number) => void;
   onRetry?: (err: unknown, attempt: number) => void;
 }
+
+const recordBytes = (r: OutboundRecord) =>
+  r.value.length + (r.key?.length ?? 0) + Object.entries(r.headers).reduce((n, [k, v]) => n + k.length + v.length + 8, 64);
 
 interface Pending {
   record: OutboundRecord;
@@ -66,35 +81,69 @@ export class KafkaForwarder {
   private async flush(): Promise<void> {
     if (this.sending || this.queue.length === 0) return;
     this.sending = true;
-    const batch = this.queue.splice(0, this.options.maxBatch);
+    const maxBytes = this.options.maxBatchBytes ?? 900_000;
+    let bytes = 0, n = 0;
+    while (n < this.queue.length && n < this.options.maxBatch) {
+      const b = recordBytes(this.queue[n]!.record);
+      if (n > 0 && bytes + b > maxBytes) break;
+      bytes += b;
+      n++;
+    }
+    const batch = this.queue.splice(0, n);
+    const started = Date.now();
+    const outcome = await this.sendWithRetry(batch.map((p) => p.record), true);
+    if (outcome === 'sent') {
+      this.options.onSent?.(batch.length, Date.now() - started);
+      for (const p of batch) p.resolve();
+    } else if (outcome === 'closed') {
+      for (const p of batch) p.reject(new VitalsError('INGEST_ERR_KAFKA', 'closed before kafka acknowledged', { retriable: true }));
+    } else {
+      // One record (or more) is refused for itself: send them one by one, so only those go
+      // to the dead-letter topic and nothing else waits behind them.
+      for (const p of batch) {
+        const one = await this.sendWithRetry([p.record], true);
+        if (one === 'sent') { p.resolve(); continue; }
+        if (one === 'closed') { p.reject(new VitalsError('INGEST_ERR_KAFKA', 'closed before kafka acknowledged', { retriable: true })); continue; }
+        const dead = this.options.toDeadLetter!(p.record, one.permanent);
+        this.log.warn({ topic: p.record.topic, bytes: p.record.value.length, error: one.permanent }, 'kafka refused a record; dead-lettered');
+        const stored = await this.sendWithRetry([dead], false);
+        if (stored === 'sent') p.resolve();
+        else p.reject(new VitalsError('INGEST_ERR_KAFKA', 'closed before kafka acknowledged', { retriable: true }));
+      }
+      this.options.onSent?.(batch.length, Date.now() - started);
+    }
+    this.sending = false;
+    if (this.queue.length > 0) this.schedule();
+  }
+
+  /**
+   * Sends until Kafka acknowledges, the forwarder closes, or (when `mayRefuse` and a dead
+   * letter can be made) Kafka refuses a record for itself. Every other error is back-pressure:
+   * retried with capped backoff while the caller holds its PUBACKs.
+   */
+  private async sendWithRetry(records: OutboundRecord[], mayRefuse: boolean): Promise<'sent' | 'closed' | { permanent: string }> {
     const byTopic = new Map<string, TopicMessages>();
-    for (const { record } of batch) {
+    for (const record of records) {
       let tm = byTopic.get(record.topic);
       if (!tm) { tm = { topic: record.topic, messages: [] }; byTopic.set(record.topic, tm); }
       tm.messages.push({ key: record.key, value: record.value, headers: record.headers });
     }
-    const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
         await this.producer.sendBatch({ topicMessages: [...byTopic.values()], acks: -1 });
         if (this.failing) this.log.info({ attempt }, 'kafka accepting again');
         this.failing = false;
-        this.options.onSent?.(batch.length, Date.now() - started);
-        for (const p of batch) p.resolve();
-        break;
+        return 'sent';
       } catch (err) {
-        if (this.closed) {
-          for (const p of batch) p.reject(new VitalsError('INGEST_ERR_KAFKA', 'closed before kafka acknowledged', { cause: err, retriable: true }));
-          break;
-        }
-        if (!this.failing) this.log.warn({ err, records: batch.length }, 'kafka send failed; holding acks and retrying');
+        if (this.closed) return 'closed';
+        const type = kafkaErrorType(err);
+        if (mayRefuse && this.options.toDeadLetter && type && PERMANENT_RECORD_ERRORS.has(type)) return { permanent: type };
+        if (!this.failing) this.log.warn({ err, records: records.length }, 'kafka send failed; holding acks and retrying');
         this.failing = true;
         this.options.onRetry?.(err, attempt + 1);
         await sleep(backoffDelay(attempt, 200, 5_000));
       }
     }
-    this.sending = false;
-    if (this.queue.length > 0) this.schedule();
   }
 
   /** Rejects what is still queued (those messages stay un-acknowledged and the broker redelivers them). */

@@ -6,6 +6,7 @@ import { createLogger } from '../common/logger.js';
 import { runService } from '../common/run-service.js';
 import { DEFAULT_LIMITS } from '../common/validate.js';
 import { createIngest } from './app.js';
+import { DEFAULT_DEVICE_LIMITS } from './device-limits.js';
 
 const schema = z.object({
   ...mqttSchema,
@@ -21,6 +22,14 @@ const schema = z.object({
   INGEST_MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxPayloadBytes),
   INGEST_MAX_SAMPLES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxSamples),
   INGEST_MAX_FUTURE_MS: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxFutureMs),
+  INGEST_DEAD_LETTER_COPY_BYTES: z.coerce.number().int().positive().default(DEFAULT_LIMITS.deadLetterCopyBytes!),
+  /** The broker's max_packet_size (the local stack writes it); checked at start against INGEST_MAX_PAYLOAD_BYTES. */
+  MQTT_MAX_PACKET_BYTES: z.coerce.number().int().positive().optional(),
+  INGEST_DEVICE_RATE_PER_S: z.coerce.number().positive().default(DEFAULT_DEVICE_LIMITS.ratePerS),
+  INGEST_DEVICE_BURST: z.coerce.number().int().min(1).default(DEFAULT_DEVICE_LIMITS.burst),
+  INGEST_DEVICE_MAX_PATIENTS: z.coerce.number().int().min(1).default(DEFAULT_DEVICE_LIMITS.maxPatients),
+  INGEST_DEVICE_PATIENT_WINDOW_MS: z.coerce.number().int().positive().default(DEFAULT_DEVICE_LIMITS.patientWindowMs),
+  INGEST_MAX_DEVICES: z.coerce.number().int().min(1).default(DEFAULT_DEVICE_LIMITS.maxDevices),
   INGEST_MAX_AGE_MS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxAgeMs),
 });
 
@@ -45,7 +54,11 @@ export async function main(): Promise<void> {
         maxSamples: config.INGEST_MAX_SAMPLES,
         maxFutureMs: config.INGEST_MAX_FUTURE_MS,
         maxAgeMs: config.INGEST_MAX_AGE_MS,
+        deadLetterCopyBytes: config.INGEST_DEAD_LETTER_COPY_BYTES,
       },
+      mqttMaxPacketBytes: config.MQTT_MAX_PACKET_BYTES,
+      deviceLimits: { ratePerS: config.INGEST_DEVICE_RATE_PER_S, burst: config.INGEST_DEVICE_BURST, maxPatients: config.INGEST_DEVICE_MAX_PATIENTS, patientWindowMs: config.INGEST_DEVICE_PATIENT_WINDOW_MS, maxDevices: config.INGEST_MAX_DEVICES },
+      retention: { ms: config.KAFKA_RETENTION_MS, bytes: config.KAFKA_RETENTION_BYTES },
       lingerMs: config.INGEST_LINGER_MS,
       maxBatch: config.INGEST_MAX_BATCH,
     },

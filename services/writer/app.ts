@@ -1,13 +1,15 @@
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { clip } from '../common/dead-letter.js';
 import { isRetriable } from '../common/errors.js';
-import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
+import { DEFAULT_RETENTION, ensureTopics, replaceConsumer, retentionConfig, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { VitalsBatch } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
 import type { InfluxWriter } from './influx-writer.js';
 import { GroupWrite } from './group-write.js';
 import { batchToLines } from '../common/line-protocol.js';
+import { idsValid } from '../common/topics.js';
 
 export interface WriterOptions {
   groupId: string;
@@ -21,6 +23,8 @@ export interface WriterOptions {
   concurrency: number;
   /** InfluxDB write requests in flight at once. @defaultValue 2 */
   influxInFlight?: number;
+  /** Retention of the topics the writer creates if they are missing. @defaultValue 7 days, 8 GiB per partition */
+  retention?: { ms: number; bytes: number };
 }
 
 export interface WriterDeps {
@@ -40,11 +44,14 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
   const storedSeconds = new Histogram({ name: 'vitals_writer_stored_seconds', help: 'Ingest receive (MQTT) to InfluxDB 204, per record', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] });
   const lag = new Gauge({ name: 'vitals_writer_consumer_lag_records', help: 'Records behind the partition high watermark', labelNames: ['partition'], registers: [registry] });
   const backpressure = new Gauge({ name: 'vitals_writer_backpressure', help: '1 while InfluxDB is not accepting writes', registers: [registry] });
+  const refused = new Gauge({ name: 'vitals_writer_influx_access_refused', help: 'HTTP status (401/403/404) while InfluxDB refuses the token or bucket, else 0: an operator must act', registers: [registry] });
 
   let consumer: Consumer | null = null;
   let producer: Producer | null = null;
   let running = false;
   let influxFailing = false;
+  /** 401/403/404 from InfluxDB while it lasts: the operator's to fix (token, bucket). */
+  let accessRefused: number | null = null;
   let crashed: string | null = null;
 
   // Partitions consumed at once share requests: fewer, larger writes cost InfluxDB far less.
@@ -58,11 +65,19 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
         writeSeconds.observe((Date.now() - t0) / 1000);
         if (influxFailing) log.info({ attempt }, 'influxdb accepting again');
         influxFailing = false;
+        accessRefused = null;
+        refused.set(0);
         backpressure.set(0);
         return;
       } catch (err) {
         if (!isRetriable(err) || !isRunning() || !running) throw err;
-        if (!influxFailing) log.warn({ err }, 'influxdb write failed; retrying, offsets held');
+        const status = (err as { operator?: boolean; statusCode?: number }).operator ? (err as { statusCode: number }).statusCode : null;
+        if (status !== null && accessRefused !== status) {
+          // An alarm for the operator, not a record problem: nothing is dead-lettered.
+          log.error({ err, status }, 'influxdb refuses the writer token or bucket; offsets held until fixed');
+          accessRefused = status;
+          refused.set(status);
+        } else if (!influxFailing) log.warn({ err }, 'influxdb write failed; retrying, offsets held');
         influxFailing = true;
         backpressure.set(1);
         retries.inc();
@@ -81,7 +96,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       messages: [{
         key: message.key,
         value: message.value,
-        headers: { ...message.headers, reason, detail: detail.slice(0, 500), 'source-topic': options.topics.vitals, 'source-partition': String(partition), 'source-offset': message.offset, 'failed-at-ms': String(Date.now()) },
+        headers: { ...message.headers, reason, detail: clip(detail), 'source-topic': options.topics.vitals, 'source-partition': String(partition), 'source-offset': message.offset, 'failed-at-ms': String(Date.now()) },
       }],
     });
   }
@@ -91,7 +106,10 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     for (const message of batch.messages) {
       try {
         if (!message.value) throw new Error('empty record');
-        decoded.push({ message, lines: batchToLines(VitalsBatch.decode(message.value)) });
+        const b = VitalsBatch.decode(message.value);
+        // Kafka is not a trust boundary we control alone: ids reach tags only in the documented alphabet.
+        if (!idsValid(b.deviceId, b.patientId)) throw new Error('device_id or patient_id outside the id alphabet');
+        decoded.push({ message, lines: batchToLines(b) });
       } catch (err) {
         decoded.push({ message, lines: [] });
         await deadLetter(message, batch.partition, 'WRITER_ERR_RECORD', (err as Error).message);
@@ -176,7 +194,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
       const admin = kafka.admin();
       await admin.connect();
       try {
-        await ensureTopics(admin, [options.topics.vitals, options.topics.deadLetter], options.partitions);
+        await ensureTopics(admin, [options.topics.vitals, options.topics.deadLetter], options.partitions, retentionConfig(options.retention ?? DEFAULT_RETENTION));
       } finally {
         await admin.disconnect();
       }
@@ -189,7 +207,8 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
     readiness() {
       const problems: string[] = [];
       if (!running) problems.push('not started');
-      if (influxFailing) problems.push('influxdb not accepting writes (back-pressure)');
+      if (accessRefused !== null) problems.push(`influxdb refuses the token or bucket (HTTP ${accessRefused}): check INFLUX_WRITE_TOKEN and INFLUX_BUCKET`);
+      else if (influxFailing) problems.push('influxdb not accepting writes (back-pressure)');
       if (crashed) problems.push(`consumer crashed: ${crashed}`);
       return problems;
     },

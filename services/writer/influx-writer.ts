@@ -20,12 +20,18 @@ export interface InfluxWriterOptions {
   timeoutMs?: number;
 }
 
+/** Statuses that say the writer's token or bucket is wrong, not the data. */
+export const OPERATOR_STATUS = new Set([401, 403, 404]);
+
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
 /**
  * Writes line protocol with one HTTP request per call and tells the caller exactly
  * whether InfluxDB accepted it (204): the writer commits Kafka offsets only then.
- * 5xx, 429 and network errors are retriable; other 4xx are not.
+ * 5xx, 429 and network errors are retriable. 401, 403 and 404 (a rotated token, a deleted
+ * bucket) are the operator's to fix, not the record's fault: retriable too, flagged
+ * `operator` so the writer alarms and holds offsets instead of dead-lettering acknowledged
+ * readings (issue 16). Other 4xx (400 bad line, 413) are about the records: not retriable.
  *
  * Plain node:http with a keep-alive agent: fetch (undici, web streams, AbortSignal per
  * request) cost several times more CPU per write in the writer's profile.
@@ -78,9 +84,10 @@ export function createInfluxWriter(options: InfluxWriterOptions) {
         throw new VitalsError('WRITER_ERR_INFLUX', `influxdb unreachable: ${(err as Error).message}`, { retriable: true, cause: err });
       }
       if (res.status === 204) return;
+      const operator = OPERATOR_STATUS.has(res.status);
       throw Object.assign(
-        new VitalsError('WRITER_ERR_INFLUX', `influxdb write HTTP ${res.status}: ${res.text.slice(0, 300)}`, { retriable: res.status >= 500 || res.status === 429 }),
-        { statusCode: res.status },
+        new VitalsError(operator ? 'WRITER_ERR_INFLUX_ACCESS' : 'WRITER_ERR_INFLUX', `influxdb write HTTP ${res.status}: ${res.text.slice(0, 300)}`, { retriable: operator || res.status >= 500 || res.status === 429 }),
+        { statusCode: res.status, operator },
       );
     },
     close(): void {

@@ -34,6 +34,7 @@ export async function main(): Promise<void> {
       flushIntervalMs: config.WRITER_FLUSH_INTERVAL_MS,
       concurrency: config.WRITER_CONCURRENCY,
       influxInFlight: config.WRITER_INFLUX_IN_FLIGHT,
+      retention: { ms: config.KAFKA_RETENTION_MS, bytes: config.KAFKA_RETENTION_BYTES },
     },
   });
   await runService('writer', writer, log, { host: config.OPS_HOST, port: config.OPS_PORT });

@@ -1,6 +1,6 @@
 // Reliability under faults against the real stack (npm run test:faults). While the
 // simulator publishes steadily, one fault at a time: kill -9 the ingest, the writer, the
-// alert worker; restart Mosquitto, Kafka, InfluxDB; stop Kafka for a minute; pause
+// alert worker; restart Mosquitto, Kafka, InfluxDB; kill -9 Mosquitto, Kafka, InfluxDB; stop Kafka for a minute; pause
 // InfluxDB. After recovery every (device, sequence) the simulator counted as acknowledged
 // is in InfluxDB exactly once, the desaturation alert of the window was raised once and
 // not lost, and everything recovered by itself. Writes test-results/faults.json and prints
@@ -25,6 +25,13 @@ const stackCmdAsync = (...args: string[]) => new Promise<void>((resolve, reject)
   execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { timeout: 180_000 }, (err, _out, stderr) => (err ? reject(new Error(`stack ${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve()));
 });
 const pidOf = (name: string) => Number(readFileSync(`${STATE_DIR}/run/${name}.pid`, 'utf8').trim());
+/** SIGKILL a stack part, wait until the process is gone, start it again. */
+async function kill9(pidName: string, part = pidName): Promise<void> {
+  const pid = pidOf(pidName);
+  process.kill(pid, 'SIGKILL');
+  await waitFor(`${part} gone`, () => { try { process.kill(pid, 0); return undefined; } catch { return true; } }, 30_000, 20);
+  await stackCmdAsync('up', part);
+}
 
 interface FaultResult { fault: string; published: number; acked: number; stored: number; lost: number; duplicates: number; recoverMs: number; spo2Alerts: number }
 
@@ -40,7 +47,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     INFLUX_BUCKET: bucket, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, INGEST_CONNECTIONS: '4',
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, WRITER_FLUSH_INTERVAL_MS: '100',
     // Scoped tokens only cover the stack's own bucket; this test writes to its own.
-    INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
+    INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: s.influx.token,
   };
   // The ingest's 4 connections each have their own broker account, bound to the client id (issue 15).
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 4);
@@ -90,6 +97,10 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     // publishing while a part is down, as real ones do. (A frozen simulator also skipped the
     // desaturation window during a slow Kafka stop, and caught up in bursts afterwards.)
     { name: 'restart mosquitto', inject: async () => { await stackCmdAsync('restart', 'mosquitto'); } },
+    // A crash, not a graceful stop: what the broker acknowledged must be on disk already.
+    { name: 'kill -9 mosquitto', inject: () => kill9('mosquitto') },
+    { name: 'kill -9 kafka', inject: () => kill9('kafka') },
+    { name: 'kill -9 influxdb', inject: () => kill9('influxd', 'influxdb') },
     { name: 'restart kafka', inject: async () => { await stackCmdAsync('restart', 'kafka'); } },
     { name: 'restart influxdb', inject: async () => { await stackCmdAsync('restart', 'influxdb'); } },
     // A longer outage than any client retry budget: producers, consumers and the alert

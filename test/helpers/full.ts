@@ -9,7 +9,7 @@ import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { buildApi, type ApiOptions } from '../../services/api/app.js';
 import { createDeviceRegistry } from '../../services/api/device-registry.js';
 import { createDynsec, type Dynsec } from '../../services/common/dynsec.js';
-import { createLiveView } from '../../services/api/live-view.js';
+import { createLiveView, type LiveView } from '../../services/api/live-view.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
 import { uid } from './stack.js';
@@ -23,6 +23,7 @@ export interface FullStack {
   commandsTopic: string;
   /** The broker's dynamic-security control, when started with `registry: true`. */
   dynsec?: Dynsec;
+  view: LiveView;
 }
 
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -49,7 +50,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals }, instanceId: `${id}-api` });
+  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -72,5 +73,5 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   });
   p.cleanup(() => api.close());
   const url = await api.listen({ host: '127.0.0.1', port: 0 });
-  return { p, worker, api, url, tokens, commandsTopic, ...(dynsec ? { dynsec } : {}) };
+  return { p, worker, api, url, tokens, commandsTopic, view, ...(dynsec ? { dynsec } : {}) };
 }

@@ -5,6 +5,7 @@ import { pino } from 'pino';
 import { ensureTopics } from '../../services/common/kafka.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
 import { createIngest, type Ingest } from '../../services/ingest/app.js';
+import type { DeviceLimitOptions } from '../../services/ingest/device-limits.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
 import { tempBucket } from './influx.js';
@@ -52,7 +53,7 @@ export async function purgeSession(s: StackEndpoints, clientId: string, creds: {
 }
 
 /** Starts an in-process ingest and writer on unique topics, group and bucket; all cleaned up after the test. */
-export async function startPipeline(t: TestContext, opts: { writer?: boolean; bucket?: boolean; connections?: number; subscription?: 'shared' | 'exclusive' } = {}): Promise<Pipeline> {
+export async function startPipeline(t: TestContext, opts: { writer?: boolean; bucket?: boolean; connections?: number; subscription?: 'shared' | 'exclusive'; deviceLimits?: DeviceLimitOptions } = {}): Promise<Pipeline> {
   const s = await stack();
   const id = uid('t');
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
@@ -89,6 +90,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
       limits: DEFAULT_LIMITS,
       lingerMs: 2,
       maxBatch: 500,
+      ...(opts.deviceLimits ? { deviceLimits: opts.deviceLimits } : {}),
     },
   });
   cleanup(async () => {

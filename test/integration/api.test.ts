@@ -140,7 +140,9 @@ test('clinician API: auth, patients, series, FHIR, devices, alerts lifecycle, li
   // Live stream (SSE)
   assert.equal((await get('/api/v1/stream', null)).status, 401);
   const ctrl = new AbortController();
-  const stream = await fetch(`${f.url}/api/v1/stream?token=${encodeURIComponent(f.tokens.clinician)}`, { signal: ctrl.signal });
+  // A one-time ticket (bought with the token in a header) opens the stream; no token in the URL.
+  const { ticket } = (await (await get('/api/v1/stream/ticket', f.tokens.clinician, { method: 'POST', body: '{}' })).json()) as { ticket: string };
+  const stream = await fetch(`${f.url}/api/v1/stream?ticket=${ticket}`, { signal: ctrl.signal });
   assert.equal(stream.status, 200);
   assert.match(stream.headers.get('content-type') ?? '', /text\/event-stream/);
   const reader = stream.body!.getReader();

@@ -22,3 +22,11 @@ test('tag values are escaped', () => {
   const batch = VitalsBatch.decode(encodeBatch(makeBatch({ patientId: 'a b,c=d' })));
   assert.match(batchToLines(batch)[0]!, /patient_id=a\\ b\\,c\\=d/);
 });
+
+test('a newline in a tag cannot end the line and forge another (issue 16)', () => {
+  const batch = VitalsBatch.decode(encodeBatch(makeBatch({ patientId: 'p\nvitals,device_id=x value=1 1', sequence: 1 }, 1_700_000_000_000)));
+  for (const line of batchToLines(batch)) {
+    assert.ok(!line.includes('\n') && !line.includes('\r'), line);
+    assert.ok(line.includes('patient_id=p\\\\nvitals\\,device_id\\=x\\ value\\=1\\ 1'), line);
+  }
+});

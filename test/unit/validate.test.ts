@@ -59,3 +59,13 @@ test('status: a Last Will built long ago is accepted; a foreign device id is not
   const noState = DeviceStatus.encode({ deviceId: 'dev-1', atMs: NOW }).finish();
   assert.throws(() => validateStatus(noState, 'dev-1', NOW), /state/);
 });
+
+test('status: patient id, reason and firmware must be in the id alphabet (issue 16)', () => {
+  const now = Date.now();
+  const st = (o: Record<string, unknown>) => DeviceStatus.encode(DeviceStatus.create({ deviceId: 'dev-00001', state: DeviceState.DEVICE_STATE_ONLINE, atMs: now, reason: 'connect', ...o })).finish();
+  assert.equal(validateStatus(st({ patientId: '' }), 'dev-00001', now).patientId, '');
+  assert.equal(validateStatus(st({ patientId: 'pat-00001' }), 'dev-00001', now).patientId, 'pat-00001');
+  for (const o of [{ patientId: 'x/#' }, { patientId: 'a+b' }, { patientId: 'a\nb' }, { reason: 'x'.repeat(65) }, { reason: 'a b' }, { firmware: '1.0\n' }]) {
+    assert.throws(() => validateStatus(st(o), 'dev-00001', now), /INGEST_ERR_SCHEMA|malformed/, JSON.stringify(o));
+  }
+});

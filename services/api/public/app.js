@@ -231,12 +231,28 @@ function scheduleRefresh() {
   refreshTimer = setTimeout(() => { refreshTimer = null; route().catch(showError); }, 500);
 }
 
-function connectStream() {
+// The token never goes into a URL: a one-time ticket (POST with the token in a header)
+// opens each stream; on an error the stream is reopened with a fresh ticket.
+async function connectStream() {
   if (state.source) state.source.close();
-  const source = new EventSource(`/api/v1/stream?token=${encodeURIComponent(state.token)}`);
+  state.source = null;
+  let ticket;
+  try {
+    ticket = (await api('/api/v1/stream/ticket', { method: 'POST', body: '{}' })).ticket;
+  } catch {
+    if (state.token) setTimeout(connectStream, 3000);
+    return;
+  }
+  const source = new EventSource(`/api/v1/stream?ticket=${encodeURIComponent(ticket)}`);
   state.source = source;
   source.onopen = () => { state.sseOpen = true; renderMonitoring(); };
-  source.onerror = () => { state.sseOpen = false; renderMonitoring(); };
+  // A stream ticket is good for one connection: on an error, close and open a new stream with
+  // a new ticket instead of letting EventSource retry the spent one.
+  source.onerror = () => {
+    state.sseOpen = false; renderMonitoring();
+    source.close();
+    setTimeout(() => { if (state.source === source && state.token) connectStream(); }, 2000);
+  };
   source.addEventListener('monitoring', (e) => { state.monitoring = JSON.parse(e.data); renderMonitoring(); });
   source.addEventListener('observation', scheduleRefresh);
   source.addEventListener('alert', scheduleRefresh);
