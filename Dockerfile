@@ -26,7 +26,7 @@ COPY bin ./bin
 COPY --from=build /app/dist ./dist
 # Provisioning (the compose `init` job) and the healthcheck; device passwords come from the
 # same script the local stack uses.
-COPY infra/local/device-passwords.mjs ./infra/local/
+COPY infra/local/device-passwords.mjs infra/local/dynsec-config.mjs ./infra/local/
 COPY infra/docker/init.mjs infra/docker/healthcheck.mjs ./infra/docker/
 # Mount points of the per-service secret volumes (owned by the service user, so new volumes are).
 RUN mkdir -p /out/writer /out/alerts /out/api /out/mosquitto /run/vitals && chown -R vitals:vitals /out /run/vitals

@@ -185,12 +185,14 @@ write_env() {
   local secrets="$STATE_DIR/secrets"
   if [[ ! -f "$secrets" ]]; then
     (umask 077; {
-      for k in MQTT_ADMIN_PASSWORD MQTT_INGEST_PASSWORD MQTT_ALERTS_PASSWORD MQTT_CLINICIAN_PASSWORD MQTT_TELEGRAF_PASSWORD MQTT_DEVICE_SECRET INFLUX_ADMIN_PASSWORD API_CLINICIAN_TOKEN API_OPERATOR_TOKEN; do
+      for k in MQTT_ADMIN_PASSWORD MQTT_INGEST_PASSWORD MQTT_ALERTS_PASSWORD MQTT_CLINICIAN_PASSWORD MQTT_TELEGRAF_PASSWORD MQTT_REGISTRY_PASSWORD MQTT_DEVICE_SECRET INFLUX_ADMIN_PASSWORD API_CLINICIAN_TOKEN API_OPERATOR_TOKEN; do
         echo "$k=$(rand)"
       done
       echo "INFLUX_ADMIN_TOKEN=$(rand)$(rand)"
     } > "$secrets")
   fi
+  # The API's registry account (issue 15) came after the first secrets files.
+  grep -q '^MQTT_REGISTRY_PASSWORD=' "$secrets" || (umask 077; echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$secrets")
   (umask 077; {
     echo "# Written by scripts/docker.sh from $secrets; read by docker compose. Never commit."
     cat "$secrets"

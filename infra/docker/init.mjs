@@ -6,9 +6,10 @@
 //     vitals-alerts (write the bucket), vitals-api (read it).
 //  2. Each service's env file, in its own volume, holding only its own InfluxDB token:
 //     $INIT_OUT/{writer,alerts,api}/env (the service reads it through VITALS_STACK_ENV).
-//  3. Mosquitto's users as plain `user:password` lines in $INIT_OUT/mosquitto/passwd.plain:
-//     the service accounts and the device pool from infra/local/device-passwords.mjs, the
-//     same script the local stack uses; the broker's entrypoint hashes and removes the file.
+//  3. Mosquitto's accounts as a dynamic-security file, $INIT_OUT/mosquitto/dynamic-security.json
+//     (hashed passwords only), from infra/local/dynsec-config.mjs as the local stack makes it:
+//     one ingest account per connection (vitals-ingest-1-0..7), alerts, clinician, telegraf,
+//     the API's registry account, admin (held by no long-running service), the device pool.
 // No secret is logged. Exit 0 = provisioned.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -88,16 +89,23 @@ for (const [service, token] of Object.entries(tokens)) {
   writeSecret(join(OUT, service, 'env'), `# Written by the init job (infra/docker/init.mjs): ${service}'s own InfluxDB token.\nINFLUX_TOKEN=${token}\n`);
 }
 
-const users = [
-  ['admin', need('MQTT_ADMIN_PASSWORD')],
-  ['ingest', need('MQTT_INGEST_PASSWORD')],
-  ['alerts', need('MQTT_ALERTS_PASSWORD')],
-  ['clinician', need('MQTT_CLINICIAN_PASSWORD')],
-  ...(env.MQTT_TELEGRAF_PASSWORD ? [['telegraf', env.MQTT_TELEGRAF_PASSWORD]] : []),
-].map(([u, p]) => `${u}:${p}\n`).join('');
+// The broker's accounts: Mosquitto's dynamic-security file, written by the local stack's own
+// script (infra/local/dynsec-config.mjs; secrets through the environment, never argv). This is the
+// seed: the broker's entrypoint starts from it when its live file (in its data volume) is missing.
 const pool = env.VITALS_DEVICE_POOL ?? '200';
 const here = dirname(fileURLToPath(import.meta.url));
-// The script takes the secret from the environment (never argv), as stack.sh runs it.
-const devices = execFileSync(process.execPath, [join(here, '../local/device-passwords.mjs'), pool], { encoding: 'utf8', env: { ...env, MQTT_DEVICE_SECRET: need('MQTT_DEVICE_SECRET') } });
-writeSecret(join(OUT, 'mosquitto', 'passwd.plain'), users + devices);
+const dynsecFile = join(OUT, 'mosquitto', 'dynamic-security.json');
+mkdirSync(dirname(dynsecFile), { recursive: true });
+execFileSync(process.execPath, [join(here, '../local/dynsec-config.mjs'), dynsecFile, pool], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+  env: {
+    ...env,
+    MQTT_ADMIN_PASSWORD: need('MQTT_ADMIN_PASSWORD'),
+    MQTT_INGEST_PASSWORD: need('MQTT_INGEST_PASSWORD'),
+    MQTT_ALERTS_PASSWORD: need('MQTT_ALERTS_PASSWORD'),
+    MQTT_CLINICIAN_PASSWORD: need('MQTT_CLINICIAN_PASSWORD'),
+    MQTT_REGISTRY_PASSWORD: need('MQTT_REGISTRY_PASSWORD'),
+    MQTT_DEVICE_SECRET: need('MQTT_DEVICE_SECRET'),
+  },
+});
 log('provisioned', { services: Object.keys(tokens), mqttDevices: Number(pool) });

@@ -85,6 +85,7 @@ load_secrets() {
   # Secrets added by a newer version of this script are appended to an older file.
   grep -q '^MQTT_TELEGRAF_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_TELEGRAF_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^KAFKA_SASL_PASSWORD=' "$SECRETS_FILE" || echo "KAFKA_SASL_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  grep -q '^MQTT_REGISTRY_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
 }
@@ -109,21 +110,24 @@ mosquitto_install() {
     > "$STATE_DIR/logs/apt.log" 2>&1 || die "mosquitto: apt-get install failed (see $STATE_DIR/logs/apt.log); check that Debian's package mirror is reachable"
 }
 
+# Accounts live in Mosquitto's dynamic-security plugin (issue 15): every device is bound to its
+# client id with a role for its own topics only; service accounts have no device topics. The file
+# is the broker's live registry: created once, then only completed (see dynsec-config.mjs).
 mosquitto_users() {
-  local dir="$STATE_DIR/mosquitto" plain
-  plain="$(mktemp)"
-  {
-    echo "admin:$MQTT_ADMIN_PASSWORD"
-    echo "ingest:$MQTT_INGEST_PASSWORD"
-    echo "alerts:$MQTT_ALERTS_PASSWORD"
-    echo "clinician:$MQTT_CLINICIAN_PASSWORD"
-    echo "telegraf:$MQTT_TELEGRAF_PASSWORD"
-    MQTT_DEVICE_SECRET="$MQTT_DEVICE_SECRET" node "$REPO/infra/local/device-passwords.mjs" "$DEVICE_POOL"
-  } > "$plain"
-  mosquitto_passwd -U "$plain"
-  install -m 600 "$plain" "$dir/passwd"
-  rm -f "$plain"
-  cp "$REPO/infra/mosquitto/acl" "$dir/acl"
+  local dir="$STATE_DIR/mosquitto"
+  MQTT_ADMIN_PASSWORD="$MQTT_ADMIN_PASSWORD" MQTT_INGEST_PASSWORD="$MQTT_INGEST_PASSWORD" MQTT_ALERTS_PASSWORD="$MQTT_ALERTS_PASSWORD" \
+    MQTT_CLINICIAN_PASSWORD="$MQTT_CLINICIAN_PASSWORD" MQTT_TELEGRAF_PASSWORD="$MQTT_TELEGRAF_PASSWORD" MQTT_REGISTRY_PASSWORD="$MQTT_REGISTRY_PASSWORD" MQTT_DEVICE_SECRET="$MQTT_DEVICE_SECRET" \
+    node "$REPO/infra/local/dynsec-config.mjs" "$dir/dynamic-security.json" "$DEVICE_POOL" \
+    || die "mosquitto: could not write $dir/dynamic-security.json"
+  rm -f "$dir/passwd" "$dir/acl" # the file-based accounts of older stacks
+}
+
+dynsec_plugin() {
+  local p
+  for p in /usr/lib/*/mosquitto_dynamic_security.so /usr/lib/mosquitto_dynamic_security.so /usr/local/lib/mosquitto_dynamic_security.so; do
+    [[ -f "$p" ]] && { echo "$p"; return 0; }
+  done
+  return 1
 }
 
 mosquitto_up() {
@@ -132,7 +136,8 @@ mosquitto_up() {
   mosquitto_install
   mosquitto_users
   tls_certs
-  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@MAX_PACKET@#$MQTT_MAX_PACKET_BYTES#g" -e "s#@AUTOSAVE_CHANGES@#$MQTT_AUTOSAVE_CHANGES#g" \
+  local plugin; plugin="$(dynsec_plugin)" || die "mosquitto: mosquitto_dynamic_security.so not found (Debian's mosquitto package ships it)"
+  sed -e "s#@TLS_PORT@#$MQTT_TLS_PORT#g" -e "s#@STATE_DIR@#$STATE_DIR#g" -e "s#@PORT@#$MQTT_PORT#g" -e "s#@USER@#$(id -un)#g" -e "s#@MAX_PACKET@#$MQTT_MAX_PACKET_BYTES#g" -e "s#@AUTOSAVE_CHANGES@#$MQTT_AUTOSAVE_CHANGES#g" -e "s#@DYNSEC_PLUGIN@#$plugin#g" \
     "$REPO/infra/mosquitto/mosquitto.conf.template" > "$STATE_DIR/mosquitto/mosquitto.conf"
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
@@ -281,7 +286,6 @@ MQTT_TLS_URL=mqtts://127.0.0.1:$MQTT_TLS_PORT
 MQTT_TLS_CA_FILE=$STATE_DIR/tls/ca.crt
 MQTT_ADMIN_USERNAME=admin
 MQTT_ADMIN_PASSWORD=$MQTT_ADMIN_PASSWORD
-MQTT_USERNAME=ingest
 MQTT_PASSWORD=$MQTT_INGEST_PASSWORD
 MQTT_ALERTS_USERNAME=alerts
 MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD
@@ -289,6 +293,8 @@ MQTT_CLINICIAN_USERNAME=clinician
 MQTT_CLINICIAN_PASSWORD=$MQTT_CLINICIAN_PASSWORD
 MQTT_TELEGRAF_USERNAME=telegraf
 MQTT_TELEGRAF_PASSWORD=$MQTT_TELEGRAF_PASSWORD
+MQTT_REGISTRY_USERNAME=registry
+MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD
 MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
 MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES
@@ -322,13 +328,15 @@ INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
 INFLUX_ORG=$INFLUX_ORG
 INFLUX_BUCKET=$INFLUX_BUCKET"
   umask 077
-  printf '%s\n' "# ingest: MQTT account 'ingest' (reads telemetry and status)" "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_USERNAME=ingest" \
+  # No MQTT_USERNAME: each ingest connection's account is its client id (vitals-ingest-1-0 ..., issue 15).
+  printf '%s\n' "# ingest: MQTT accounts vitals-ingest-1-N, one per connection (read telemetry and status)" "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" \
     "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" > "$d/ingest.env"
   printf '%s\n' "# writer: the write-only InfluxDB token" "$common" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/writer.env"
   printf '%s\n' "# alerts: MQTT account 'alerts' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
     "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/alerts.env"
   printf '%s\n' "# api: the read-only InfluxDB token and the API's bearer tokens" "$common" "INFLUX_TOKEN=${INFLUX_READ_TOKEN:-}" \
-    "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" > "$d/api.env"
+    "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" \
+    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" > "$d/api.env"
   chmod 600 "$d"/*.env
 }
 
@@ -404,9 +412,14 @@ case "$CMD" in
   restart) cmd_down; cmd_up ;;
   env) cat "$STATE_DIR/env" ;;
   provision) # provision N: (re)write the device pool dev-00001..N and reload Mosquitto
-    DEVICE_POOL="${1:?usage: stack.sh provision N}"; load_ports; load_secrets; mosquitto_users
+    # dynsec reads its file at start only (SIGHUP does not reload it), and the broker rewrites
+    # it on every change: so stop, complete the file, start (sessions persist on disk).
+    DEVICE_POOL="${1:?usage: stack.sh provision N}"; load_ports; load_secrets
+    was_up=0; pid_alive "$STATE_DIR/run/mosquitto.pid" && was_up=1
+    stop_pid mosquitto "$STATE_DIR/run/mosquitto.pid"
+    mosquitto_users
     echo "$DEVICE_POOL" > "$STATE_DIR/device-pool"
-    pid_alive "$STATE_DIR/run/mosquitto.pid" && kill -HUP "$(cat "$STATE_DIR/run/mosquitto.pid")"
+    (( was_up )) && mosquitto_up
     write_env; log "provisioned $DEVICE_POOL devices" ;;
   *) echo "usage: npm run stack -- up|down|status|restart|env [mosquitto|kafka|influxdb ...]" >&2; exit 2 ;;
 esac

@@ -71,7 +71,7 @@ export async function main(): Promise<void> {
     watchFile(file, { interval: 2000 }, load);
   }
   const mqtt = config.MQTT_URL
-    ? await connectMqtt({ url: config.MQTT_URL, caFile: config.MQTT_CA_FILE, username: config.MQTT_ALERTS_USERNAME, password: config.MQTT_ALERTS_PASSWORD, clientId: `vitals-alerts-${process.pid}` })
+    ? await connectMqtt({ url: config.MQTT_URL, caFile: config.MQTT_CA_FILE, username: config.MQTT_ALERTS_USERNAME, password: config.MQTT_ALERTS_PASSWORD, clientId: config.MQTT_ALERTS_USERNAME ?? `vitals-alerts-${process.pid}` })
       .catch((err: Error) => { console.error(`alerts: cannot connect to MQTT at ${config.MQTT_URL}: ${err.message}`); process.exit(1); })
     : null;
   const worker = createAlertWorker({

@@ -13,6 +13,8 @@ import { PARAMETER_NAMES, news2 } from '../common/news2.js';
 import { PATIENT_ID_RE } from '../common/topics.js';
 import { VITALS, vitalByKey } from '../common/vital-kinds.js';
 import { can, createAuthenticator, type Role } from './auth.js';
+import type { DeviceRegistry } from './device-registry.js';
+import { registerDeviceRoutes } from './device-routes.js';
 import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
@@ -49,6 +51,8 @@ export interface ApiDeps {
   registry?: Registry;
   /** The alert worker group's lag on the vitals topic, for "monitoring interrupted". */
   workerLag?: () => Promise<number | null>;
+  /** The device registry (broker accounts); without it the registry routes are absent. */
+  devices?: DeviceRegistry;
 }
 
 declare module 'fastify' {
@@ -77,7 +81,7 @@ const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
-export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag }: ApiDeps): FastifyInstance {
+export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authenticateToken = createAuthenticator(options.tokens);
@@ -137,6 +141,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   };
 
   // ---- static dashboard and docs (no token needed to load the page; data needs one)
+  if (devices) registerDeviceRoutes(app, devices, { auth, parse, fail });
   app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
   app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));

@@ -3,9 +3,11 @@ import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { z } from 'zod';
 import { influxSchema, kafkaSchema, configOrExit } from '../common/config.js';
+import { createDynsec, type Dynsec } from '../common/dynsec.js';
 import { createKafka, ensureTopics } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { buildApi } from './app.js';
+import { createDeviceRegistry } from './device-registry.js';
 import { createLiveView } from './live-view.js';
 
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
@@ -23,6 +25,11 @@ const schema = z.object({
   /** The alert worker's consumer group: its lag on the vitals topic is part of "monitoring interrupted". */
   ALERTS_GROUP_ID: z.string().default('vitals-alerts'),
   API_MONITORING_STALE_MS: z.coerce.number().int().positive().default(10_000),
+  /** The device registry's broker account (dynamic-security control topic); without it no registry routes. */
+  MQTT_URL: z.string().optional(),
+  MQTT_CA_FILE: z.string().optional(),
+  MQTT_REGISTRY_USERNAME: z.string().default('registry'),
+  MQTT_REGISTRY_PASSWORD: z.string().optional(),
 }).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
 
 export async function main(): Promise<void> {
@@ -32,7 +39,11 @@ export async function main(): Promise<void> {
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
   const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  let dynsec: Dynsec | undefined;
   try {
+    if (config.MQTT_URL && config.MQTT_REGISTRY_PASSWORD) {
+      dynsec = await createDynsec({ url: config.MQTT_URL, caFile: config.MQTT_CA_FILE, username: config.MQTT_REGISTRY_USERNAME, password: config.MQTT_REGISTRY_PASSWORD });
+    }
     const admin = kafka.admin();
     await admin.connect();
     await ensureTopics(admin, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
@@ -42,7 +53,7 @@ export async function main(): Promise<void> {
     await producer.connect();
     await view.start();
   } catch (err) {
-    console.error(`api: cannot start: ${(err as Error).message}. Check that Kafka is up (npm run stack -- status) and KAFKA_BROKERS.`);
+    console.error(`api: cannot start: ${(err as Error).message}. Check that Kafka and Mosquitto are up (npm run stack -- status), KAFKA_BROKERS, MQTT_URL and MQTT_REGISTRY_PASSWORD.`);
     process.exit(1);
   }
   /** Records the alert worker has yet to evaluate on the vitals topic (committed offsets vs ends). */
@@ -60,6 +71,7 @@ export async function main(): Promise<void> {
     log,
     workerLag,
     view,
+    ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
     producer,
     query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
     options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS, monitoringStaleMs: config.API_MONITORING_STALE_MS },
@@ -70,6 +82,7 @@ export async function main(): Promise<void> {
     await app.close();
     await view.stop();
     await producer.disconnect();
+    await dynsec?.close().catch(() => undefined);
     if (adminConnected) await admin.disconnect().catch(() => undefined);
     process.exit(0);
   };

@@ -67,7 +67,17 @@ export const openApiDocument = {
       },
     },
     '/api/v1/monitoring': { get: { summary: 'Whether monitoring is live or interrupted (the API\'s Kafka feed is stale, or the alert worker lags), and since when', responses: { 200: ok('monitoring', { $ref: '#/components/schemas/Monitoring' }), ...errors } } },
-    '/api/v1/devices': { get: { summary: 'Devices: online/offline, last seen, battery', responses: { 200: ok('devices'), ...errors } } },
+    '/api/v1/devices': {
+      get: { summary: 'Devices: online/offline, last seen, battery', responses: { 200: ok('devices'), ...errors } },
+      post: {
+        summary: 'Operator: register a device (broker account bound to its client id); the credentials are in this response only',
+        requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['deviceId', 'model', 'firmware'], additionalProperties: false, properties: { deviceId: { type: 'string' }, model: { type: 'string' }, firmware: { type: 'string' } } } } } },
+        responses: { 201: ok('credentials: deviceId, username, clientId, password'), 409: err, ...errors },
+      },
+    },
+    '/api/v1/devices/{deviceId}/registration': { get: { summary: 'Operator: the registry record (model, firmware, registered at, revoked)', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('record'), ...errors } } },
+    '/api/v1/devices/{deviceId}/credentials': { post: { summary: 'Operator: rotate the password (shown once); the old one is refused from the next connection', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('credentials'), ...errors } } },
+    '/api/v1/devices/{deviceId}/revoke': { post: { summary: 'Operator: revoke: the broker disconnects the device now and refuses it from then on', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: ok('revoked'), ...errors } } },
     '/api/v1/alerts': {
       get: {
         summary: 'Alerts by state, patient and priority',

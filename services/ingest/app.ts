@@ -100,7 +100,9 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     const client = await connectMqtt({
       url: options.mqtt.url,
       caFile: options.mqtt.caFile,
-      ...(options.mqtt.username ? { username: options.mqtt.username } : {}),
+      // Without a username, each connection's account is its own client id (issue 15: the
+      // broker binds an account to one client id, so nobody else can take over this session).
+      username: options.mqtt.username ?? `${options.clientId}-${index}`,
       ...(options.mqtt.password ? { password: options.mqtt.password } : {}),
       clientId: `${options.clientId}-${index}`,
       clean: false,

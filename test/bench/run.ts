@@ -17,6 +17,7 @@ import { Alert, AlertState, VitalsBatch } from '../../services/common/proto.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
+import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const STATE = process.env.VITALS_STACK_DIR ?? `${REPO}.stack`;
@@ -233,7 +234,7 @@ async function brokerCeiling(): Promise<{ msgsPerS: number; samplesPerS: number 
   await sub.subscribeAsync(`bench/v1/devices/+/telemetry`, { qos: 1 });
   const pubs = await Promise.all(Array.from({ length: 16 }, (_, i) => {
     const d = deviceIdFor(CEIL_FIRST + i);
-    return mqtt.connectAsync(E.MQTT_URL!, { username: d, password: devicePassword(E.MQTT_DEVICE_SECRET!, d), clientId: `${d}-ceil`, protocolVersion: 4 });
+    return mqtt.connectAsync(E.MQTT_URL!, { username: d, password: devicePassword(E.MQTT_DEVICE_SECRET!, d), clientId: d, protocolVersion: 4 });
   }));
   const durationMs = 15_000;
   const end = Date.now() + durationMs;
@@ -427,6 +428,8 @@ const svcEnv = {
   MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`,
   INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
 };
+// One broker account per ingest connection, bound to its client id (issue 15).
+const removeIngestAccounts = await ingestAccounts({ mqttUrl: E.MQTT_URL!, env: E }, `${id}-ingest`, 8);
 const ingest = await service('ingest', svcEnv);
 const writer = await service('writer', svcEnv);
 const alerts = await service('alerts', svcEnv);
@@ -469,7 +472,7 @@ if (!SKIP.has('reference')) {
     return out;
   };
   const mqttUrl = E.MQTT_URL!.replace('mqtt://', 'tcp://');
-  const c1 = render('mqtt-to-kafka.conf.template', { MQTT_URL: mqttUrl, MQTT_USERNAME: 'telegraf', MQTT_PASSWORD: E.MQTT_TELEGRAF_PASSWORD!, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, MQTT_TOPIC: 'bench/v1/devices/+/telemetry', CLIENT_ID: `${id}-telegraf` });
+  const c1 = render('mqtt-to-kafka.conf.template', { MQTT_URL: mqttUrl, MQTT_USERNAME: 'telegraf', MQTT_PASSWORD: E.MQTT_TELEGRAF_PASSWORD!, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, MQTT_TOPIC: 'bench/v1/devices/+/telemetry', CLIENT_ID: E.MQTT_TELEGRAF_USERNAME! });
   const c2 = render('kafka-to-influx.conf.template', { KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, GROUP: `${id}-telegraf`, INFLUX_URL: E.INFLUX_URL!, INFLUX_TOKEN: E.INFLUX_TOKEN!, INFLUX_ORG: E.INFLUX_ORG!, INFLUX_BUCKET: refBucket });
   const t1 = spawn(telegraf, ['--config', c1], { stdio: 'ignore' });
   const t2 = spawn(telegraf, ['--config', c2], { stdio: 'ignore' });
@@ -543,8 +546,8 @@ const purge = async (clientId: string, username: string, password: string) => {
   const c = await mqtt.connectAsync(E.MQTT_URL!, { username, password, clientId, clean: true, protocolVersion: 4, reconnectPeriod: 0 });
   await c.endAsync();
 };
-await purge(`${id}-ingest-0`, E.MQTT_USERNAME!, E.MQTT_PASSWORD!).catch((err: unknown) => log('  ingest session purge failed:', (err as Error).message));
-await purge(`${id}-telegraf`, E.MQTT_TELEGRAF_USERNAME!, E.MQTT_TELEGRAF_PASSWORD!).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
+await removeIngestAccounts().catch((err: unknown) => log('  ingest accounts cleanup failed:', (err as Error).message));
+await purge(E.MQTT_TELEGRAF_USERNAME!, E.MQTT_TELEGRAF_USERNAME!, E.MQTT_TELEGRAF_PASSWORD!).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
 {
   const admin = await mqtt.connectAsync(E.MQTT_URL!, { username: E.MQTT_ADMIN_USERNAME!, password: E.MQTT_ADMIN_PASSWORD!, clientId: `${id}-cleanup`, protocolVersion: 4 });
   const inflight = new Set<Promise<unknown>>();

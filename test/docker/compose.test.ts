@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import { Kafka, logLevel } from 'kafkajs';
+import mqtt from 'mqtt';
 import { chromium } from 'playwright-core';
 import { parseEnvFile } from '../../services/common/env-file.js';
 import { Alert } from '../../services/common/proto.js';
@@ -20,6 +21,7 @@ const port = (key: string, fallback: number) => Number(env[key] ?? fallback);
 const influxUrl = `http://127.0.0.1:${port('INFLUX_HOST_PORT', 8086)}`;
 const apiUrl = `http://127.0.0.1:${port('API_HOST_PORT', 8080)}`;
 const kafkaBrokers = [`127.0.0.1:${port('KAFKA_HOST_PORT', 9094)}`];
+const mqttUrl = `mqtt://127.0.0.1:${port('MQTT_HOST_PORT', 1883)}`;
 const DEMO_DEVICES = 20;
 
 const compose = (...args: string[]) =>
@@ -78,6 +80,22 @@ test('compose demo: a clinician sees the demo fleet in the dashboard (headless C
   await page.screenshot({ path: `${REPO_ROOT}test-results/docker-ward-view.png`, fullPage: true });
 });
 
+test('compose: the API registers a device in the broker (dynamic security) and revokes it', async () => {
+  const call = (method: string, path: string, body?: unknown) => fetch(`${apiUrl}${path}`, {
+    method, headers: { authorization: `Bearer ${env.API_OPERATOR_TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  const deviceId = uid('dock');
+  const reg = await call('POST', '/api/v1/devices', { deviceId, model: 'WX-200', firmware: '2.1.0' });
+  assert.equal(reg.status, 201, 'registered through the API\'s registry account');
+  const creds = await reg.json() as { password: string };
+  const connect = (clientId: string) => mqtt.connectAsync(mqttUrl, { username: deviceId, password: creds.password, clientId, protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000 });
+  const c = await connect(deviceId);
+  await c.endAsync();
+  await assert.rejects(connect(uid('other')), /not authori[sz]ed|connection refused/i, 'bound to its client id');
+  assert.equal((await call('POST', `/api/v1/devices/${deviceId}/revoke`)).status, 204);
+  await assert.rejects(connect(deviceId), /not authori[sz]ed|bad user ?name or password|connection refused/i, 'revoked');
+});
+
 test('compose: no long-running service holds an admin credential; tokens are least-privilege', async () => {
   const admin = [env.INFLUX_ADMIN_TOKEN!, env.INFLUX_ADMIN_PASSWORD!, env.MQTT_ADMIN_PASSWORD!];
   const tokens: Record<string, string> = {};
@@ -86,6 +104,8 @@ test('compose: no long-running service holds an admin credential; tokens are lea
     assert.ok(id, `${service} is running`);
     const config = execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', id], { encoding: 'utf8' });
     for (const secret of admin) assert.ok(!config.includes(secret), `${service}'s environment holds no admin credential`);
+    if (service === 'ingest') assert.ok(!config.includes('MQTT_USERNAME='), 'the ingest has one account per connection (username = client id)');
+    if (service === 'api') assert.ok(config.includes('MQTT_REGISTRY_USERNAME=registry'), 'the API has its registry account');
     if (['writer', 'alerts', 'api'].includes(service)) {
       const file = execFileSync('docker', ['exec', id, 'cat', '/run/vitals/env'], { encoding: 'utf8' });
       tokens[service] = parseEnvFile(file).INFLUX_TOKEN!;

@@ -11,7 +11,8 @@ import { test } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { chromium } from 'playwright-core';
 import { tempBucket } from '../helpers/influx.js';
-import { purgeSession, removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
+import { ingestAccounts } from '../helpers/mqtt-accounts.js';
+import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,9 +30,10 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
   const id = uid('start');
   const { bucket, remove } = await tempBucket(s, id);
   const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
-  const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
+  // The supervisor's ingest has 8 connections, each with its own broker account (issue 15).
+  const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 8);
   t.after(async () => {
-    for (let i = 0; i < 8; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
+    await removeAccounts().catch(() => undefined);
     await removeKafkaByPrefix(kafka, id);
     await remove();
   });

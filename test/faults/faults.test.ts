@@ -14,7 +14,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Alert } from '../../services/common/proto.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { tempBucket } from '../helpers/influx.js';
-import { purgeSession, removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
+import { ingestAccounts } from '../helpers/mqtt-accounts.js';
+import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
 import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
 
@@ -48,6 +49,8 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     // Scoped tokens only cover the stack's own bucket; this test writes to its own.
     INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: s.influx.token,
   };
+  // The ingest's 4 connections each have their own broker account, bound to the client id (issue 15).
+  const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 4);
   const services: Record<string, ServiceProcess> = {};
   const started: { name: string; proc: ServiceProcess }[] = []; // every run of every service, for the logs
   const start = async (name: 'ingest' | 'writer' | 'alerts') => {
@@ -72,7 +75,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     // The services' logs stay for diagnosis (a failed recovery says little without them).
     mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
     started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
-    for (let i = 0; i < 4; i++) await purgeSession(s, `${id}-ingest-${i}`, { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! }).catch(() => undefined);
+    await removeAccounts().catch(() => undefined);
   });
 
   const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });

@@ -1,8 +1,9 @@
 // With VITALS_TESTCONTAINERS=1 the integration suite runs against containers instead of the
 // local stack: the images docker-compose.yml runs (built by `npm run docker -- build`, or the
 // ones VITALS_*_IMAGE name), provisioned the same way: the init job (infra/docker/init.mjs)
-// makes InfluxDB's org, bucket and tokens and the broker's users and device pool, and the
-// broker runs the local stack's config and ACL (infra/mosquitto) through the same entrypoint.
+// makes InfluxDB's org, bucket and tokens and the broker's dynamic-security accounts (the local
+// stack's infra/local/dynsec-config.mjs: per-connection ingest accounts, registry, device pool),
+// and the broker runs the local stack's config (infra/mosquitto) through the same entrypoint.
 // Docker Hub's Ryuk reaper is not reachable here, so it is off and this process removes its
 // own containers and network when it exits (scripts/docker.sh sweeps the label afterwards too).
 import { execFileSync } from 'node:child_process';
@@ -71,6 +72,7 @@ export async function startContainers(): Promise<Record<string, string>> {
     MQTT_INGEST_PASSWORD: secret(),
     MQTT_ALERTS_PASSWORD: secret(),
     MQTT_CLINICIAN_PASSWORD: secret(),
+    MQTT_REGISTRY_PASSWORD: secret(),
     MQTT_DEVICE_SECRET: secret(),
     INFLUX_ADMIN_PASSWORD: secret(),
     INFLUX_ADMIN_TOKEN: secret() + secret(),
@@ -86,33 +88,35 @@ export async function startContainers(): Promise<Record<string, string>> {
       .withEnvironment({ KAFKA_EXTERNAL_ADDRESS: `127.0.0.1:${kafkaPort}` })
       .withExposedPorts({ container: 9094, host: kafkaPort }).withWaitStrategy(Wait.forHealthCheck()).withStartupTimeout(120_000), 'Kafka'),
   ]);
-  // The init job writes into a host folder: the per-service token files and passwd.plain.
+  // The init job writes into a host folder: the per-service token files and dynamic-security.json.
   outDir = mkdtempSync(join(tmpdir(), 'vitals-tc-'));
   chmodSync(outDir, 0o777); // the job runs as the image's non-root user
   await start(new GenericContainer(IMAGES.pipeline).withNetwork(network)
     .withEntrypoint(['node', '/app/infra/docker/init.mjs'])
     .withEnvironment({ ...s, INFLUX_URL: 'http://influxdb:8086', INFLUX_ORG: 'vitals', INFLUX_BUCKET: 'vitals', VITALS_DEVICE_POOL: devicePool })
     .withBindMounts([{ source: outDir, target: '/out' }])
-    .withWaitStrategy(Wait.forOneShotStartup()).withStartupTimeout(120_000), 'init job (InfluxDB setup, broker users)');
+    .withWaitStrategy(Wait.forOneShotStartup()).withStartupTimeout(120_000), 'init job (InfluxDB setup, broker accounts)');
   const token = (service: string) => parseEnvFile(readFileSync(join(outDir!, service, 'env'), 'utf8')).INFLUX_TOKEN!;
   const mosquitto = await start(new GenericContainer(IMAGES.mosquitto).withNetwork(network).withNetworkAliases('mosquitto')
     .withEntrypoint(['sh', '/vitals/entrypoint.sh'])
     .withCopyDirectoriesToContainer([{ source: join(REPO_ROOT, 'infra/mosquitto'), target: '/vitals/mosquitto' }])
     .withCopyFilesToContainer([
       { source: join(REPO_ROOT, 'infra/docker/mosquitto/entrypoint.sh'), target: '/vitals/entrypoint.sh' },
-      { source: join(outDir, 'mosquitto/passwd.plain'), target: '/vitals/auth/passwd.plain' },
+      { source: join(outDir, 'mosquitto/dynamic-security.json'), target: '/vitals/auth/dynamic-security.json' },
     ])
     .withExposedPorts(1883).withWaitStrategy(Wait.forHealthCheck()).withStartupTimeout(60_000), 'Mosquitto');
   const endpoints: Record<string, string> = {
     MQTT_URL: `mqtt://127.0.0.1:${mosquitto.getMappedPort(1883)}`,
     MQTT_ADMIN_USERNAME: 'admin',
     MQTT_ADMIN_PASSWORD: s.MQTT_ADMIN_PASSWORD,
-    MQTT_USERNAME: 'ingest',
+    // No MQTT_USERNAME, as in the local stack: each ingest connection's account is its client id.
     MQTT_PASSWORD: s.MQTT_INGEST_PASSWORD,
     MQTT_ALERTS_USERNAME: 'alerts',
     MQTT_ALERTS_PASSWORD: s.MQTT_ALERTS_PASSWORD,
     MQTT_CLINICIAN_USERNAME: 'clinician',
     MQTT_CLINICIAN_PASSWORD: s.MQTT_CLINICIAN_PASSWORD,
+    MQTT_REGISTRY_USERNAME: 'registry',
+    MQTT_REGISTRY_PASSWORD: s.MQTT_REGISTRY_PASSWORD,
     MQTT_DEVICE_SECRET: s.MQTT_DEVICE_SECRET,
     MQTT_DEVICE_POOL: devicePool,
     KAFKA_BROKERS: `127.0.0.1:${kafka.getMappedPort(9094)}`,

@@ -7,6 +7,8 @@ import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.j
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { buildApi, type ApiOptions } from '../../services/api/app.js';
+import { createDeviceRegistry } from '../../services/api/device-registry.js';
+import { createDynsec, type Dynsec } from '../../services/common/dynsec.js';
 import { createLiveView, type LiveView } from '../../services/api/live-view.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
@@ -19,17 +21,19 @@ export interface FullStack {
   url: string;
   tokens: { clinician: string; operator: string };
   commandsTopic: string;
+  /** The broker's dynamic-security control, when started with `registry: true`. */
+  dynsec?: Dynsec;
   view: LiveView;
 }
 
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
-export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions> } = {}): Promise<FullStack> {
+export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
   const id = `${p.id}-full`;
   const commandsTopic = `${p.topics.alerts}.commands`;
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync());
   const worker = createAlertWorker({
     kafka: p.kafka,
@@ -53,8 +57,15 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   p.cleanup(() => producer.disconnect());
   await producer.connect();
   const tokens = { clinician: `clin-${uid('tok')}-0123456789`, operator: `oper-${uid('tok')}-0123456789` };
+  let dynsec: Dynsec | undefined;
+  if (opts.registry) {
+    dynsec = await createDynsec({ url: p.s.mqttUrl, username: p.s.env.MQTT_REGISTRY_USERNAME ?? 'registry', password: p.s.env.MQTT_REGISTRY_PASSWORD ?? '' });
+    const d = dynsec;
+    p.cleanup(() => d.close());
+  }
   const api = buildApi({
     log: quiet(),
+    ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
     view,
     producer,
     query: new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org),
@@ -62,5 +73,5 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   });
   p.cleanup(() => api.close());
   const url = await api.listen({ host: '127.0.0.1', port: 0 });
-  return { p, worker, api, url, tokens, commandsTopic, view };
+  return { p, worker, api, url, tokens, commandsTopic, view, ...(dynsec ? { dynsec } : {}) };
 }

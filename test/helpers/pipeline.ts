@@ -9,6 +9,7 @@ import type { DeviceLimitOptions } from '../../services/ingest/device-limits.js'
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
 import { tempBucket } from './influx.js';
+import { ingestAccounts } from './mqtt-accounts.js';
 import { stack, uid, type StackEndpoints } from './stack.js';
 
 export interface Pipeline {
@@ -85,13 +86,14 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await removeKafkaByPrefix(kafka, id, [...groupsUsed]);
     await remove();
   });
-  const ingestUser = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
   const connections = opts.connections ?? 4;
+  // One broker account per ingest connection, bound to its client id (issue 15).
+  const removeAccounts = await ingestAccounts(s, `${id}-ingest`, connections);
   const ingest = createIngest({
     kafka,
     log: quiet,
     options: {
-      mqtt: { url: s.mqttUrl, ...ingestUser },
+      mqtt: { url: s.mqttUrl, password: s.env.MQTT_PASSWORD! },
       clientId: `${id}-ingest`,
       connections,
       shareGroup: `${id}-share`,
@@ -107,7 +109,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   });
   cleanup(async () => {
     await ingest.stop();
-    for (let i = 0; i < connections; i++) await purgeSession(s, `${id}-ingest-${i}`, ingestUser).catch(() => undefined);
+    await removeAccounts();
   });
   await ingest.start();
   const admin0 = kafka.admin();

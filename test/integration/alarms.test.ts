@@ -19,7 +19,7 @@ import { uid } from '../helpers/stack.js';
 
 async function startWorker(_t: TestContext, p: Pipeline, engine: Partial<EngineConfig> = {}, webhookUrl?: string) {
   const id = uid('alarms');
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   const commands = `${p.topics.alerts}.commands`;
   const worker = createAlertWorker({
     kafka: p.kafka,
@@ -129,7 +129,7 @@ test('an unacknowledged high alarm escalates on time, on Kafka, MQTT and the web
   const escalateHighMs = 4_000;
   await startWorker(t, p, { escalationMs: { ...DEFAULT_ENGINE_CONFIG.escalationMs, high: escalateHighMs } }, `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`);
   const alerts = await p.collect(p.topics.alerts);
-  const pager = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: uid('pager'), protocolVersion: 4 });
+  const pager = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: p.s.env.MQTT_CLINICIAN_USERNAME!, protocolVersion: 4 });
   t.after(() => pager.endAsync());
   const onMqtt: Alert[] = [];
   pager.on('message', (_topic, payload) => onMqtt.push(Alert.decode(payload)));

@@ -17,13 +17,12 @@ import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { startPipeline, waitFor, type Pipeline } from '../helpers/pipeline.js';
 import { startService, waitForLog } from '../helpers/process.js';
-import { uid } from '../helpers/stack.js';
 
 const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
 
 async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, webhookUrl?: string) {
   const id = `${p.id}-alerts`; // under the pipeline's prefix: its cleanup removes the group
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   const worker = createAlertWorker({
     kafka: p.kafka,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
@@ -73,7 +72,7 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s; it latches af
   const seen = setInterval(() => { for (const a of decodeAll(alerts.messages)) if (!arrivals.has(`${a.alertId}:${a.state}`)) arrivals.set(`${a.alertId}:${a.state}`, Date.now()); }, 50);
   t.after(() => clearInterval(seen));
   // MQTT bedside/mobile clients get the alert too.
-  const bedside = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: uid('bedside'), protocolVersion: 4 });
+  const bedside = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: p.s.env.MQTT_CLINICIAN_USERNAME!, protocolVersion: 4 });
   t.after(() => bedside.endAsync());
   const onMqtt: string[] = [];
   bedside.on('message', (topic) => onMqtt.push(topic));

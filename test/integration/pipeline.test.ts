@@ -49,7 +49,7 @@ test('K devices x M batches: InfluxDB holds exactly the acknowledged samples, ev
 test('the same batch delivered twice yields no extra points', async (t) => {
   const p = await startPipeline(t);
   const deviceId = deviceIdFor(7);
-  const client = await mqtt.connectAsync(p.s.mqttUrl, { clientId: uid('dup'), username: deviceId, password: devicePassword(p.deviceSecret, deviceId), protocolVersion: 4, reconnectPeriod: 0 });
+  const client = await mqtt.connectAsync(p.s.mqttUrl, { clientId: deviceId, username: deviceId, password: devicePassword(p.deviceSecret, deviceId), protocolVersion: 4, reconnectPeriod: 0 });
   t.after(() => client.endAsync());
   const bytes = Buffer.from(encodeBatch(makeBatch({ deviceId, patientId: 'pat-dup', sequence: 1 })));
   await client.publishAsync(telemetryTopic(deviceId), bytes, { qos: 1 });

@@ -13,7 +13,7 @@ import { uid } from '../helpers/stack.js';
 test('a status record whose patient id is an MQTT wildcard never makes the worker publish to a wildcard topic; later alerts still reach MQTT', async (t) => {
   const p = await startPipeline(t, { writer: false });
   const id = uid('alerts');
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync(true));
   const worker = createAlertWorker({
     kafka: p.kafka,
@@ -29,7 +29,7 @@ test('a status record whose patient id is an MQTT wildcard never makes the worke
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const bedside = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: uid('bedside'), protocolVersion: 4 });
+  const bedside = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_CLINICIAN_USERNAME!, password: p.s.env.MQTT_CLINICIAN_PASSWORD!, clientId: p.s.env.MQTT_CLINICIAN_USERNAME!, protocolVersion: 4 });
   t.after(() => bedside.endAsync(true));
   const got: string[] = [];
   bedside.on('message', (topic) => got.push(topic));

@@ -9,7 +9,8 @@ import { deviceIdFor } from '../../services/common/device-credentials.js';
 import { VitalsBatch } from '../../services/common/proto.js';
 import { telemetryTopic } from '../../services/common/topics.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
-import { purgeSession, waitFor } from '../helpers/pipeline.js';
+import { ingestAccounts } from '../helpers/mqtt-accounts.js';
+import { waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
 import { connectDevice } from './helpers.js';
 
@@ -20,14 +21,17 @@ const stackUp = (part: string) => new Promise<void>((resolve, reject) => {
 
 test('kill -9 mosquitto right after it acknowledged messages queued for an offline persistent session: every one saved before the kill is delivered (window: the last event-loop pass)', async (t) => {
   const s = await stack();
-  const ingest = { username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! };
-  const clientId = uid('durable');
+  // An ingest connection's own account, bound to its client id (issue 15).
+  const prefix = uid('durable');
+  const removeAccounts = await ingestAccounts(s, prefix, 1);
+  const clientId = `${prefix}-0`;
+  const ingest = { username: clientId, password: s.env.MQTT_PASSWORD! };
   const id = deviceIdFor(71);
   // The ingest's persistent session: subscribed with QoS 1, then offline (messages queue at the broker).
   const session = await mqtt.connectAsync(s.mqttUrl, { ...ingest, clientId, clean: false, protocolVersion: 4, reconnectPeriod: 0 });
   await session.subscribeAsync(telemetryTopic(id), { qos: 1 });
   await session.endAsync();
-  t.after(() => purgeSession(s, clientId, ingest).catch(() => undefined));
+  t.after(() => removeAccounts().catch(() => undefined));
   const { client } = await connectDevice(t, s, 71);
   const N = 40;
   for (let seq = 1; seq <= N; seq++) {

@@ -32,7 +32,7 @@ test('the API rebuilds open alerts from the compacted state topic: they survive 
   const p = await startPipeline(t, { writer: false });
   const id = uid('ret');
   const state = `${p.topics.alerts}.state`, commands = `${p.topics.alerts}.commands`;
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: id, protocolVersion: 4 });
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync(true));
   const worker = createAlertWorker({
     kafka: p.kafka, log: pino({ level: 'silent' }), mqtt: mqttClient,

@@ -10,7 +10,7 @@ const STATE_DIR = process.env.VITALS_STACK_DIR ?? `${REPO_ROOT}.stack`;
 
 test('secret files are mode 600 and each service file holds only its own credentials', async () => {
   const s = await stack();
-  const files = ['secrets', 'env', 'kafka/server.properties', 'mosquitto/passwd', 'tls/ca.key', 'tls/server.key', 'tls/kafka-keystore.pem',
+  const files = ['secrets', 'env', 'kafka/server.properties', 'mosquitto/dynamic-security.json', 'tls/ca.key', 'tls/server.key', 'tls/kafka-keystore.pem',
     ...readdirSync(`${STATE_DIR}/services`).map((f) => `services/${f}`)];
   for (const f of files) assert.equal((statSync(`${STATE_DIR}/${f}`).mode & 0o777).toString(8), '600', f);
   const svc = (name: string) => parseEnvFile(readFileSync(`${STATE_DIR}/services/${name}.env`, 'utf8'));
@@ -20,7 +20,7 @@ test('secret files are mode 600 and each service file holds only its own credent
     ingest: ['MQTT_PASSWORD'],
     writer: ['INFLUX_WRITE_TOKEN'],
     alerts: ['MQTT_ALERTS_PASSWORD', 'INFLUX_WRITE_TOKEN'],
-    api: ['INFLUX_READ_TOKEN', 'API_CLINICIAN_TOKEN', 'API_OPERATOR_TOKEN'],
+    api: ['INFLUX_READ_TOKEN', 'API_CLINICIAN_TOKEN', 'API_OPERATOR_TOKEN', 'MQTT_REGISTRY_PASSWORD'],
   };
   const names = new Map(secretKeys.map((k) => [s.env[k]!, k]));
   for (const [name, keys] of Object.entries(allowed)) {

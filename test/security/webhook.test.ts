@@ -14,7 +14,7 @@ import { uid } from '../helpers/stack.js';
 import { header } from './helpers.js';
 
 async function worker(p: Pipeline, groupId: string, url: string, attempts = 3) {
-  const client = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: uid('wh'), protocolVersion: 4 });
+  const client = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   const w = createAlertWorker({
     kafka: p.kafka, log: pino({ level: 'silent' }), mqtt: client,
     options: {
