@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import type { Sample, VitalsBatch } from '../common/proto.js';
 import { vitalByKey, vitalByKind } from '../common/vital-kinds.js';
 import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type LimitState, type Priority } from './limits.js';
-import { BAND_ORDER, PARAMETER_NAMES, news2, type News2Band } from '../common/news2.js';
+import { BAND_ORDER, NEWS2_MIN_PARAMETERS, PARAMETER_NAMES, news2FromSources, type News2Band } from '../common/news2.js';
 
 export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
 export type AlertCategoryName = 'physiological' | 'technical';
@@ -120,7 +120,7 @@ export interface EngineConfig {
   cooldownMs: number;
   /** Values older than this do not count for NEWS2. @defaultValue 300_000 (ms) */
   news2FreshMs: number;
-  /** At least this many NEWS2 parameters needed for a score. @defaultValue 4 */
+  /** At least this many NEWS2 parameters needed for a score (see NEWS2_MIN_PARAMETERS). @defaultValue 4 */
   news2MinParams: number;
   /** No data for this long means "device offline". @defaultValue 45_000 (ms) */
   inactivityMs: number;
@@ -151,7 +151,7 @@ export interface EngineConfig {
 export const DEFAULT_ENGINE_CONFIG: Omit<EngineConfig, 'rules'> = {
   cooldownMs: 120_000,
   news2FreshMs: 300_000,
-  news2MinParams: 4,
+  news2MinParams: NEWS2_MIN_PARAMETERS,
   inactivityMs: 45_000,
   seqWindow: 512,
   latchHigh: true,
@@ -450,36 +450,16 @@ function compiledRules(defaults: readonly LimitRule[], overrides: PatientState['
   return compiled;
 }
 
-/** The more recent of a device value and a nurse-entered one, each within its own freshness. */
-function pickFresh(device: { value: number; at: number } | undefined, manual: Observed | undefined, newest: number, cfg: EngineConfig): number | undefined {
-  const d = device && newest - device.at <= cfg.news2FreshMs ? device : undefined;
-  const m = manual && newest - manual.at <= cfg.news2ObservationFreshMs ? manual : undefined;
-  if (d && m) return d.at >= m.at ? d.value : m.value;
-  return (d ?? m)?.value;
-}
-
 function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): AlertRecord[] {
   const times = Object.values(s.latest).map((v) => v.at);
   if (times.length === 0) return [];
   const newest = Math.max(...times);
-  const fresh = (key: string) => {
-    const v = s.latest[key];
-    return v && newest - v.at <= cfg.news2FreshMs ? v.value : undefined;
-  };
-  const oxygen = pickFresh(s.latest.supplemental_oxygen, s.observed?.supplemental_oxygen, newest, cfg);
-  const conscious = pickFresh(s.latest.consciousness, s.observed?.consciousness, newest, cfg);
+  const flag = (o: Observed | undefined) => (o ? { value: o.value >= 0.5, at: o.at } : undefined);
   // Unknown oxygen or consciousness stays unknown (issue 14): the score says it is incomplete.
-  const result = news2({
-    respiratoryRate: fresh('respiratory_rate'),
-    spo2: fresh('spo2'),
-    supplementalOxygen: oxygen === undefined ? undefined : oxygen >= 0.5,
-    systolic: fresh('bp_systolic'),
-    heartRate: fresh('heart_rate'),
-    cvpu: conscious === undefined ? undefined : conscious >= 0.5,
-    temperature: fresh('temperature'),
-    spo2Scale: s.spo2Scale?.scale ?? 1,
-  });
-  if (7 - result.missing.length < cfg.news2MinParams) return [];
+  const result = news2FromSources(
+    { latest: s.latest, observed: { cvpu: flag(s.observed?.consciousness), supplementalOxygen: flag(s.observed?.supplemental_oxygen) }, spo2Scale: s.spo2Scale?.scale ?? 1 },
+    { deviceMs: cfg.news2FreshMs, observationMs: cfg.news2ObservationFreshMs }, cfg.news2MinParams);
+  if (!result) return [];
   const missing = result.missing.map((m) => PARAMETER_NAMES[m]).join(', ');
   const previous = s.news2?.band ?? 'low';
   const previousMissing = s.news2Missing ?? '';

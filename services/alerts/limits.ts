@@ -1,4 +1,6 @@
 /** Per-vital alarm limits with delay and hysteresis (a bedside monitor's behaviour). Pure. */
+import { VITALS } from '../common/vital-kinds.js';
+
 export type Priority = 'high' | 'medium' | 'low';
 
 export interface LimitRule {
@@ -15,15 +17,8 @@ export interface LimitRule {
   hysteresis: number;
 }
 
-/** Typical adult monitor defaults (DESIGN.md, "Clinical reference"). */
-export const DEFAULT_RULES: readonly LimitRule[] = [
-  { vital: 'heart_rate', low: 50, high: 120, priority: 'medium', delayMs: 10_000, delaySamples: 2, hysteresis: 5 },
-  { vital: 'spo2', low: 90, priority: 'high', delayMs: 10_000, delaySamples: 2, hysteresis: 2 },
-  { vital: 'respiratory_rate', low: 8, high: 30, priority: 'high', delayMs: 15_000, delaySamples: 2, hysteresis: 2 },
-  { vital: 'bp_systolic', low: 90, high: 160, priority: 'medium', delayMs: 0, delaySamples: 1, hysteresis: 5 },
-  { vital: 'bp_diastolic', low: 50, high: 90, priority: 'low', delayMs: 0, delaySamples: 1, hysteresis: 5 },
-  { vital: 'temperature', low: 35, high: 39, priority: 'low', delayMs: 30_000, delaySamples: 2, hysteresis: 0.3 },
-];
+/** Typical adult monitor defaults, from the vital catalogue (DESIGN.md, "Clinical reference"). */
+export const DEFAULT_RULES: readonly LimitRule[] = VITALS.flatMap((v) => (v.limit ? [{ vital: v.key, ...v.limit }] : []));
 
 export type Direction = 'low' | 'high';
 

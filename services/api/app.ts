@@ -9,11 +9,12 @@ import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
 import { VitalsError, type ErrorCode } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
-import { PARAMETER_NAMES, news2 } from '../common/news2.js';
+import { PARAMETER_NAMES, news2FromSources } from '../common/news2.js';
 import { PATIENT_ID_RE } from '../common/topics.js';
-import { VITALS, vitalByKey } from '../common/vital-kinds.js';
+import { VITAL_KEYS, vitalByKey } from '../common/vital-kinds.js';
 import { can, createAuthenticator, type Role } from './auth.js';
 import type { DeviceRegistry } from './device-registry.js';
+import { registerCatalogueRoutes } from './catalogue-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
@@ -65,7 +66,7 @@ const require = createRequire(import.meta.url);
 const patientId = z.string().regex(PATIENT_ID_RE, 'patient id: 1-64 of A-Z a-z 0-9 . _ -');
 const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
 const duration = z.string().regex(/^[1-9][0-9]{0,5}(ms|s|m|h|d)$/, 'a duration like 10s, 5m, 1h');
-const KINDS = VITALS.map((v) => v.key) as [string, ...string[]];
+const KINDS = VITAL_KEYS;
 
 function fail(code: ErrorCode, status: number, message: string): never {
   throw Object.assign(new VitalsError(code, message), { statusCode: status });
@@ -142,6 +143,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   // ---- static dashboard and docs (no token needed to load the page; data needs one)
   if (devices) registerDeviceRoutes(app, devices, { auth, parse, fail });
+  registerCatalogueRoutes(app, auth);
   app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
   app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));
@@ -164,22 +166,12 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   function patientSummary(pid: string) {
     const latest = view.latest.get(pid) ?? {};
-    const newest = Math.max(0, ...Object.values(latest).map((v) => v.at));
-    const fresh = (k: string) => { const v = latest[k]; return v && newest - v.at <= options.news2FreshMs ? v.value : undefined; };
     // Device values and nurse-entered ones, the more recent of each; unknown stays unknown.
     const obs = view.observations.get(pid) ?? {};
-    const obsFresh = <T>(o: { value: T; at: number } | undefined) => (o && newest - o.at <= (options.news2ObservationFreshMs ?? 6 * 3_600_000) ? o : undefined);
-    const either = (device: string, o: { value: boolean; at: number } | undefined): boolean | undefined => {
-      const d = latest[device] && newest - latest[device].at <= options.news2FreshMs ? latest[device] : undefined;
-      if (d && (!o || d.at >= o.at)) return d.value >= 0.5;
-      return o?.value;
-    };
-    const consciousness = obsFresh(obs.consciousness);
-    const score = news2({
-      respiratoryRate: fresh('respiratory_rate'), spo2: fresh('spo2'), supplementalOxygen: either('supplemental_oxygen', obsFresh(obs.supplementalOxygen)),
-      systolic: fresh('bp_systolic'), heartRate: fresh('heart_rate'), temperature: fresh('temperature'),
-      cvpu: either('consciousness', consciousness && { value: consciousness.value !== 'A', at: consciousness.at }), spo2Scale: obs.spo2Scale?.scale ?? 1,
-    });
+    const score = news2FromSources({
+      latest, spo2Scale: obs.spo2Scale?.scale ?? 1,
+      observed: { supplementalOxygen: obs.supplementalOxygen, cvpu: obs.consciousness && { value: obs.consciousness.value !== 'A', at: obs.consciousness.at } },
+    }, { deviceMs: options.news2FreshMs, observationMs: options.news2ObservationFreshMs ?? 6 * 3_600_000 });
     const devices = [...view.devices.values()].filter((d) => d.patientId === pid);
     const open = [...view.alerts.values()].filter((a) => a.patientId === pid && a.state !== 'resolved');
     const online = devices.length === 0 ? null : devices.some((d) => d.online);
@@ -188,7 +180,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
       online,
       devices,
       latest,
-      news2: 7 - score.missing.length >= 4
+      news2: score
         ? { score: score.score, band: score.band, complete: score.complete, partial: !score.complete, missing: score.missing.map((m) => PARAMETER_NAMES[m]), response: score.response, spo2Scale: score.spo2Scale }
         : null,
       observations: obs,

@@ -1,11 +1,13 @@
 /** OpenAPI 3.1 description of the clinician API, served at /openapi.json. */
+import { VITAL_KEYS } from '../common/vital-kinds.js';
+
 const bearer = [{ bearer: [] }];
 const err = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
 const errors = { 400: err, 401: err, 403: err, 404: err };
 const pid = { name: 'patientId', in: 'path', required: true, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' } };
 const aid = { name: 'alertId', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-f0-9]{24}$' } };
 const ok = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
-const KINDS = ['heart_rate', 'spo2', 'respiratory_rate', 'temperature', 'bp_systolic', 'bp_diastolic', 'supplemental_oxygen', 'consciousness'];
+const KINDS = VITAL_KEYS;
 
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -14,6 +16,14 @@ export const openApiDocument = {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
       Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string', example: 'API_ERR_BAD_REQUEST' }, message: { type: 'string' } } },
+      Vital: {
+        type: 'object',
+        properties: {
+          key: { enum: KINDS }, display: { type: 'string' }, label: { type: 'string' }, ucum: { type: 'string' }, unitDisplay: { type: 'string' },
+          loinc: { type: 'string' }, loincDisplay: { type: 'string' }, extraLoinc: { type: 'array', items: { type: 'object' } }, min: { type: 'number' }, max: { type: 'number' },
+          limit: { type: ['object', 'null'] }, news2: { type: ['string', 'null'] }, fhirQuantity: { type: 'boolean' },
+        },
+      },
       Alert: {
         type: 'object',
         properties: {
@@ -32,6 +42,7 @@ export const openApiDocument = {
   },
   security: bearer,
   paths: {
+    '/api/v1/vitals': { get: { summary: 'The vital catalogue: key, LOINC, UCUM, display names, possible range, default alarm limit, NEWS2 parameter', responses: { 200: ok('vitals', { type: 'object', properties: { vitals: { type: 'array', items: { $ref: '#/components/schemas/Vital' } } } }), ...errors } } },
     '/api/v1/patients': { get: { summary: 'Ward: every patient with latest vitals, NEWS2, device state and open alerts', responses: { 200: ok('patients'), ...errors } } },
     '/api/v1/patients/{patientId}': { get: { summary: 'One patient', parameters: [pid], responses: { 200: ok('patient'), ...errors } } },
     '/api/v1/patients/{patientId}/vitals': {

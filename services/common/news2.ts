@@ -13,6 +13,11 @@
  *   triggers" and chart 3 "clinical response"; the cut points are summarised in Clin Med
  *   (rcpjournals.org), Table 1 of the NEWS2 study definitions).
  */
+import { VITALS, type News2Parameter } from './vital-kinds.js';
+
+const news2Keys = new Map(VITALS.flatMap((v) => (v.news2 ? [[v.news2, v.key] as const] : [])));
+const news2Key = (p: News2Parameter) => news2Keys.get(p);
+
 export interface News2Input {
   respiratoryRate?: number | undefined;
   spo2?: number | undefined;
@@ -97,4 +102,65 @@ export function news2(input: News2Input): News2Result {
   const score = values.reduce((a, b) => a + b, 0);
   const band: News2Band = score >= 7 ? 'high' : score >= 5 ? 'medium' : values.some((v) => v === 3) ? 'low-medium' : 'low';
   return { score, band, parts, missing, complete: missing.length === 0, spo2Scale: scale, response: CLINICAL_RESPONSE[band] };
+}
+
+/** A value with the time it was measured (epoch ms). */
+export interface TimedValue<T> { value: T; at: number }
+
+/** Where the NEWS2 inputs come from: the latest device value per vital key, and nurse entries. */
+export interface News2Sources {
+  latest: Readonly<Record<string, TimedValue<number> | undefined>>;
+  /** Nurse-entered flags: new confusion/V/P/U (true) and supplemental oxygen (true). */
+  observed?: { cvpu?: TimedValue<boolean> | undefined; supplementalOxygen?: TimedValue<boolean> | undefined } | undefined;
+  spo2Scale?: 1 | 2 | undefined;
+}
+
+export interface News2Freshness {
+  /** A device value older than this (before the newest device value) does not count. (ms) */
+  deviceMs: number;
+  /** A nurse entry counts this long (before the newest device value). (ms) */
+  observationMs: number;
+}
+
+/**
+ * Minimum parameters (of the 7) for an aggregate score. RCP NEWS2 (2017) defines the score on
+ * the full set; a partial sum is only a lower bound (every part is >= 0), so it is shown as
+ * "at least N" with the missing parameters named. Under 4 of 7 the sum says too little to be
+ * banded and none is given; a single vital past its monitor limit still alarms through the
+ * limit rules. Worker and API share this rule (they share {@link news2FromSources}).
+ */
+export const NEWS2_MIN_PARAMETERS = 4;
+export const NEWS2_PARAMETER_COUNT = 7;
+
+/**
+ * The NEWS2 inputs from the latest values: each device vital within its freshness of the
+ * newest one; for oxygen and consciousness the more recent of the device flag and the nurse
+ * entry. Unknown stays unknown (issue 14). Vital keys come from the catalogue (`news2` field).
+ */
+export function news2Inputs(src: News2Sources, fresh: News2Freshness): News2Input {
+  const times = Object.values(src.latest).flatMap((v) => (v ? [v.at] : []));
+  const newest = Math.max(0, ...times);
+  const device = (key: string | undefined) => {
+    const v = key === undefined ? undefined : src.latest[key];
+    return v && newest - v.at <= fresh.deviceMs ? v : undefined;
+  };
+  const flag = (p: 'supplementalOxygen' | 'cvpu'): boolean | undefined => {
+    const d = device(news2Key(p));
+    const o = src.observed?.[p];
+    const m = o && newest - o.at <= fresh.observationMs ? o : undefined;
+    if (d && (!m || d.at >= m.at)) return d.value >= 0.5;
+    return m?.value;
+  };
+  const value = (p: News2Parameter) => device(news2Key(p))?.value;
+  return {
+    respiratoryRate: value('respiratoryRate'), spo2: value('spo2'), systolic: value('systolic'),
+    heartRate: value('heartRate'), temperature: value('temperature'),
+    supplementalOxygen: flag('supplementalOxygen'), cvpu: flag('cvpu'), spo2Scale: src.spo2Scale ?? 1,
+  };
+}
+
+/** NEWS2 from the latest values, or null when fewer than `minParameters` are known. */
+export function news2FromSources(src: News2Sources, fresh: News2Freshness, minParameters = NEWS2_MIN_PARAMETERS): News2Result | null {
+  const result = news2(news2Inputs(src, fresh));
+  return NEWS2_PARAMETER_COUNT - result.missing.length >= minParameters ? result : null;
 }

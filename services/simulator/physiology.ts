@@ -1,4 +1,4 @@
-import { VitalKind } from '../common/proto.js';
+import { vitalByKey } from '../common/vital-kinds.js';
 
 /** Named episodes the simulator can inject. */
 export const SCENARIOS = ['normal', 'tachycardia', 'desaturation', 'fever', 'hypotension', 'spike', 'dropout', 'replay', 'reboot', 'clock-skew', 'future-batch', 'low-battery', 'sensor-off'] as const;
@@ -113,13 +113,15 @@ export class Patient {
   }
 }
 
+/** Which catalogue vital each simulated value is (the unit comes from the catalogue). */
+const SAMPLE_KEYS: readonly [keyof Vitals, string][] = [
+  ['heartRate', 'heart_rate'], ['spo2', 'spo2'], ['respiratoryRate', 'respiratory_rate'],
+  ['temperature', 'temperature'], ['systolic', 'bp_systolic'], ['diastolic', 'bp_diastolic'],
+];
+
 export function toSamples(v: Vitals, measuredAtMs: number) {
-  return [
-    { kind: VitalKind.VITAL_KIND_HEART_RATE, value: v.heartRate, unit: '/min', measuredAtMs },
-    { kind: VitalKind.VITAL_KIND_SPO2, value: v.spo2, unit: '%', measuredAtMs },
-    { kind: VitalKind.VITAL_KIND_RESPIRATORY_RATE, value: v.respiratoryRate, unit: '/min', measuredAtMs },
-    { kind: VitalKind.VITAL_KIND_BODY_TEMPERATURE, value: v.temperature, unit: 'Cel', measuredAtMs },
-    { kind: VitalKind.VITAL_KIND_BP_SYSTOLIC, value: v.systolic, unit: 'mm[Hg]', measuredAtMs },
-    { kind: VitalKind.VITAL_KIND_BP_DIASTOLIC, value: v.diastolic, unit: 'mm[Hg]', measuredAtMs },
-  ];
+  return SAMPLE_KEYS.map(([field, key]) => {
+    const info = vitalByKey(key)!;
+    return { kind: info.kind, value: v[field], unit: info.ucum, measuredAtMs };
+  });
 }

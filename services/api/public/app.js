@@ -2,14 +2,14 @@
 // token the clinician typed (kept in sessionStorage for this tab only); live updates by SSE.
 'use strict';
 
-const VITALS = [
-  { key: 'heart_rate', label: 'HR', unit: '/min', low: 50, high: 120 },
-  { key: 'spo2', label: 'SpO2', unit: '%', low: 90 },
-  { key: 'respiratory_rate', label: 'RR', unit: '/min', low: 8, high: 30 },
-  { key: 'temperature', label: 'Temp', unit: '°C', low: 35, high: 39 },
-  { key: 'bp_systolic', label: 'SYS', unit: 'mmHg', low: 90, high: 160 },
-  { key: 'bp_diastolic', label: 'DIA', unit: 'mmHg', low: 50, high: 90 },
-];
+// The vitals shown (tiles, charts) and their default limits come from the API's catalogue
+// (GET /api/v1/vitals), loaded once after sign-in: nothing clinical is hard-coded here.
+let VITALS = [];
+async function loadCatalogue() {
+  if (VITALS.length) return;
+  const { vitals } = await api('/api/v1/vitals');
+  VITALS = vitals.filter((v) => v.limit).map((v) => ({ key: v.key, label: v.label, unit: v.unitDisplay, low: v.limit.low, high: v.limit.high }));
+}
 const PRIO = { high: 3, medium: 2, low: 1 };
 
 const state = { token: sessionStorage.getItem('vitals-token') || '', patients: new Map(), source: null, charts: [], sseOpen: false, monitoring: { state: 'starting', since: null, reasons: [] } };
@@ -218,6 +218,7 @@ async function acknowledge(alertId) {
 }
 
 async function loadWard() {
+  await loadCatalogue();
   const { patients, monitoring } = await api('/api/v1/patients');
   state.patients = new Map(patients.map((p) => [p.patientId, p]));
   if (monitoring) { state.monitoring = monitoring; renderMonitoring(); }
@@ -339,6 +340,7 @@ async function loadPatient(pid) {
 
 async function route() {
   if (!state.token) { $('#main').innerHTML = '<p class="hint">Sign in with a clinician or operator token.</p>'; return; }
+  await loadCatalogue();
   const m = /^#\/patient\/(.+)$/.exec(location.hash);
   if (location.hash === '#/devices') renderDevices();
   else if (m) await loadPatient(decodeURIComponent(m[1]));
