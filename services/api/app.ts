@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Producer } from 'kafkajs';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
-import { VitalsError, type ErrorCode } from '../common/errors.js';
+import { VitalsError, httpStatusOf, type ErrorCode } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { PARAMETER_NAMES, news2FromSources } from '../common/news2.js';
 import { PATIENT_ID_RE } from '../common/topics.js';
@@ -68,13 +68,14 @@ const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), '
 const duration = z.string().regex(/^[1-9][0-9]{0,5}(ms|s|m|h|d)$/, 'a duration like 10s, 5m, 1h');
 const KINDS = VITAL_KEYS;
 
-function fail(code: ErrorCode, status: number, message: string): never {
-  throw Object.assign(new VitalsError(code, message), { statusCode: status });
+/** Throws the API error `code`; its HTTP status comes from the error registry. */
+function fail(code: ErrorCode, message: string): never {
+  throw Object.assign(new VitalsError(code, message), { statusCode: httpStatusOf(code) });
 }
 
 function parse<T extends z.ZodType>(schema: T, value: unknown): z.infer<T> {
   const r = schema.safeParse(value);
-  if (!r.success) fail('API_ERR_BAD_REQUEST', 400, r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
+  if (!r.success) fail('API_ERR_BAD_REQUEST', r.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; '));
   return r.data;
 }
 
@@ -97,13 +98,13 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const wait = limiter.blockedFor(req.ip);
     if (wait > 0) {
       authFailures.inc({ result: 'limited' });
-      throw Object.assign(new VitalsError('API_ERR_RATE_LIMITED', 'too many failed authentications; try again later'), { statusCode: 429, retryAfter: wait });
+      throw Object.assign(new VitalsError('API_ERR_RATE_LIMITED', 'too many failed authentications; try again later'), { statusCode: httpStatusOf('API_ERR_RATE_LIMITED'), retryAfter: wait });
     }
     const role = authenticateToken(authorization);
     if (!role) {
       limiter.failed(req.ip);
       authFailures.inc({ result: 'refused' });
-      fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token is required');
+      fail('API_ERR_UNAUTHORIZED', 'a valid bearer token is required');
     }
     return role;
   };
@@ -127,17 +128,18 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     if (req.url.startsWith('/api/') || req.url.startsWith('/metrics')) void reply.header('Cache-Control', 'no-store');
   });
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string; validation?: unknown; retryAfter?: number }, _req, reply) => {
-    const status = err.statusCode ?? 500;
+    // Our own errors answer with the registry's status; fastify's (body too large, bad JSON) keep theirs.
+    const status = err instanceof VitalsError ? httpStatusOf(err.code) : err.statusCode ?? 500;
     if (err.retryAfter) void reply.header('Retry-After', String(err.retryAfter));
     if (status >= 500) log.error({ err }, 'request failed');
     const code = err instanceof VitalsError ? err.code : status === 413 ? 'API_ERR_BAD_REQUEST' : status === 400 ? 'API_ERR_BAD_REQUEST' : status === 404 ? 'API_ERR_NOT_FOUND' : 'API_ERR_INTERNAL';
     void reply.code(status).send({ error: code, message: status >= 500 ? 'internal error' : err.message });
   });
-  app.setNotFoundHandler((_req, reply) => { void reply.code(404).send({ error: 'API_ERR_NOT_FOUND', message: 'no such route' }); });
+  app.setNotFoundHandler((_req, reply) => { void reply.code(httpStatusOf('API_ERR_NOT_FOUND')).send({ error: 'API_ERR_NOT_FOUND', message: 'no such route' }); });
 
   const auth = (action: 'read' | 'acknowledge' | 'manage') => async (req: FastifyRequest) => {
     const role = authenticate(req, req.headers.authorization);
-    if (!can(role, action)) fail('API_ERR_FORBIDDEN', 403, `role ${role} may not ${action}`);
+    if (!can(role, action)) fail('API_ERR_FORBIDDEN', `role ${role} may not ${action}`);
     req.role = role;
   };
 
@@ -204,7 +206,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.get('/api/v1/patients/:patientId', { preHandler: auth('read') }, async (req) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
     if (!view.latest.has(pid)) await latestFromInflux(pid);
-    if (!allPatients().has(pid)) fail('API_ERR_NOT_FOUND', 404, `no data for patient ${pid}`);
+    if (!allPatients().has(pid)) fail('API_ERR_NOT_FOUND', `no data for patient ${pid}`);
     return patientSummary(pid);
   });
 
@@ -213,11 +215,11 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const p = parse(z.object({ kind: z.enum(KINDS), start: isoTime.optional(), stop: isoTime.optional(), every: duration.optional() }).strict(), req.query);
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
-    if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
-    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', 400, `range longer than ${maxRangeMs / 86_400_000} days`);
+    if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 'start must be before stop');
+    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', `range longer than ${maxRangeMs / 86_400_000} days`);
     // Default resolution: about 500 points over the range, never finer than 1 s.
     const every = p.every ?? `${Math.max(1, Math.ceil((stop.getTime() - start.getTime()) / 500 / 1000))}s`;
-    if ((stop.getTime() - start.getTime()) / durationMs(every) > 20_000) fail('API_ERR_BAD_REQUEST', 400, 'resolution too fine for the range (more than 20000 points)');
+    if ((stop.getTime() - start.getTime()) / durationMs(every) > 20_000) fail('API_ERR_BAD_REQUEST', 'resolution too fine for the range (more than 20000 points)');
     const rows = await query.collectRows<{ _time: string; _value: number }>(q.series(options.bucket, pid, p.kind, start, stop, every));
     const info = vitalByKey(p.kind)!;
     return { patientId: pid, kind: p.kind, unit: info.ucum, start: start.toISOString(), stop: stop.toISOString(), every, points: rows.map((r) => [Date.parse(r._time), r._value]) };
@@ -228,8 +230,8 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const p = parse(z.object({ start: isoTime.optional(), stop: isoTime.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(1000) }).strict(), req.query);
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
-    if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 400, 'start must be before stop');
-    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', 400, `range longer than ${maxRangeMs / 86_400_000} days`);
+    if (!(start < stop)) fail('API_ERR_BAD_REQUEST', 'start must be before stop');
+    if (stop.getTime() - start.getTime() > maxRangeMs) fail('API_ERR_BAD_REQUEST', `range longer than ${maxRangeMs / 86_400_000} days`);
     const rows = await query.collectRows<{ _time: string; _value: number; kind: string; device_id: string }>(q.rawObservations(options.bucket, pid, start, stop, p.limit));
     const base = `${req.protocol}://${req.host}`;
     return reply.type('application/fhir+json').send(toFhirBundle(pid, rows.map((r) => ({ kind: r.kind, value: r._value, time: r._time, deviceId: r.device_id })), base));
@@ -255,7 +257,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.get('/api/v1/alerts/:alertId', { preHandler: auth('read') }, async (req) => {
     const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
     const a = view.alerts.get(alertId);
-    if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
+    if (!a) fail('API_ERR_NOT_FOUND', `no alert ${alertId}`);
     return a;
   });
 
@@ -263,12 +265,12 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
     const body = parse(z.object({ by: z.string().min(1).max(100).regex(/^[\w .@-]+$/).optional() }).strict().optional(), req.body ?? undefined);
     const a = view.alerts.get(alertId);
-    if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
-    if (a.state === 'resolved') fail('API_ERR_CONFLICT', 409, `alert ${alertId} is already resolved`);
+    if (!a) fail('API_ERR_NOT_FOUND', `no alert ${alertId}`);
+    if (a.state === 'resolved') fail('API_ERR_CONFLICT', `alert ${alertId} is already resolved`);
     // Nobody resolves an alarm condition by hand (IEC 60601-1-8: the condition is the data's);
     // the worker refuses it too, should this view be behind.
     if (type === 'resolve' && a.conditionActive) {
-      fail('API_ERR_CONFLICT', 409, `alert ${alertId}: the alarm condition is still present (${a.message}); it clears when the data does. Acknowledge it to silence it for a while.`);
+      fail('API_ERR_CONFLICT', `alert ${alertId}: the alarm condition is still present (${a.message}); it clears when the data does. Acknowledge it to silence it for a while.`);
     }
     const by = body?.by ?? req.role;
     await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] });
@@ -311,7 +313,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
     const overrides = parse(z.partialRecord(z.enum(KINDS), limitSchema), req.body);
     for (const [k, v] of Object.entries(overrides)) {
-      if (v && v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', 400, `${k}: low must be below high`);
+      if (v && v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', `${k}: low must be below high`);
     }
     await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify({ type: 'limits', patientId: pid, overrides }) }] });
     view.limits.set(pid, overrides);
@@ -322,7 +324,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   // page trades its token (header) for a one-time ticket valid 30 s.
   app.post('/api/v1/stream/ticket', { preHandler: auth('read') }, async (req, reply) => {
     const ticket = tickets.issue(req.role);
-    if (!ticket) fail('API_ERR_UNAVAILABLE', 503, 'too many outstanding stream tickets');
+    if (!ticket) fail('API_ERR_UNAVAILABLE', 'too many outstanding stream tickets');
     return reply.code(201).send({ ticket, expiresInMs: 30_000 });
   });
 
@@ -333,7 +335,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const ticket = (req.query as { ticket?: string }).ticket;
     if (req.headers.authorization) authenticate(req, req.headers.authorization);
     else if (!ticket || typeof ticket !== 'string' || !tickets.redeem(ticket)) authenticate(req, undefined);
-    if (streams.size >= maxStreams) fail('API_ERR_UNAVAILABLE', 503, `too many live streams (${maxStreams})`);
+    if (streams.size >= maxStreams) fail('API_ERR_UNAVAILABLE', `too many live streams (${maxStreams})`);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no', 'X-Content-Type-Options': 'nosniff' });

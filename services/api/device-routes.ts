@@ -8,7 +8,8 @@ import { RegistryError, type DeviceRegistry } from './device-registry.js';
 interface RouteKit {
   auth: (action: 'read' | 'acknowledge' | 'manage') => (req: FastifyRequest) => Promise<void>;
   parse: <T extends z.ZodType>(schema: T, value: unknown) => z.infer<T>;
-  fail: (code: ErrorCode, status: number, message: string) => never;
+  /** Throws the API error `code` with the registry's HTTP status. */
+  fail: (code: ErrorCode, message: string) => never;
 }
 
 const deviceId = z.string().regex(DEVICE_ID_RE, 'device id: 1-64 of A-Z a-z 0-9 . _ -');
@@ -19,7 +20,7 @@ export function registerDeviceRoutes(app: FastifyInstance, registry: DeviceRegis
     try {
       return await work();
     } catch (err) {
-      if (err instanceof RegistryError) fail(err.kind === 'exists' ? 'API_ERR_CONFLICT' : 'API_ERR_NOT_FOUND', err.kind === 'exists' ? 409 : 404, err.message);
+      if (err instanceof RegistryError) fail(err.kind === 'exists' ? 'API_ERR_CONFLICT' : 'API_ERR_NOT_FOUND', err.message);
       throw err;
     }
   };
@@ -33,7 +34,7 @@ export function registerDeviceRoutes(app: FastifyInstance, registry: DeviceRegis
   });
   app.get('/api/v1/devices/:deviceId/registration', { preHandler: auth('manage') }, async (req) => {
     const id = idOf(req);
-    return (await registry.get(id)) ?? fail('API_ERR_NOT_FOUND', 404, `no device ${id}`);
+    return (await registry.get(id)) ?? fail('API_ERR_NOT_FOUND', `no device ${id}`);
   });
   app.post('/api/v1/devices/:deviceId/credentials', { preHandler: auth('manage') }, async (req, reply) => {
     const id = idOf(req);
