@@ -70,7 +70,6 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
    * batch that fails is rolled back from here: no copy is taken on the hot path.
    */
   const persisted = new Map<string, string>();
-  let assigned = new Set<number>();
   let loading: Promise<void> = Promise.resolve();
   let loadedAt = 0;
   /** Offset lag per "topic:partition" of the vitals and status topics this member consumes. */
@@ -279,7 +278,6 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     c.on(c.events.GROUP_JOIN, (e) => {
       crashed = null;
       const mine = new Set(e.payload.memberAssignment[options.topics.vitals] ?? []);
-      assigned = mine;
       // Whatever memory holds that the state topic does not (a batch that failed midway,
       // a tick) is dropped: the assigned patients' state is read back from the topic.
       // Ticks stay off until then, and the reload waits for a batch or tick in flight.
@@ -379,7 +377,6 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       if (mqtt && !mqtt.connected) problems.push('mqtt disconnected');
       return problems;
     },
-    assignedPartitions: () => [...assigned],
     async stop() {
       running = false;
       if (ticker) clearInterval(ticker);

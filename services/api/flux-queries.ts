@@ -34,12 +34,3 @@ export function rawObservations(bucket: string, patientId: string, start: Date, 
   |> sort(columns: ["_time"], desc: true)
   |> limit(n: ${limit})`;
 }
-
-export function alertHistory(bucket: string, patientId: string, start: Date): ParameterizedQuery {
-  return flux`from(bucket: ${bucket})
-  |> range(start: ${fluxDateTime(start.toISOString())})
-  |> filter(fn: (r) => r._measurement == "alerts" and r.patient_id == ${patientId})
-  |> pivot(rowKey: ["_time", "kind", "state", "priority"], columnKey: ["_field"], valueColumn: "_value")
-  |> group()
-  |> sort(columns: ["_time"])`;
-}

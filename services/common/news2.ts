@@ -130,7 +130,7 @@ export interface News2Freshness {
  * limit rules. Worker and API share this rule (they share {@link news2FromSources}).
  */
 export const NEWS2_MIN_PARAMETERS = 4;
-export const NEWS2_PARAMETER_COUNT = 7;
+const NEWS2_PARAMETER_COUNT = 7;
 
 /**
  * The NEWS2 inputs from the latest values: each device vital within its freshness of the
