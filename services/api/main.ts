@@ -1,11 +1,15 @@
-// Composition root of `vitals api`.
+// Composition root of `vitals api`: config, clients, and the API under runService
+// (retried start, /metrics /healthz /readyz on OPS_PORT, drain with a hard timer on SIGTERM).
 import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { z } from 'zod';
-import { influxSchema, kafkaSchema, configOrExit } from '../common/config.js';
+import type { FastifyInstance } from 'fastify';
+import { Registry } from 'prom-client';
+import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createDynsec, type Dynsec } from '../common/dynsec.js';
 import { createKafka, ensureTopics } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
+import { runService, type RunnableService } from '../common/run-service.js';
 import { buildApi } from './app.js';
 import { createDeviceRegistry } from './device-registry.js';
 import { createLiveView } from './live-view.js';
@@ -14,7 +18,7 @@ const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter
 const schema = z.object({
   ...kafkaSchema,
   ...influxSchema,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ...opsSchema,
   API_HOST: z.string().default('127.0.0.1'),
   API_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   API_CLINICIAN_TOKEN: csv.pipe(z.array(z.string().min(16, 'tokens need at least 16 characters'))).default([]),
@@ -39,23 +43,6 @@ export async function main(): Promise<void> {
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
   const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-  let dynsec: Dynsec | undefined;
-  try {
-    if (config.MQTT_URL && config.MQTT_REGISTRY_PASSWORD) {
-      dynsec = await createDynsec({ url: config.MQTT_URL, caFile: config.MQTT_CA_FILE, username: config.MQTT_REGISTRY_USERNAME, password: config.MQTT_REGISTRY_PASSWORD });
-    }
-    const admin = kafka.admin();
-    await admin.connect();
-    await ensureTopics(admin, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
-    // Created as the alert worker creates it (compacted), should the API start first.
-    await ensureTopics(admin, [config.KAFKA_TOPIC_ALERT_STATE], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
-    await admin.disconnect();
-    await producer.connect();
-    await view.start();
-  } catch (err) {
-    console.error(`api: cannot start: ${(err as Error).message}. Check that Kafka and Mosquitto are up (npm run stack -- status), KAFKA_BROKERS, MQTT_URL and MQTT_REGISTRY_PASSWORD.`);
-    process.exit(1);
-  }
   /** Records the alert worker has yet to evaluate on the vitals topic (committed offsets vs ends). */
   const admin = kafka.admin();
   let adminConnected = false;
@@ -67,25 +54,51 @@ export async function main(): Promise<void> {
     const done = new Map(committed.partitions.map((p) => [p.partition, Number(p.offset)]));
     return ends.reduce((n, e) => n + Math.max(0, Number(e.high) - Math.max(done.get(e.partition) ?? 0, Number(e.low))), 0);
   };
-  const app = buildApi({
-    log,
-    workerLag,
-    view,
-    ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
-    producer,
-    query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
-    options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS, monitoringStaleMs: config.API_MONITORING_STALE_MS },
-  });
-  const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });
-  log.info({ address }, 'api listening');
-  const shutdown = async () => {
-    await app.close();
-    await view.stop();
-    await producer.disconnect();
-    await dynsec?.close().catch(() => undefined);
-    if (adminConnected) await admin.disconnect().catch(() => undefined);
-    process.exit(0);
+  // The API starts lazily (under runService's retry): the device registry needs the broker,
+  // the routes need the topics, the producer and the live view.
+  let dynsec: Dynsec | undefined;
+  let app: FastifyInstance | undefined;
+  let viewStarted = false;
+  const registry = new Registry();
+  const api: RunnableService = {
+    registry,
+    async start() {
+      if (config.MQTT_URL && config.MQTT_REGISTRY_PASSWORD && !dynsec) {
+        dynsec = await createDynsec({ url: config.MQTT_URL, caFile: config.MQTT_CA_FILE, username: config.MQTT_REGISTRY_USERNAME, password: config.MQTT_REGISTRY_PASSWORD });
+      }
+      const setup = kafka.admin();
+      await setup.connect();
+      try {
+        await ensureTopics(setup, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
+        // Created as the alert worker creates it (compacted), should the API start first.
+        await ensureTopics(setup, [config.KAFKA_TOPIC_ALERT_STATE], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
+      } finally {
+        await setup.disconnect();
+      }
+      await producer.connect();
+      if (!viewStarted) { await view.start(); viewStarted = true; }
+      app ??= buildApi({
+        log,
+        registry,
+        workerLag,
+        view,
+        ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
+        producer,
+        query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
+        options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS, monitoringStaleMs: config.API_MONITORING_STALE_MS },
+      });
+      const address = await app.listen({ host: config.API_HOST, port: config.API_PORT });
+      log.info({ address }, 'api listening');
+    },
+    readiness: () => (app?.server.listening ? [] : ['not listening']),
+    async stop() {
+      // Live streams end (onClose), in-flight requests finish, then the clients close.
+      await app?.close();
+      await view.stop();
+      await producer.disconnect();
+      await dynsec?.close().catch(() => undefined);
+      if (adminConnected) await admin.disconnect().catch(() => undefined);
+    },
   };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
+  await runService('api', api, log, { host: config.OPS_HOST, port: config.OPS_PORT });
 }

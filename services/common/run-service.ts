@@ -14,9 +14,10 @@ export interface RunnableService {
 /**
  * Composition-root helper: starts a service (retrying an unreachable dependency with
  * backoff for `bootTimeoutMs`), serves /metrics, /healthz, /readyz, and drains on SIGTERM/SIGINT.
- * Boot failures exit non-zero with one line that says what to fix.
+ * Boot failures exit non-zero with one line that says what to fix. A drain that takes longer
+ * than `drainTimeoutMs` (@defaultValue 30_000 ms; the supervisor kills at 35 s) exits 1.
  */
-export async function runService(name: string, service: RunnableService, log: Logger, ops: { host: string; port: number; bootTimeoutMs?: number }): Promise<void> {
+export async function runService(name: string, service: RunnableService, log: Logger, ops: { host: string; port: number; bootTimeoutMs?: number; drainTimeoutMs?: number }): Promise<void> {
   const deadline = Date.now() + (ops.bootTimeoutMs ?? 60_000);
   try {
     await retry(() => service.start(), {
@@ -33,12 +34,14 @@ export async function runService(name: string, service: RunnableService, log: Lo
   const server = await startOpsServer({ host: ops.host, port: ops.port, registry: service.registry, ready: () => service.readiness() });
   log.info({ opsPort: server.port }, 'ops server listening');
   let stopping = false;
+  const drainTimeoutMs = ops.drainTimeoutMs ?? 30_000;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Armed before anything else can throw or stall, and not unref'd: a drain that hangs with
+    // no other handle left must still end in exit 1, not a silent exit 0 (issue 13).
+    setTimeout(() => { log.error({ drainTimeoutMs }, 'drain timed out; exiting'); process.exit(1); }, drainTimeoutMs);
     log.info({ signal }, 'draining');
-    const hard = setTimeout(() => { log.error({}, 'drain timed out; exiting'); process.exit(1); }, 30_000);
-    hard.unref();
     try {
       await service.stop();
       await server.close();
