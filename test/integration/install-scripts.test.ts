@@ -1,0 +1,95 @@
+// The install scripts' shared skeleton (infra/local/install-lib.sh): warm cache marker, lock,
+// fail with one "what to do" line, cleanup of the temp dir. Run against a temporary cache
+// (VITALS_CACHE_DIR) so the real cache is never touched. Kafka's cold install is real (Maven,
+// from ~/.m2 when warm); Telegraf's and InfluxDB's cold builds take minutes and are not forced.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { REPO_ROOT } from '../helpers/stack.js';
+
+const script = (name: string) => join(REPO_ROOT, 'infra/local', name);
+function run(name: string, env: Record<string, string>) {
+  const r = spawnSync('bash', [script(name)], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, lastLine: r.stderr.trim().split('\n').pop() ?? '' };
+}
+/** A PATH with bash and coreutils but none of java, mvn, go. */
+function barePath(dir: string): string {
+  const bin = join(dir, 'bare-bin');
+  mkdirSync(bin, { recursive: true });
+  for (const tool of ['bash', 'mkdir', 'mktemp', 'rm', 'cat', 'chmod', 'flock', 'date', 'mv', 'du', 'cut', 'tail', 'sed', 'grep', 'awk', 'cp', 'tr']) {
+    const found = spawnSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    if (found) spawnSync('ln', ['-sf', found, join(bin, tool)]);
+  }
+  return bin;
+}
+
+test('install scripts: warm marker, lock, failure line and cleanup', async (t) => {
+  const cache = mkdtempSync(join(tmpdir(), 'vitals-install-'));
+  t.after(() => rmSync(cache, { recursive: true, force: true }));
+
+  await t.test('kafka: a missing tool fails with one line and leaves no temp dir', () => {
+    const r = run('install-kafka.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.equal(r.code, 1);
+    assert.match(r.lastLine, /^kafka: install failed: java not found on PATH; what to do: install a JDK 17\+/);
+    assert.equal(r.stdout, '');
+  });
+
+  await t.test('kafka: a held lock times out with a clear line; no partial install', async () => {
+    mkdirSync(join(cache, 'kafka'), { recursive: true });
+    const holder = spawn('flock', [join(cache, 'kafka', '4.1.2.lock'), 'sleep', '30'], { stdio: 'ignore' });
+    t.after(() => holder.kill());
+    await new Promise((r) => setTimeout(r, 300));
+    const r = run('install-kafka.sh', { VITALS_CACHE_DIR: cache, KAFKA_INSTALL_LOCK_TIMEOUT: '1' });
+    holder.kill();
+    assert.equal(r.code, 1);
+    assert.match(r.lastLine, /^kafka: install failed: another install of kafka 4\.1\.2 holds .*4\.1\.2\.lock; what to do: wait for it/);
+    assert.deepEqual(readdirSync(join(cache, 'kafka')).filter((f) => f.startsWith('.tmp')), []);
+  });
+
+  await t.test('kafka: cold install resolves the jars, writes the marker; the warm run starts no java', () => {
+    const cold = run('install-kafka.sh', { VITALS_CACHE_DIR: cache });
+    assert.equal(cold.code, 0, cold.stderr);
+    const lib = join(cache, 'kafka', '4.1.2', 'lib');
+    assert.equal(cold.stdout, `${lib}\n`);
+    assert.ok(readdirSync(lib).some((f) => f.startsWith('kafka_2.13-4.1.2')));
+    assert.deepEqual(readdirSync(join(cache, 'kafka')).filter((f) => f.startsWith('.tmp') || f.startsWith('.stale')), []);
+    // Warm: java and mvn are not even on PATH, the marker alone answers.
+    const warm = run('install-kafka.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.deepEqual([warm.code, warm.stdout, warm.stderr], [0, `${lib}\n`, '']);
+  });
+
+  await t.test('kafka: a marker from another recipe is not trusted', () => {
+    writeFileSync(join(cache, 'kafka', '4.1.2', '.installed'), 'rev=0 kafka=4.1.2 log4j=old\n');
+    const r = run('install-kafka.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.equal(r.code, 1, 'cold path taken (and refused without java)');
+    assert.match(r.lastLine, /java not found/);
+  });
+
+  await t.test('telegraf: warm marker answers without go; a stale one takes the cold path and fails cleanly without go', () => {
+    const dir = join(cache, 'telegraf', '1.37.2');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'telegraf'), '#!/bin/sh\n', { mode: 0o755 });
+    const spec = 'rev=1 telegraf=1.37.2 tags=custom,inputs.mqtt_consumer,inputs.kafka_consumer,outputs.kafka,outputs.influxdb_v2,parsers.influx,parsers.value,serializers.influx';
+    writeFileSync(join(dir, '.complete'), `${spec}\n`);
+    const warm = run('install-telegraf.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.deepEqual([warm.code, warm.stdout, warm.stderr], [0, `${join(dir, 'telegraf')}\n`, '']);
+    writeFileSync(join(dir, '.complete'), 'rev=0\n');
+    const cold = run('install-telegraf.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.equal(cold.code, 1);
+    assert.match(cold.lastLine, /^telegraf: build failed \(see .*build-1\.37\.2\.log\): go not found on PATH; what to do: install Go/);
+    assert.deepEqual(readdirSync(join(cache, 'telegraf')).filter((f) => f.startsWith('.tmp')), []);
+  });
+
+  await t.test('influxdb: warm marker answers without go or cargo', () => {
+    const dir = join(cache, 'influxdb', 'v2.7.12');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'influxd'), '#!/bin/sh\n', { mode: 0o755 });
+    writeFileSync(join(dir, '.complete'), '2026-11-30T00:00:00Z\n');
+    const warm = run('install-influxdb.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.deepEqual([warm.code, warm.stdout, warm.stderr], [0, `${join(dir, 'influxd')}\n`, '']);
+    assert.ok(existsSync(join(dir, 'influxd')));
+  });
+});
