@@ -37,8 +37,16 @@ CACHE_BASE="${VITALS_CACHE_DIR:-${HOME:-/root}/.cache/vitals-stack}"
 OUT_DIR="$CACHE_BASE/influxdb/$INFLUXDB_VERSION"
 BIN="$OUT_DIR/influxd"
 
+# The shared skeleton (marker, lock, failure line); sourcing runs no subprocess.
+INSTALL_LIB="${BASH_SOURCE[0]%/*}"; [[ "$INSTALL_LIB" == "${BASH_SOURCE[0]}" ]] && INSTALL_LIB=.
+# shellcheck source=infra/local/install-lib.sh
+source "$INSTALL_LIB/install-lib.sh"
+INSTALL_NAME=influxdb INSTALL_VERB=build
+# The marker holds the build time, not a spec: any .complete next to a non-empty binary counts.
+warm() { install_warm "$OUT_DIR/.complete" "$BIN" && [[ -s "$BIN" ]]; }
+
 # ---- warm path: nothing else runs -------------------------------------------------------------
-if [[ -x "$BIN" && -s "$BIN" && -f "$OUT_DIR/.complete" ]]; then
+if warm; then
   printf '%s\n' "$BIN"
   exit 0
 fi
@@ -50,15 +58,17 @@ STEP="setup"
 HINT="check the log"
 WORK=""
 
-log() { printf 'influxdb: %s\n' "$*" >&2; }
+log() { install_log "$@"; }
 
 RUN_PID=""
-fail() { # fail <short reason> <what to do>
-  local reason="$1" todo="$2"
+# Before the failure line: stop a running build step and drop the half-built work dir.
+install_on_fail() {
   [[ -n "$RUN_PID" ]] && kill -TERM -- "-$RUN_PID" 2>/dev/null || true
   [[ -n "$WORK" && -d "$WORK" ]] && rm -rf "$WORK" 2>/dev/null || true
-  printf 'influxdb: build failed (see %s): %s; what to do: %s\n' "$LOG" "$reason" "$todo" >&2
-  exit 1
+}
+fail() { # fail <short reason> <what to do>
+  INSTALL_FAIL_LABEL="build failed (see $LOG)"
+  install_fail "$1" "$2"
 }
 
 on_err() {
@@ -82,13 +92,9 @@ mkdir -p "$OUT_DIR" || { LOG="(none)"; fail "cannot create cache dir $OUT_DIR" "
 
 # One builder at a time per version; others wait, then take the warm path.
 command -v flock >/dev/null 2>&1 || fail "required tool 'flock' not found" "apt-get install -y util-linux"
-exec 9>"$OUT_DIR/.lock"
-if ! flock -n 9; then
-  log "another build of $INFLUXDB_VERSION is running, waiting for it (up to 60 min)..."
-  flock -w 3600 9 || fail "timed out waiting for the lock $OUT_DIR/.lock" "kill the other build or remove the lock file"
-fi
-if [[ -x "$BIN" && -s "$BIN" && -f "$OUT_DIR/.complete" ]]; then
-  printf '%s\n' "$BIN" >&3
+INSTALL_FAIL_LABEL="build failed (see $LOG)"
+if ! install_lock "$OUT_DIR/.lock" 3600 "$INFLUXDB_VERSION" warm; then
+  printf '%s\n' "$BIN" >&3 # another build finished while we waited
   exit 0
 fi
 rm -f "$OUT_DIR/.complete"

@@ -34,64 +34,37 @@ KAFKA_HOME_DIR="${CACHE_ROOT%/}/kafka/${KAFKA_VERSION}"
 LIB_DIR="${KAFKA_HOME_DIR}/lib"
 MARKER="${KAFKA_HOME_DIR}/.installed"
 
+# The shared skeleton (marker, lock, failure line, cleanup); sourcing runs no subprocess.
+INSTALL_LIB="${BASH_SOURCE[0]%/*}"; [[ "$INSTALL_LIB" == "${BASH_SOURCE[0]}" ]] && INSTALL_LIB=.
+# shellcheck source=infra/local/install-lib.sh
+source "$INSTALL_LIB/install-lib.sh"
+INSTALL_NAME=kafka INSTALL_VERB=install INSTALL_FAIL_LABEL="install failed"
+
 # ---------------------------------------------------------------- warm path
-# No subprocesses: read the marker with a bash builtin and compare.
-warm() {
-  [[ -f "$MARKER" && -d "$LIB_DIR" ]] || return 1
-  local got=""
-  IFS= read -r got < "$MARKER" || true
-  [[ "$got" == "$SPEC" ]]
-}
+warm() { install_warm "$MARKER" "$LIB_DIR" "$SPEC"; }
 if warm; then
   printf '%s\n' "$LIB_DIR"
   exit 0
 fi
 
 # ---------------------------------------------------------------- cold path
-log() { printf 'kafka: %s\n' "$*" >&2; }
-FAILED=0
-fail() { # fail <reason> <what to do>
-  FAILED=1
-  printf 'kafka: install failed: %s; what to do: %s\n' "$1" "$2" >&2
-  exit 1
-}
-TMP_DIR=""
-cleanup() {
-  local rc=$?
-  [[ -n "$TMP_DIR" && -d "$TMP_DIR" ]] && rm -rf "$TMP_DIR"
-  if [[ $rc -ne 0 && $FAILED -eq 0 ]]; then
-    printf 'kafka: install failed: unexpected error (exit %s); what to do: re-run with "bash -x %s" to see the failing step\n' "$rc" "$0" >&2
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+log() { install_log "$@"; }
+fail() { install_fail "$@"; }
+install_traps
 
 command -v java >/dev/null 2>&1 || fail "java not found on PATH" "install a JDK 17+ (e.g. apt-get install -y openjdk-17-jdk-headless)"
 command -v mvn  >/dev/null 2>&1 || fail "mvn not found on PATH" "install Maven 3.6+ (e.g. apt-get install -y maven)"
 
-mkdir -p "${CACHE_ROOT%/}/kafka" 2>/dev/null \
-  || fail "cannot create cache dir ${CACHE_ROOT%/}/kafka" "set VITALS_CACHE_DIR to a writable directory"
-[[ -w "${CACHE_ROOT%/}/kafka" ]] \
-  || fail "cache dir ${CACHE_ROOT%/}/kafka is not writable" "set VITALS_CACHE_DIR to a writable directory"
-
+install_cache_dir "${CACHE_ROOT%/}/kafka"
 # Serialise concurrent installers of the same version.
-if command -v flock >/dev/null 2>&1; then
-  exec 9>"${KAFKA_HOME_DIR}.lock"
-  log "taking install lock ${KAFKA_HOME_DIR}.lock"
-  flock -w "${KAFKA_INSTALL_LOCK_TIMEOUT:-600}" 9 \
-    || fail "another install of kafka ${KAFKA_VERSION} holds ${KAFKA_HOME_DIR}.lock" "wait for it to finish, or remove the lock file if no install is running"
-  if warm; then   # someone else finished while we waited
-    printf '%s\n' "$LIB_DIR"
-    exit 0
-  fi
+if ! install_lock "${KAFKA_HOME_DIR}.lock" "${KAFKA_INSTALL_LOCK_TIMEOUT:-600}" "$KAFKA_VERSION" warm; then
+  printf '%s\n' "$LIB_DIR" # someone else finished while we waited
+  exit 0
 fi
 
 start_s=$SECONDS
 log "installing kafka ${KAFKA_VERSION} (log4j ${LOG4J_VERSION}) into ${KAFKA_HOME_DIR}"
-# Temp dir on the same filesystem as the target so the final mv is atomic.
-TMP_DIR="$(mktemp -d "${CACHE_ROOT%/}/kafka/.tmp-${KAFKA_VERSION}.XXXXXX")" \
-  || fail "mktemp failed under ${CACHE_ROOT%/}/kafka" "check free disk space and permissions"
+install_mktemp "${CACHE_ROOT%/}/kafka" "$KAFKA_VERSION"
 
 cat > "$TMP_DIR/pom.xml" <<POM
 <?xml version="1.0" encoding="UTF-8"?>
@@ -179,17 +152,7 @@ for cls in kafka/Kafka.class \
 done
 
 rm -f "$TMP_DIR/pom.xml" "$MVN_LOG"
-printf '%s\n' "$SPEC" > "$TMP_DIR/.installed"
-chmod 755 "$TMP_DIR"   # mktemp -d makes it 0700
-
-# Atomic swap: move any stale/partial install aside, then rename.
-if [[ -e "$KAFKA_HOME_DIR" ]]; then
-  stale="${CACHE_ROOT%/}/kafka/.stale-${KAFKA_VERSION}.$$"
-  mv "$KAFKA_HOME_DIR" "$stale" || fail "cannot move stale $KAFKA_HOME_DIR aside" "remove $KAFKA_HOME_DIR by hand and re-run"
-  rm -rf "$stale" || true
-fi
-mv "$TMP_DIR" "$KAFKA_HOME_DIR" || fail "cannot rename $TMP_DIR to $KAFKA_HOME_DIR" "check permissions of ${CACHE_ROOT%/}/kafka"
-TMP_DIR=""
+install_publish "$KAFKA_HOME_DIR" "${CACHE_ROOT%/}/kafka" "$KAFKA_VERSION" .installed "$SPEC"
 rm -f "${CACHE_ROOT%/}/kafka/install-${KAFKA_VERSION}-failed.log"
 
 log "installed ${#jars[@]} jars ($(du -sh "$LIB_DIR" 2>/dev/null | cut -f1)) in $((SECONDS - start_s))s"

@@ -50,14 +50,14 @@ BIN="${VERSION_DIR}/telegraf"
 MARKER="${VERSION_DIR}/.complete"
 LOG_FILE="${TG_ROOT}/build-${TELEGRAF_VERSION}.log"
 
+# The shared skeleton (marker, lock, failure line, cleanup); sourcing runs no subprocess.
+INSTALL_LIB="${BASH_SOURCE[0]%/*}"; [[ "$INSTALL_LIB" == "${BASH_SOURCE[0]}" ]] && INSTALL_LIB=.
+# shellcheck source=infra/local/install-lib.sh
+source "$INSTALL_LIB/install-lib.sh"
+INSTALL_NAME=telegraf INSTALL_VERB=build INSTALL_FAIL_LABEL="build failed (see stderr)"
+
 # ---------------------------------------------------------------- warm path
-# No subprocesses: read the marker with a bash builtin and compare.
-warm() {
-  [[ -f "$MARKER" && -x "$BIN" ]] || return 1
-  local got=""
-  IFS= read -r got < "$MARKER" || true
-  [[ "$got" == "$SPEC" ]]
-}
+warm() { install_warm "$MARKER" "$BIN" "$SPEC"; }
 if warm; then
   printf '%s\n' "$BIN"
   exit 0
@@ -68,56 +68,30 @@ exec </dev/null
 export CI=true
 LOG_READY=0
 log() {
-  printf 'telegraf: %s\n' "$*" >&2
+  install_log "$@"
   if [[ $LOG_READY -eq 1 ]]; then
     printf '%s telegraf: %s\n' "$(date -u +%H:%M:%S)" "$*" >>"$LOG_FILE" 2>/dev/null || true
   fi
 }
-FAILED=0
-fail() { # fail <reason> <what to do>
-  FAILED=1
-  local where="$LOG_FILE"
-  [[ $LOG_READY -eq 1 ]] || where="stderr"
+# The failure line goes to the build log too, once there is one.
+install_on_fail() {
   if [[ $LOG_READY -eq 1 ]]; then
     printf '%s telegraf: build failed: %s; what to do: %s\n' "$(date -u +%H:%M:%S)" "$1" "$2" >>"$LOG_FILE" 2>/dev/null || true
   fi
-  printf 'telegraf: build failed (see %s): %s; what to do: %s\n' "$where" "$1" "$2" >&2
-  exit 1
 }
-TMP_DIR=""
-cleanup() {
-  local rc=$?
-  if [[ -n "$TMP_DIR" && -d "$TMP_DIR" ]]; then
-    chmod -R u+w "$TMP_DIR" 2>/dev/null || true
-    rm -rf "$TMP_DIR" 2>/dev/null || true
-  fi
-  if [[ $rc -ne 0 && $FAILED -eq 0 ]]; then
-    printf 'telegraf: build failed (see %s): unexpected error (exit %s); what to do: re-run with "bash -x %s" to see the failing step\n' "$LOG_FILE" "$rc" "$0" >&2
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+fail() { install_fail "$@"; }
+install_traps
 
-mkdir -p "$TG_ROOT" 2>/dev/null \
-  || fail "cannot create cache dir $TG_ROOT" "set VITALS_CACHE_DIR to a writable directory"
-[[ -w "$TG_ROOT" ]] \
-  || fail "cache dir $TG_ROOT is not writable" "set VITALS_CACHE_DIR to a writable directory"
-
+install_cache_dir "$TG_ROOT"
 # Serialise concurrent builders of the same version.
-if command -v flock >/dev/null 2>&1; then
-  exec 9>"${VERSION_DIR}.lock"
-  log "taking build lock ${VERSION_DIR}.lock"
-  flock -w "${TELEGRAF_INSTALL_LOCK_TIMEOUT:-1800}" 9 \
-    || fail "another build of telegraf ${TELEGRAF_VERSION} holds ${VERSION_DIR}.lock" "wait for it to finish, or remove the lock file if no build is running"
-  if warm; then   # someone else finished while we waited
-    printf '%s\n' "$BIN"
-    exit 0
-  fi
+if ! install_lock "${VERSION_DIR}.lock" "${TELEGRAF_INSTALL_LOCK_TIMEOUT:-1800}" "$TELEGRAF_VERSION" warm; then
+  printf '%s\n' "$BIN" # someone else finished while we waited
+  exit 0
 fi
 
 : >"$LOG_FILE" 2>/dev/null || fail "cannot write log file $LOG_FILE" "check permissions of $TG_ROOT"
 LOG_READY=1
+INSTALL_FAIL_LABEL="build failed (see $LOG_FILE)"
 
 command -v go >/dev/null 2>&1 \
   || fail "go not found on PATH" "install Go >= 1.25 (https://go.dev/dl or apt-get install -y golang-go) and re-run"
@@ -126,9 +100,7 @@ log "using $(go version 2>&1) (GOTOOLCHAIN=${GOTOOLCHAIN:-<default>}, GOPROXY=$(
 start_s=$SECONDS
 log "building telegraf ${TELEGRAF_VERSION} into ${VERSION_DIR} (log: $LOG_FILE)"
 log "build tags: ${BUILD_TAGS}"
-# Temp dir on the same filesystem as the target so the final mv is atomic.
-TMP_DIR="$(mktemp -d "${TG_ROOT}/.tmp-${TELEGRAF_VERSION}.XXXXXX")" \
-  || fail "mktemp failed under $TG_ROOT" "check free disk space and permissions"
+install_mktemp "$TG_ROOT" "$TELEGRAF_VERSION"
 
 # run <label> <cmd...>: run a command with output appended to the build log.
 run() {
@@ -214,15 +186,7 @@ done
 # 5. publish atomically ------------------------------------------------------
 chmod -R u+w "$WORK" 2>/dev/null || true
 rm -rf "$WORK" "$DL_JSON"
-printf '%s\n' "$SPEC" >"$TMP_DIR/.complete"
-chmod 755 "$TMP_DIR"   # mktemp -d makes it 0700
-if [[ -e "$VERSION_DIR" ]]; then
-  stale="${TG_ROOT}/.stale-${TELEGRAF_VERSION}.$$"
-  mv "$VERSION_DIR" "$stale" || fail "cannot move stale $VERSION_DIR aside" "remove $VERSION_DIR by hand and re-run"
-  rm -rf "$stale" || true
-fi
-mv "$TMP_DIR" "$VERSION_DIR" || fail "cannot rename $TMP_DIR to $VERSION_DIR" "check permissions of $TG_ROOT"
-TMP_DIR=""
+install_publish "$VERSION_DIR" "$TG_ROOT" "$TELEGRAF_VERSION" .complete "$SPEC"
 
 size="$(du -h "$BIN" 2>/dev/null | cut -f1)"
 log "installed telegraf ${TELEGRAF_VERSION} (${size}) in $((SECONDS - start_s))s"

@@ -92,4 +92,11 @@ test('install scripts: warm marker, lock, failure line and cleanup', async (t) =
     assert.deepEqual([warm.code, warm.stdout, warm.stderr], [0, `${join(dir, 'influxd')}\n`, '']);
     assert.ok(existsSync(join(dir, 'influxd')));
   });
+
+  await t.test('influxdb: without the marker the cold path takes the lock, then fails without go in one line', () => {
+    const r = run('install-influxdb.sh', { VITALS_CACHE_DIR: cache, INFLUXDB_VERSION: 'v2.7.99', PATH: barePath(cache) });
+    assert.equal(r.code, 1);
+    assert.match(r.lastLine, /^influxdb: build failed \(see .*v2\.7\.99\/build\.log\): required tool 'go' not found on PATH; what to do: install Go/);
+    assert.equal(r.stdout, '');
+  });
 });
