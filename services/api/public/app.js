@@ -1,10 +1,17 @@
+// @ts-check
 // Ward dashboard: plain browser JavaScript, no build step. Data comes from the API with the
 // token the clinician typed (kept in sessionStorage for this tab only); live updates by SSE.
 'use strict';
 
 // The vitals shown (tiles, charts) and their default limits come from the API's catalogue
 // (GET /api/v1/vitals), loaded once after sign-in: nothing clinical is hard-coded here.
+/**
+ * A vital as the dashboard shows it (from the catalogue's `label`, `unitDisplay` and `limit`).
+ * @typedef {{ key: string, label: string, unit: string, low?: number, high?: number }} TileVital
+ */
+/** @type {TileVital[]} */
 let VITALS = [];
+/** @returns {Promise<void>} */
 async function loadCatalogue() {
   if (VITALS.length) return;
   const { vitals } = await api('/api/v1/vitals');
@@ -31,11 +38,11 @@ const AUDIO = {
 };
 const AUDIO_PAUSE_MS = 120_000;
 const audio = { ctx: null, pausedUntil: 0, last: { high: 0, medium: 0, low: 0 }, sounding: null, bursts: [], highIds: new Set() };
-window.__alarmAudio = audio; // for the end-to-end test and for support: what is sounding, what played
+/** @type {any} */ (window).__alarmAudio = audio; // for the end-to-end test and for support: what is sounding, what played
 
 function unlockAudio() {
   if (audio.ctx) { if (audio.ctx.state === 'suspended') audio.ctx.resume().catch(() => undefined); return; }
-  const Ctx = window.AudioContext || window.webkitAudioContext;
+  const Ctx = window.AudioContext || /** @type {any} */ (window).webkitAudioContext;
   if (Ctx) audio.ctx = new Ctx();
 }
 
@@ -124,6 +131,12 @@ setInterval(pollMonitoring, 5000);
 const $ = (sel) => document.querySelector(sel);
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
+/**
+ * A JSON call to the API with the signed-in token; throws with the server's message.
+ * @param {string} path
+ * @param {RequestInit & { headers?: Record<string, string> }} [init]
+ * @returns {Promise<any>}
+ */
 async function api(path, init = {}) {
   const res = await fetch(path, { ...init, headers: { Authorization: `Bearer ${state.token}`, 'Content-Type': 'application/json', ...(init.headers || {}) } });
   if (res.status === 401) { state.token = ''; sessionStorage.removeItem('vitals-token'); throw new Error('token refused'); }
@@ -132,6 +145,10 @@ async function api(path, init = {}) {
   return body;
 }
 
+/**
+ * @param {number | null | undefined} v
+ * @param {string} key
+ */
 function fmt(v, key) {
   if (v === undefined || v === null) return '–';
   return key === 'temperature' ? Number(v).toFixed(1) : Math.round(v);
@@ -368,7 +385,7 @@ function renderDevices() {
   });
   $('#dev-manage').addEventListener('submit', (e) => {
     e.preventDefault();
-    const id = encodeURIComponent(new FormData(e.target).get('deviceId'));
+    const id = encodeURIComponent(String(new FormData(e.target).get('deviceId')));
     const action = e.submitter ? e.submitter.value : 'show';
     if (action === 'revoke' && !confirm('Revoke this device? It is disconnected now and refused from then on.')) return;
     const req = action === 'show' ? call(`/api/v1/devices/${id}/registration`)
@@ -387,14 +404,15 @@ function showError(err) {
 }
 
 document.addEventListener('click', (e) => {
+  const target = /** @type {Element} */ (e.target);
   unlockAudio();
-  if (e.target.closest('#audio-pause')) {
+  if (target.closest('#audio-pause')) {
     audio.pausedUntil = audio.pausedUntil > Date.now() ? 0 : Date.now() + AUDIO_PAUSE_MS;
     audioTick();
     return;
   }
-  if (e.target.closest('#obs-form')) return;
-  const ack = e.target.closest('[data-ack]');
+  if (target.closest('#obs-form')) return;
+  const ack = /** @type {HTMLButtonElement | null} */ (target.closest('[data-ack]'));
   if (ack) {
     e.stopPropagation();
     ack.disabled = true;
@@ -402,7 +420,7 @@ document.addEventListener('click', (e) => {
     acknowledge(ack.dataset.ack).then(scheduleRefresh, showError);
     return;
   }
-  const t = e.target.closest('[data-patient]');
+  const t = /** @type {HTMLElement | null} */ (target.closest('[data-patient]'));
   if (t) location.hash = `#/patient/${encodeURIComponent(t.dataset.patient)}`;
 });
 
