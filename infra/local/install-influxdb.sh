@@ -46,10 +46,7 @@ INSTALL_NAME=influxdb INSTALL_VERB=build
 warm() { install_warm "$OUT_DIR/.complete" "$BIN" && [[ -s "$BIN" ]]; }
 
 # ---- warm path: nothing else runs -------------------------------------------------------------
-if warm; then
-  printf '%s\n' "$BIN"
-  exit 0
-fi
+install_done_if_warm "$BIN"
 
 # ---- cold path --------------------------------------------------------------------------------
 exec 3>&1 1>&2 # keep the real stdout for the single result line; everything else -> stderr
@@ -93,10 +90,8 @@ mkdir -p "$OUT_DIR" || { LOG="(none)"; fail "cannot create cache dir $OUT_DIR" "
 # One builder at a time per version; others wait, then take the warm path.
 command -v flock >/dev/null 2>&1 || fail "required tool 'flock' not found" "apt-get install -y util-linux"
 INSTALL_FAIL_LABEL="build failed (see $LOG)"
-if ! install_lock "$OUT_DIR/.lock" 3600 "$INFLUXDB_VERSION" warm; then
-  printf '%s\n' "$BIN" >&3 # another build finished while we waited
-  exit 0
-fi
+INSTALL_OUT_FD=3
+install_lock "$OUT_DIR/.lock" 3600 "$INFLUXDB_VERSION" "$BIN"
 rm -f "$OUT_DIR/.complete"
 : >"$LOG"
 

@@ -42,10 +42,7 @@ INSTALL_NAME=kafka INSTALL_VERB=install INSTALL_FAIL_LABEL="install failed"
 
 # ---------------------------------------------------------------- warm path
 warm() { install_warm "$MARKER" "$LIB_DIR" "$SPEC"; }
-if warm; then
-  printf '%s\n' "$LIB_DIR"
-  exit 0
-fi
+install_done_if_warm "$LIB_DIR"
 
 # ---------------------------------------------------------------- cold path
 log() { install_log "$@"; }
@@ -57,10 +54,7 @@ command -v mvn  >/dev/null 2>&1 || fail "mvn not found on PATH" "install Maven 3
 
 install_cache_dir "${CACHE_ROOT%/}/kafka"
 # Serialise concurrent installers of the same version.
-if ! install_lock "${KAFKA_HOME_DIR}.lock" "${KAFKA_INSTALL_LOCK_TIMEOUT:-600}" "$KAFKA_VERSION" warm; then
-  printf '%s\n' "$LIB_DIR" # someone else finished while we waited
-  exit 0
-fi
+install_lock "${KAFKA_HOME_DIR}.lock" "${KAFKA_INSTALL_LOCK_TIMEOUT:-600}" "$KAFKA_VERSION" "$LIB_DIR"
 
 start_s=$SECONDS
 log "installing kafka ${KAFKA_VERSION} (log4j ${LOG4J_VERSION}) into ${KAFKA_HOME_DIR}"

@@ -7,10 +7,13 @@
 #   INSTALL_NAME        log prefix and product name (kafka, telegraf, influxdb)
 #   INSTALL_VERB        install | build (in the lock messages)
 #   INSTALL_FAIL_LABEL  e.g. "install failed" or "build failed (see <log>)"; may change as it goes
-# and may define install_on_fail <reason> <hint> (e.g. to copy the line into a build log).
+# and may define install_on_fail <reason> <hint> (e.g. to copy the line into a build log),
+# and defines warm() (usually with install_warm) before install_done_if_warm / install_lock.
 
 INSTALL_FAILED=0
 TMP_DIR=""
+# Where the one result line goes (a script that sends its stdout to stderr sets the fd it kept).
+INSTALL_OUT_FD=1
 
 # install_warm <marker> <artifact> [spec]: the marker exists (holding exactly <spec> when given)
 # and the artifact is there. No subprocess: this is the whole warm path.
@@ -22,6 +25,14 @@ install_warm() {
   local got=""
   IFS= read -r got < "$marker" || true
   [[ "$got" == "$spec" ]]
+}
+
+# install_done_if_warm <result>: when warm() holds, prints the result line and exits 0.
+install_done_if_warm() {
+  if warm; then
+    printf '%s\n' "$1" >&"$INSTALL_OUT_FD"
+    exit 0
+  fi
 }
 
 install_log() { printf '%s: %s\n' "$INSTALL_NAME" "$*" >&2; }
@@ -56,19 +67,17 @@ install_cache_dir() {
   [[ -w "$1" ]] || install_fail "cache dir $1 is not writable" "set VITALS_CACHE_DIR to a writable directory"
 }
 
-# install_lock <lock file> <timeout s> <version> <warm command...>: waits for a concurrent
-# installer of the same version; returns 1 when it finished the job meanwhile (the caller
-# prints its result and exits 0). Without flock the install goes ahead unserialised.
+# install_lock <lock file> <timeout s> <version> <result>: waits for a concurrent installer
+# of the same version; when it finished the job meanwhile, prints the result and exits 0.
+# Without flock the install goes ahead unserialised.
 install_lock() {
   local file="$1" timeout="$2" version="$3"
-  shift 3
   command -v flock >/dev/null 2>&1 || return 0
   exec 9>"$file"
   install_log "taking $INSTALL_VERB lock $file"
   flock -w "$timeout" 9 \
     || install_fail "another $INSTALL_VERB of $INSTALL_NAME $version holds $file" "wait for it to finish, or remove the lock file if no $INSTALL_VERB is running"
-  if "$@"; then return 1; fi
-  return 0
+  install_done_if_warm "$4"
 }
 
 # install_mktemp <parent> <version>: TMP_DIR on the target's filesystem (the final mv is atomic).

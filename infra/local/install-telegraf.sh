@@ -58,10 +58,7 @@ INSTALL_NAME=telegraf INSTALL_VERB=build INSTALL_FAIL_LABEL="build failed (see s
 
 # ---------------------------------------------------------------- warm path
 warm() { install_warm "$MARKER" "$BIN" "$SPEC"; }
-if warm; then
-  printf '%s\n' "$BIN"
-  exit 0
-fi
+install_done_if_warm "$BIN"
 
 # ---------------------------------------------------------------- cold path
 exec </dev/null
@@ -84,10 +81,7 @@ install_traps
 
 install_cache_dir "$TG_ROOT"
 # Serialise concurrent builders of the same version.
-if ! install_lock "${VERSION_DIR}.lock" "${TELEGRAF_INSTALL_LOCK_TIMEOUT:-1800}" "$TELEGRAF_VERSION" warm; then
-  printf '%s\n' "$BIN" # someone else finished while we waited
-  exit 0
-fi
+install_lock "${VERSION_DIR}.lock" "${TELEGRAF_INSTALL_LOCK_TIMEOUT:-1800}" "$TELEGRAF_VERSION" "$BIN"
 
 : >"$LOG_FILE" 2>/dev/null || fail "cannot write log file $LOG_FILE" "check permissions of $TG_ROOT"
 LOG_READY=1
