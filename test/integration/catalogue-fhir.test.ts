@@ -2,6 +2,7 @@
 // and the FHIR export checked against the R4 rules and vital-signs profiles it must follow.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { toFhirBundle } from '../../services/api/fhir.js';
 import { simulate } from '../../services/simulator/app.js';
 import { startFull } from '../helpers/full.js';
 import { waitFor } from '../helpers/pipeline.js';
@@ -118,6 +119,17 @@ test('vital catalogue and FHIR R4 export against the real stack', async (t) => {
     // The same reading keeps its id: a second export names the same resources.
     const again = await (await get('/api/v1/patients/pat-00041/fhir?limit=200')).json() as Parameters<typeof validateBundle>[0];
     assert.deepEqual(new Set(again.entry!.map((e) => e.fullUrl)), new Set(bundle.entry!.map((e) => e.fullUrl)));
+  });
+
+  await t.test('a lone systolic or diastolic is its own valid Observation, never a half BP panel', () => {
+    const at = '2026-11-30T06:00:00.000Z';
+    const b = toFhirBundle('pat-00041', [
+      { kind: 'bp_systolic', value: 118, time: at, deviceId: 'dev-00041' },
+      { kind: 'bp_diastolic', value: 76, time: '2026-11-30T06:00:05.000Z', deviceId: 'dev-00041' },
+      { kind: 'supplemental_oxygen', value: 1, time: at, deviceId: 'dev-00041' },
+    ], 'http://127.0.0.1') as unknown as Parameters<typeof validateBundle>[0];
+    assert.deepEqual(validateBundle(b, 'pat-00041'), []);
+    assert.deepEqual(b.entry!.map((e) => e.resource.code!.coding![0]!.code).sort(), ['8462-4', '8480-6'], 'no panel, and the oxygen flag is not exported');
   });
 
   await t.test('the validator catches what current main produced', () => {
