@@ -1,5 +1,9 @@
 /** OpenAPI 3.1 description of the clinician API, served at /openapi.json. */
+import { ERROR_CODES } from '../common/errors.js';
 import { VITAL_KEYS } from '../common/vital-kinds.js';
+
+/** The API's error codes, from the registry (each with its HTTP status there). */
+const API_ERROR_CODES = Object.keys(ERROR_CODES).filter((c) => c.startsWith('API_ERR_'));
 
 const bearer = [{ bearer: [] }];
 const err = { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
@@ -15,7 +19,7 @@ export const openApiDocument = {
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
-      Error: { type: 'object', required: ['error', 'message'], properties: { error: { type: 'string', example: 'API_ERR_BAD_REQUEST' }, message: { type: 'string' } } },
+      Error: { type: 'object', required: ['error', 'message'], properties: { error: { enum: API_ERROR_CODES, example: 'API_ERR_BAD_REQUEST' }, message: { type: 'string' } } },
       Vital: {
         type: 'object',
         properties: {
