@@ -1,23 +1,35 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Sessions } from './sessions.js';
 
 export type Role = 'clinician' | 'operator';
 
-/** Bearer tokens from config, compared in constant time (on their hashes, so lengths leak nothing). */
-export function createAuthenticator(tokens: { clinician: string[]; operator: string[] }) {
+/** Who a request acts for (issue 15): a named account (id = username) or a static token (id = `token:<role>`). */
+export interface Principal { id: string; role: Role; wards: string[] | 'all' }
+
+/**
+ * Static bearer tokens from config, compared in constant time (on their hashes, so lengths
+ * leak nothing): the bootstrap and service mechanism, all wards. Session tokens of named
+ * accounts (`vs1.`) go to `sessions`.
+ */
+export function createAuthenticator(tokens: { clinician: string[]; operator: string[] }, sessions?: Pick<Sessions, 'verify'>) {
   const digest = (s: string) => createHash('sha256').update(s).digest();
   const table = [
     ...tokens.operator.map((t) => ({ hash: digest(t), role: 'operator' as const })),
     ...tokens.clinician.map((t) => ({ hash: digest(t), role: 'clinician' as const })),
   ];
-  return (authorization: string | undefined): Role | null => {
-    const m = /^Bearer ([A-Za-z0-9._~+/=-]{8,512})$/.exec(authorization ?? '');
+  return (authorization: string | undefined): Principal | null => {
+    const m = /^Bearer ([A-Za-z0-9._~+/=-]{8,1024})$/.exec(authorization ?? '');
     if (!m) return null;
     const h = digest(m[1]!);
     let found: Role | null = null;
     for (const entry of table) if (timingSafeEqual(entry.hash, h) && !found) found = entry.role;
-    return found;
+    if (found) return { id: `token:${found}`, role: found, wards: 'all' };
+    return sessions?.verify(m[1]!) ?? null;
   };
 }
 
 /** What each role may do. */
 export const can = (role: Role, action: 'read' | 'acknowledge' | 'manage') => action !== 'manage' || role === 'operator';
+
+/** Whether the principal works on the patient's ward; a patient on no known ward is nobody's but 'all'. */
+export const seesWard = (p: Principal, ward: string | undefined) => p.wards === 'all' || (ward !== undefined && p.wards.includes(ward));

@@ -30,6 +30,9 @@ export const ERROR_CODES = {
   API_ERR_CONFLICT: 'the resource is not in a state that allows this',
   API_ERR_RATE_LIMITED: 'too many failed authentications from this client; retry after Retry-After seconds',
   API_ERR_UNAVAILABLE: 'a limit is reached (live streams, stream tickets); retry later',
+  API_ERR_FORBIDDEN_WARD: 'the patient is not on a ward of the signed-in account (also for patients on no known ward)',
+  API_ERR_SIGN_IN_FAILED: 'wrong username or password, or the account is disabled (one answer for all three)',
+  API_ERR_AUDIT_UNAVAILABLE: 'the audit trail could not be written, so the change was not made; retry later',
   API_ERR_INTERNAL: 'unexpected server error (details in the server log only)',
 } as const;
 
