@@ -169,6 +169,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   if (people) registerPeopleRoutes(app, people, { auth, parse, fail, audit, guard });
   app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
+  app.get('/signin.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}signin.js`)));
   app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));
   app.get('/vendor/uplot.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'))));
   app.get('/vendor/uplot.css', async (_req, reply) => reply.type('text/css').send(await readFile(require.resolve('uplot/dist/uPlot.min.css'))));
