@@ -2,7 +2,7 @@
 // start and followed, so every API replica knows every account and each disable at once.
 import type { Kafka, Producer } from 'kafkajs';
 import type { Logger } from '../common/logger.js';
-import type { Role } from './auth.js';
+import type { Role } from './principal.js';
 import { followTopic } from './topic-follower.js';
 
 export const USERNAME_RE = /^[a-z0-9][a-z0-9._-]{2,63}$/;

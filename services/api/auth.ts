@@ -1,10 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Principal, Role } from './principal.js';
 import type { Sessions } from './sessions.js';
 
-export type Role = 'clinician' | 'operator';
-
-/** Who a request acts for (issue 15): a named account (id = username) or a static token (id = `token:<role>`). */
-export interface Principal { id: string; role: Role; wards: string[] | 'all' }
+export { seesWard, type Principal, type Role } from './principal.js';
 
 /**
  * Static bearer tokens from config, compared in constant time (on their hashes, so lengths
@@ -30,6 +28,3 @@ export function createAuthenticator(tokens: { clinician: string[]; operator: str
 
 /** What each role may do. */
 export const can = (role: Role, action: 'read' | 'acknowledge' | 'manage') => action !== 'manage' || role === 'operator';
-
-/** Whether the principal works on the patient's ward; a patient on no known ward is nobody's but 'all'. */
-export const seesWard = (p: Principal, ward: string | undefined) => p.wards === 'all' || (ward !== undefined && p.wards.includes(ward));

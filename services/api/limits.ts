@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Principal } from './auth.js';
+import type { Principal } from './principal.js';
 
 /**
  * Authentication failures per client address in a fixed window: past `maxFailures` the

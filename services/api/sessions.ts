@@ -3,7 +3,7 @@
 // account: a disabled account, or one signed out after the token was issued, is refused at once.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AccountStore } from './accounts.js';
-import type { Principal } from './auth.js';
+import type { Principal } from './principal.js';
 
 export const SESSION_PREFIX = 'vs1.';
 

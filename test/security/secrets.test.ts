@@ -28,6 +28,11 @@ test('secret files are mode 600 and each service file holds only its own credent
     assert.deepEqual(held, [...keys].sort(), `${name} holds only its own secrets`);
   }
   assert.equal(svc('alerts').MQTT_ALERTS_USERNAME, 'alerts', 'the alert worker has its own MQTT account');
+  // The HMAC key of people's sessions (issue 15) is in the api's own file only.
+  const sessionSecret = svc('api').API_SESSION_SECRET ?? '';
+  assert.ok(sessionSecret.length >= 32, 'the api has a session secret');
+  for (const name of ['ingest', 'writer', 'alerts']) assert.ok(!Object.values(svc(name)).includes(sessionSecret), `${name} does not hold the session secret`);
+  assert.ok(!Object.values(s.env).includes(sessionSecret), 'nor does the shared .stack/env');
 });
 
 test('no secret appears in a process command line while the stack starts', async () => {
