@@ -26,6 +26,15 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
   const { auth, parse, fail, audit, guard } = kit;
   const unavailable = (): never => fail('API_ERR_AUDIT_UNAVAILABLE', 503, 'the audit trail cannot be written; nothing was changed, retry later');
   const nowIso = () => new Date().toISOString();
+  // Each scrypt takes 32 MiB and tens of ms of CPU: a burst of sign-ins (before the failure
+  // limiter has counted them) is refused, not queued without bound.
+  let hashing = 0;
+  const MAX_HASHING = 4;
+  const scryptSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (hashing >= MAX_HASHING) fail('API_ERR_UNAVAILABLE', 503, 'too many sign-ins at once; retry in a moment');
+    hashing++;
+    try { return await work(); } finally { hashing--; }
+  };
 
   // ---- sessions
   app.post('/api/v1/session', async (req, reply) => {
@@ -33,7 +42,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
     const body = parse(z.object({ username: z.string().max(64), password: z.string().max(PASSWORD_MAX) }).strict(), req.body);
     const account = USERNAME_RE.test(body.username) ? accounts.get(body.username) : undefined;
     // Unknown user, wrong password and disabled account: one answer, the same work.
-    const ok = await verifyPassword(body.password, account?.passwordHash);
+    const ok = await scryptSlot(() => verifyPassword(body.password, account?.passwordHash));
     if (!ok || !account || account.disabled) {
       guard.failed(req);
       await audit({ actor: 'anonymous', role: 'none', action: 'session.refused', target: `account:${USERNAME_RE.test(body.username) ? body.username : '?'}`, before: null, after: { reason: !account ? 'unknown' : account.disabled ? 'disabled' : 'password' } }).catch(() => undefined);
@@ -69,7 +78,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
     const t = nowIso();
     const account: Account = {
       username: body.username, role: body.role, wards: body.role === 'operator' ? 'all' : [...new Set(body.wards)],
-      passwordHash: await hashPassword(body.password), disabled: false, sessionsValidFrom: 0, createdAt: t, createdBy: req.principal.id, updatedAt: t,
+      passwordHash: await scryptSlot(() => hashPassword(body.password)), disabled: false, sessionsValidFrom: 0, createdAt: t, createdBy: req.principal.id, updatedAt: t,
     };
     await audited(audit, { actor: req.principal.id, role: req.principal.role, action: 'account.create', target: `account:${account.username}`, before: null, after: publicAccount(account) }, () => accounts.put(account), unavailable);
     return reply.code(201).send(publicAccount(account));
