@@ -128,7 +128,10 @@ test('people: ward roles, named sessions, audit trail of every action, no passwo
   assert.equal(rot.status, 200);
   devicePasswords.push(String(rot.body.password));
   assert.equal((await post(`/api/v1/devices/${dev}/revoke`, operator)).status, 204);
-  f.p.cleanup(async () => f.dynsec?.run({ command: 'deleteClient', username: dev }).catch(() => undefined));
+  f.p.cleanup(async () => {
+    await f.dynsec?.run({ command: 'deleteClient', username: dev }).catch(() => undefined);
+    await f.dynsec?.run({ command: 'deleteRole', rolename: `device/${dev}` }).catch(() => undefined);
+  });
 
   // Disable: her session is refused at once, and she cannot sign in again.
   assert.equal((await post('/api/v1/accounts/nurse-a/disable', operator)).status, 200);
