@@ -18,6 +18,8 @@ export interface PeopleKit {
 }
 
 const username = z.string().regex(USERNAME_RE, 'username: 3-64 of a-z 0-9 . _ -, starting with a letter or digit');
+// Names the audit trail uses for others (failed sign-ins, the system) are not usernames.
+const newUsername = username.refine((u) => !['anonymous', 'system', 'none'].includes(u), 'username is reserved');
 const password = z.string().min(PASSWORD_MIN, `password: at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
 const bearer = (req: FastifyRequest) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
@@ -72,7 +74,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
   // ---- accounts (operators)
   app.get('/api/v1/accounts', { preHandler: auth('manage') }, async () => ({ accounts: accounts.list().map(publicAccount) }));
   app.post('/api/v1/accounts', { preHandler: auth('manage') }, async (req, reply) => {
-    const body = parse(z.object({ username, password, role: z.enum(['clinician', 'operator']), wards: z.array(z.string().regex(WARD_RE, 'ward: 1-64 of A-Z a-z 0-9 . _ -')).max(50).optional() }).strict()
+    const body = parse(z.object({ username: newUsername, password, role: z.enum(['clinician', 'operator']), wards: z.array(z.string().regex(WARD_RE, 'ward: 1-64 of A-Z a-z 0-9 . _ -')).max(50).optional() }).strict()
       .refine((b) => b.role === 'operator' || (b.wards?.length ?? 0) > 0, 'a clinician needs at least one ward'), req.body);
     if (accounts.get(body.username)) fail('API_ERR_CONFLICT', 409, `account ${body.username} exists`);
     const t = nowIso();
