@@ -14,7 +14,8 @@ import { PATIENT_ID_RE } from '../common/topics.js';
 import { VITALS, vitalByKey } from '../common/vital-kinds.js';
 import type { AccountStore } from './accounts.js';
 import { audited, noAudit, type AuditFn, type AuditTrail } from './audit.js';
-import { can, createAuthenticator, seesWard, type Principal, type Role } from './auth.js';
+import { createAccess } from './access.js';
+import { can, createAuthenticator, type Principal, type Role } from './auth.js';
 import type { DeviceRegistry } from './device-registry.js';
 import { registerDeviceRoutes } from './device-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
@@ -102,31 +103,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   const streamGauge = new Gauge({ name: 'vitals_api_streams', help: 'Open live streams', registers: [registry] });
   const authFailures = new Counter({ name: 'vitals_api_auth_failures_total', help: 'Requests refused for a missing or wrong token, or rate limited', labelNames: ['result'], registers: [registry] });
   const slowDropped = new Counter({ name: 'vitals_api_streams_dropped_total', help: 'Live streams closed because the reader fell behind', registers: [registry] });
-  const guard = {
-    check(req: FastifyRequest) {
-      const wait = limiter.blockedFor(req.ip);
-      if (wait > 0) {
-        authFailures.inc({ result: 'limited' });
-        throw Object.assign(new VitalsError('API_ERR_RATE_LIMITED', 'too many failed authentications; try again later'), { statusCode: 429, retryAfter: wait });
-      }
-    },
-    failed(req: FastifyRequest) { limiter.failed(req.ip); authFailures.inc({ result: 'refused' }); },
-  };
-  /** Principal of a request's bearer token; counts failures per address and refuses a client over the limit. */
-  const authenticate = (req: FastifyRequest, authorization: string | undefined): Principal => {
-    guard.check(req);
-    const principal = authenticateToken(authorization);
-    if (!principal) {
-      guard.failed(req);
-      fail('API_ERR_UNAUTHORIZED', 401, 'a valid bearer token or session is required (sessions expire)');
-    }
-    return principal;
-  };
-  /** Ward-restricted accounts act on their wards' patients only (403, the same for unknown patients). */
-  const sees = (p: Principal, pid: string) => seesWard(p, wards.wardOf(pid));
-  const scope = (req: FastifyRequest, pid: string) => {
-    if (!sees(req.principal, pid)) fail('API_ERR_FORBIDDEN_WARD', 403, `patient ${pid} is not on your wards`);
-  };
+  const { guard, authenticate, sees, scope } = createAccess({ authenticateToken, limiter, authFailures, wards, fail });
   const unavailable = (): never => fail('API_ERR_AUDIT_UNAVAILABLE', 503, 'the audit trail cannot be written; nothing was changed, retry later');
   const who = (req: FastifyRequest) => ({ actor: req.principal.id, role: req.principal.role });
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
