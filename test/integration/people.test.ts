@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { buildApi } from '../../services/api/app.js';
 import { createAccountStore } from '../../services/api/accounts.js';
+import { createAuditTrail, type AuditFn } from '../../services/api/audit.js';
 import { createSessions } from '../../services/api/sessions.js';
 import { simulate } from '../../services/simulator/app.js';
 import { startFull } from '../helpers/full.js';
@@ -203,7 +204,7 @@ test('people: ward roles, named sessions, audit trail of every action, no passwo
   }
 });
 
-test('people: a session expires when idle and at its absolute end; sign-in failures are rate limited', async (t) => {
+test('people: a session expires when idle and at its absolute end; no audit entry, no change; sign-in failures are rate limited', async (t) => {
   let people!: People;
   const f = await startFull(t, { apiDeps: async (p) => { people = await startPeople(p); return people.deps; } });
   // More APIs on the same accounts, with short session times (ms), each with its own limiter.
@@ -211,9 +212,9 @@ test('people: a session expires when idle and at its absolute end; sign-in failu
   const producer = f.p.kafka.producer();
   await producer.connect();
   f.p.cleanup(() => producer.disconnect());
-  const startApi = async () => {
+  const startApi = async (audit: AuditFn = people.trail.record) => {
     const api = buildApi({
-      log: people.log, view: f.view, producer, audit: people.trail.record, wards: people.wards, people: { accounts: people.accounts, sessions },
+      log: people.log, view: f.view, producer, audit, wards: people.wards, people: { accounts: people.accounts, sessions },
       query: new InfluxDB({ url: f.p.s.influx.url, token: f.p.s.influx.token }).getQueryApi(f.p.s.influx.org),
       options: { bucket: f.p.bucket, tokens: { clinician: [], operator: [f.tokens.operator] }, commandsTopic: f.commandsTopic, news2FreshMs: 300_000 },
     });
@@ -254,6 +255,18 @@ test('people: a session expires when idle and at its absolute end; sign-in failu
   assert.ok(refreshed >= 2, `refreshed ${refreshed} times`);
   await waitFor('absolute end reached', async () => ((await call('/api/v1/session', token)).status === 401 ? true : undefined), 10_000, 200);
   assert.ok(Date.now() >= absoluteEnd, 'not before its absolute end');
+
+  // The trail cannot be written (Kafka refuses: no such topic): the change is not made.
+  const refusing = f.p.kafka.producer({ allowAutoTopicCreation: false, retry: { retries: 1 } });
+  await refusing.connect();
+  f.p.cleanup(() => refusing.disconnect());
+  const broken = createAuditTrail({ kafka: f.p.kafka, producer: refusing, topic: `${f.p.id}.no-such-audit-topic`, groupId: `${f.p.id}-no-audit`, log: people.log });
+  url = await startApi(broken.record);
+  const refused = await call('/api/v1/accounts', f.tokens.operator, { username: 'nurse-y', password, role: 'clinician', wards: ['ward-x'] });
+  assert.equal(refused.status, 503);
+  assert.equal(refused.body.error, 'API_ERR_AUDIT_UNAVAILABLE');
+  assert.equal(people.accounts.get('nurse-y'), undefined, 'no account without its audit entry');
+  assert.equal((await call('/api/v1/session', null, { username: 'nurse-y', password })).status, 401);
 
   // 20 failed sign-ins from one address, then 429 even with the right password (an API
   // whose limiter has not counted the expired tokens above).
