@@ -37,7 +37,10 @@ test('secret files are mode 600 and each service file holds only its own credent
 
 test('no secret appears in a process command line while the stack starts', async () => {
   const s = await stack();
-  const secrets = Object.entries(s.env).filter(([k, v]) => /PASSWORD|TOKEN|SECRET/.test(k) && v && v.length >= 16).map(([k, v]) => [k, v!] as const);
+  // .stack/env, plus the secret only the api's own file holds (issue 15).
+  const apiOnly = parseEnvFile(readFileSync(`${STATE_DIR}/services/api.env`, 'utf8'));
+  const secrets = Object.entries({ ...s.env, API_SESSION_SECRET: apiOnly.API_SESSION_SECRET }).filter(([k, v]) => /PASSWORD|TOKEN|SECRET/.test(k) && v && v.length >= 16).map(([k, v]) => [k, v!] as const);
+  assert.ok(secrets.some(([k]) => k === 'API_SESSION_SECRET'));
   const seen = new Set<string>();
   let done = false;
   const run = new Promise<void>((resolve, reject) => {
