@@ -43,6 +43,15 @@ export function followTopic(deps: { kafka: Kafka; topic: string; groupId: string
       await Promise.race([ready, new Promise((_r, reject) => { timer = setTimeout(() => reject(new Error(`${deps.topic}: not read to its end within ${timeoutMs} ms`)), timeoutMs); })])
         .finally(() => clearTimeout(timer));
     },
-    async stop() { await consumer?.disconnect(); },
+    // The group is this process's own (it always reads from the beginning): removed at stop,
+    // as the live view does, so restarts leave no groups behind.
+    async stop() {
+      if (!consumer) return;
+      await consumer.disconnect().catch(() => undefined);
+      const admin = deps.kafka.admin();
+      await admin.connect();
+      await admin.deleteGroups([deps.groupId]).catch(() => undefined);
+      await admin.disconnect();
+    },
   };
 }
