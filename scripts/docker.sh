@@ -193,6 +193,8 @@ write_env() {
   fi
   # The API's registry account (issue 15) came after the first secrets files.
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$secrets" || (umask 077; echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$secrets")
+  # The HMAC key of people's session tokens (issue 15).
+  grep -q '^API_SESSION_SECRET=' "$secrets" || (umask 077; echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$secrets")
   (umask 077; {
     echo "# Written by scripts/docker.sh from $secrets; read by docker compose. Never commit."
     cat "$secrets"

@@ -86,6 +86,8 @@ load_secrets() {
   grep -q '^MQTT_TELEGRAF_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_TELEGRAF_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^KAFKA_SASL_PASSWORD=' "$SECRETS_FILE" || echo "KAFKA_SASL_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  # The HMAC key of people's session tokens (issue 15): only in the api's own env file.
+  grep -q '^API_SESSION_SECRET=' "$SECRETS_FILE" || echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$SECRETS_FILE"
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
 }
@@ -335,7 +337,7 @@ INFLUX_BUCKET=$INFLUX_BUCKET"
   printf '%s\n' "# alerts: MQTT account 'alerts' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
     "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/alerts.env"
   printf '%s\n' "# api: the read-only InfluxDB token and the API's bearer tokens" "$common" "INFLUX_TOKEN=${INFLUX_READ_TOKEN:-}" \
-    "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" \
+    "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" "API_SESSION_SECRET=$API_SESSION_SECRET" \
     "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" > "$d/api.env"
   chmod 600 "$d"/*.env
 }

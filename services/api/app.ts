@@ -12,10 +12,16 @@ import type { Logger } from '../common/logger.js';
 import { PARAMETER_NAMES, news2FromSources } from '../common/news2.js';
 import { PATIENT_ID_RE } from '../common/topics.js';
 import { VITAL_KEYS, vitalByKey } from '../common/vital-kinds.js';
-import { can, createAuthenticator, type Role } from './auth.js';
+import type { AccountStore } from './accounts.js';
+import { audited, noAudit, type AuditFn, type AuditTrail } from './audit.js';
+import { createAccess } from './access.js';
+import { can, createAuthenticator, type Principal, type Role } from './auth.js';
 import type { DeviceRegistry } from './device-registry.js';
 import { registerCatalogueRoutes } from './catalogue-routes.js';
 import { registerDeviceRoutes } from './device-routes.js';
+import { registerPeopleRoutes } from './people-routes.js';
+import type { Sessions } from './sessions.js';
+import { NO_WARDS, type WardLookup } from './ward-lookup.js';
 import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
@@ -54,10 +60,16 @@ export interface ApiDeps {
   workerLag?: () => Promise<number | null>;
   /** The device registry (broker accounts); without it the registry routes are absent. */
   devices?: DeviceRegistry;
+  /** Every state-changing route writes here before it acts (services/api/audit.ts). @defaultValue a no-op */
+  audit?: AuditFn;
+  /** The ward of each patient, for ward-restricted accounts. @defaultValue nobody's ward is known */
+  wards?: WardLookup;
+  /** Named accounts and their sessions; without them only the static tokens sign in. */
+  people?: { accounts: AccountStore; sessions: Sessions; trail?: AuditTrail };
 }
 
 declare module 'fastify' {
-  interface FastifyRequest { role: Role }
+  interface FastifyRequest { role: Role; principal: Principal }
 }
 
 const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
@@ -83,31 +95,19 @@ const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
-export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices }: ApiDeps): FastifyInstance {
+export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices, audit = noAudit, wards = NO_WARDS, people }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
-  const authenticateToken = createAuthenticator(options.tokens);
+  const authenticateToken = createAuthenticator(options.tokens, people?.sessions);
   const maxRangeMs = options.maxRangeMs ?? 31 * 86_400_000;
   const limiter = createAuthFailureLimiter({ maxFailures: options.maxAuthFailures ?? 20, windowMs: 60_000, maxClients: 10_000 });
   const tickets = createTicketStore({ ttlMs: 30_000, max: 10_000 });
   const streamGauge = new Gauge({ name: 'vitals_api_streams', help: 'Open live streams', registers: [registry] });
   const authFailures = new Counter({ name: 'vitals_api_auth_failures_total', help: 'Requests refused for a missing or wrong token, or rate limited', labelNames: ['result'], registers: [registry] });
   const slowDropped = new Counter({ name: 'vitals_api_streams_dropped_total', help: 'Live streams closed because the reader fell behind', registers: [registry] });
-  /** Role of a request's bearer token; counts failures per address and refuses a client over the limit. */
-  const authenticate = (req: FastifyRequest, authorization: string | undefined): Role => {
-    const wait = limiter.blockedFor(req.ip);
-    if (wait > 0) {
-      authFailures.inc({ result: 'limited' });
-      throw Object.assign(new VitalsError('API_ERR_RATE_LIMITED', 'too many failed authentications; try again later'), { statusCode: httpStatusOf('API_ERR_RATE_LIMITED'), retryAfter: wait });
-    }
-    const role = authenticateToken(authorization);
-    if (!role) {
-      limiter.failed(req.ip);
-      authFailures.inc({ result: 'refused' });
-      fail('API_ERR_UNAUTHORIZED', 'a valid bearer token is required');
-    }
-    return role;
-  };
+  const { guard, authenticate, sees, scope } = createAccess({ authenticateToken, limiter, authFailures, wards, fail });
+  const unavailable = (): never => fail('API_ERR_AUDIT_UNAVAILABLE', 'the audit trail cannot be written; nothing was changed, retry later');
+  const who = (req: FastifyRequest) => ({ actor: req.principal.id, role: req.principal.role });
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
   const streams = new Set<ServerResponse>();
   const monitoring = createMonitoringWatch({ feedAt: view.feedAt, workerLag, events: view.events, options: { staleMs: options.monitoringStaleMs ?? 10_000, maxWorkerLag: 5000 } });
@@ -138,16 +138,19 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   app.setNotFoundHandler((_req, reply) => { void reply.code(httpStatusOf('API_ERR_NOT_FOUND')).send({ error: 'API_ERR_NOT_FOUND', message: 'no such route' }); });
 
   const auth = (action: 'read' | 'acknowledge' | 'manage') => async (req: FastifyRequest) => {
-    const role = authenticate(req, req.headers.authorization);
-    if (!can(role, action)) fail('API_ERR_FORBIDDEN', `role ${role} may not ${action}`);
-    req.role = role;
+    const principal = authenticate(req, req.headers.authorization);
+    if (!can(principal.role, action)) fail('API_ERR_FORBIDDEN', `role ${principal.role} may not ${action}`);
+    req.principal = principal;
+    req.role = principal.role;
   };
 
   // ---- static dashboard and docs (no token needed to load the page; data needs one)
-  if (devices) registerDeviceRoutes(app, devices, { auth, parse, fail });
+  if (devices) registerDeviceRoutes(app, devices, { auth, parse, fail, audit });
+  if (people) registerPeopleRoutes(app, people, { auth, parse, fail, audit, guard });
   registerCatalogueRoutes(app, auth);
   app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
+  app.get('/signin.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}signin.js`)));
   app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));
   app.get('/vendor/uplot.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'))));
   app.get('/vendor/uplot.css', async (_req, reply) => reply.type('text/css').send(await readFile(require.resolve('uplot/dist/uPlot.min.css'))));
@@ -191,20 +194,22 @@ export function buildApi({ options, query, producer, view, log, registry = new R
       // IEC 60601-1-8: technical alarm conditions are shown apart from physiological ones.
       technicalAlerts: open.filter((a) => a.category === 'technical').sort((a, b) => b.updatedAt - a.updatedAt),
       limits: view.limits.get(pid) ?? null,
+      ward: wards.wardOf(pid) ?? null,
     };
   }
 
   const allPatients = () => new Set([...view.latest.keys(), ...[...view.devices.values()].map((d) => d.patientId).filter(Boolean), ...[...view.alerts.values()].map((a) => a.patientId)]);
 
-  app.get('/api/v1/patients', { preHandler: auth('read') }, async () => {
+  app.get('/api/v1/patients', { preHandler: auth('read') }, async (req) => {
     if (view.latest.size === 0) await latestFromInflux();
-    return { monitoring: monitoring.status(), patients: [...allPatients()].sort().map(patientSummary) };
+    return { monitoring: monitoring.status(), patients: [...allPatients()].filter((pid) => sees(req.principal, pid)).sort().map(patientSummary) };
   });
 
   app.get('/api/v1/monitoring', { preHandler: auth('read') }, async () => monitoring.status());
 
   app.get('/api/v1/patients/:patientId', { preHandler: auth('read') }, async (req) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    scope(req, pid);
     if (!view.latest.has(pid)) await latestFromInflux(pid);
     if (!allPatients().has(pid)) fail('API_ERR_NOT_FOUND', `no data for patient ${pid}`);
     return patientSummary(pid);
@@ -212,6 +217,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   app.get('/api/v1/patients/:patientId/vitals', { preHandler: auth('read') }, async (req) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    scope(req, pid);
     const p = parse(z.object({ kind: z.enum(KINDS), start: isoTime.optional(), stop: isoTime.optional(), every: duration.optional() }).strict(), req.query);
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
@@ -227,6 +233,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   app.get('/api/v1/patients/:patientId/fhir', { preHandler: auth('read') }, async (req, reply) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    scope(req, pid);
     const p = parse(z.object({ start: isoTime.optional(), stop: isoTime.optional(), limit: z.coerce.number().int().min(1).max(10_000).default(1000) }).strict(), req.query);
     const stop = p.stop ? new Date(p.stop) : new Date();
     const start = p.start ? new Date(p.start) : new Date(stop.getTime() - 3_600_000);
@@ -237,19 +244,19 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     return reply.type('application/fhir+json').send(toFhirBundle(pid, rows.map((r) => ({ kind: r.kind, value: r._value, time: r._time, deviceId: r.device_id })), base));
   });
 
-  app.get('/api/v1/devices', { preHandler: auth('read') }, async () => {
+  app.get('/api/v1/devices', { preHandler: auth('read') }, async (req) => {
     if (view.devices.size === 0) {
       const rows = await query.collectRows<{ device_id: string; patient_id: string; _value: number; _time: string }>(q.latestDevices(options.bucket));
       for (const r of rows) {
         if (!view.devices.has(r.device_id)) view.devices.set(r.device_id, { deviceId: r.device_id, patientId: r.patient_id, online: true, reason: '', statusAt: 0, lastSeen: Date.parse(r._time), battery: r._value });
       }
     }
-    return { devices: [...view.devices.values()].sort((a, b) => a.deviceId.localeCompare(b.deviceId)) };
+    return { devices: [...view.devices.values()].filter((d) => req.principal.wards === 'all' || (d.patientId !== '' && sees(req.principal, d.patientId))).sort((a, b) => a.deviceId.localeCompare(b.deviceId)) };
   });
 
   app.get('/api/v1/alerts', { preHandler: auth('read') }, async (req) => {
     const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), category: z.enum(['physiological', 'technical']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
-    const list = [...view.alerts.values()].filter((a) =>
+    const list = [...view.alerts.values()].filter((a) => sees(req.principal, a.patientId) &&
       (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority) && (!p.category || a.category === p.category));
     return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit) };
   });
@@ -258,22 +265,26 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
     const a = view.alerts.get(alertId);
     if (!a) fail('API_ERR_NOT_FOUND', `no alert ${alertId}`);
+    scope(req, a.patientId);
     return a;
   });
 
   async function command(req: FastifyRequest, reply: FastifyReply, type: 'acknowledge' | 'resolve') {
     const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
-    const body = parse(z.object({ by: z.string().min(1).max(100).regex(/^[\w .@-]+$/).optional() }).strict().optional(), req.body ?? undefined);
+    // The author is the signed-in principal (issue 15), never a name in the body.
+    parse(z.object({}).strict().optional(), req.body ?? undefined);
     const a = view.alerts.get(alertId);
     if (!a) fail('API_ERR_NOT_FOUND', `no alert ${alertId}`);
+    scope(req, a.patientId);
     if (a.state === 'resolved') fail('API_ERR_CONFLICT', `alert ${alertId} is already resolved`);
     // Nobody resolves an alarm condition by hand (IEC 60601-1-8: the condition is the data's);
     // the worker refuses it too, should this view be behind.
     if (type === 'resolve' && a.conditionActive) {
       fail('API_ERR_CONFLICT', `alert ${alertId}: the alarm condition is still present (${a.message}); it clears when the data does. Acknowledge it to silence it for a while.`);
     }
-    const by = body?.by ?? req.role;
-    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] });
+    const by = req.principal.id;
+    await audited(audit, { ...who(req), action: `alert.${type}`, target: `alert:${alertId}`, before: { state: a.state, patientId: a.patientId, acknowledgedBy: a.acknowledgedBy }, after: { requested: type } },
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] }), unavailable);
     log.info({ alertId, patientId: a.patientId, type }, 'alert command sent');
     return reply.code(202).send({ accepted: true, alertId, requested: type });
   }
@@ -282,21 +293,24 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   // Nurse-entered NEWS2 parameters (RCP 2017: ACVPU, air or oxygen) and the SpO2 scale 2
   // decision (hypercapnic respiratory failure, with a reason): to the worker through Kafka.
-  const by = z.string().min(1).max(100).regex(/^[\w .@-]+$/).optional();
   app.post('/api/v1/patients/:patientId/observations', { preHandler: auth('acknowledge') }, async (req, reply) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
-    const body = parse(z.object({ consciousness: z.enum(['A', 'C', 'V', 'P', 'U']).optional(), supplementalOxygen: z.boolean().optional(), by }).strict()
+    scope(req, pid);
+    const body = parse(z.object({ consciousness: z.enum(['A', 'C', 'V', 'P', 'U']).optional(), supplementalOxygen: z.boolean().optional() }).strict()
       .refine((b) => b.consciousness !== undefined || b.supplementalOxygen !== undefined, 'give consciousness (ACVPU) and/or supplementalOxygen'), req.body);
-    const cmd = { type: 'observation', patientId: pid, consciousness: body.consciousness, supplementalOxygen: body.supplementalOxygen, by: body.by ?? req.role, at: Date.now() };
-    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] });
+    const cmd = { type: 'observation', patientId: pid, consciousness: body.consciousness, supplementalOxygen: body.supplementalOxygen, by: req.principal.id, at: Date.now() };
+    await audited(audit, { ...who(req), action: 'patient.observation', target: `patient:${pid}`, before: view.observations.get(pid) ?? null, after: body },
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] }), unavailable);
     log.info({ patientId: pid, by: cmd.by }, 'observation recorded');
     return reply.code(202).send(cmd);
   });
   app.put('/api/v1/patients/:patientId/spo2-scale', { preHandler: auth('acknowledge') }, async (req, reply) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
-    const body = parse(z.object({ scale: z.union([z.literal(1), z.literal(2)]), reason: z.string().min(5).max(500), by }).strict(), req.body);
-    const cmd = { type: 'spo2-scale', patientId: pid, scale: body.scale, reason: body.reason, by: body.by ?? req.role, at: Date.now() };
-    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] });
+    scope(req, pid);
+    const body = parse(z.object({ scale: z.union([z.literal(1), z.literal(2)]), reason: z.string().min(5).max(500) }).strict(), req.body);
+    const cmd = { type: 'spo2-scale', patientId: pid, scale: body.scale, reason: body.reason, by: req.principal.id, at: Date.now() };
+    await audited(audit, { ...who(req), action: 'patient.spo2-scale', target: `patient:${pid}`, before: view.observations.get(pid)?.spo2Scale ?? null, after: body },
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] }), unavailable);
     log.info({ patientId: pid, scale: body.scale, by: cmd.by }, 'spo2 scale set');
     return reply.code(202).send(cmd);
   });
@@ -307,15 +321,18 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   }).strict();
   app.get('/api/v1/patients/:patientId/limits', { preHandler: auth('read') }, async (req) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    scope(req, pid);
     return { patientId: pid, overrides: view.limits.get(pid) ?? {} };
   });
   app.put('/api/v1/patients/:patientId/limits', { preHandler: auth('manage') }, async (req, reply) => {
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
+    scope(req, pid);
     const overrides = parse(z.partialRecord(z.enum(KINDS), limitSchema), req.body);
     for (const [k, v] of Object.entries(overrides)) {
       if (v && v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', `${k}: low must be below high`);
     }
-    await producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify({ type: 'limits', patientId: pid, overrides }) }] });
+    await audited(audit, { ...who(req), action: 'patient.limits', target: `patient:${pid}`, before: view.limits.get(pid) ?? null, after: overrides },
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify({ type: 'limits', patientId: pid, overrides }) }] }), unavailable);
     view.limits.set(pid, overrides);
     return reply.code(202).send({ patientId: pid, overrides });
   });
@@ -323,7 +340,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   // EventSource cannot set headers, and a token in a URL leaks into logs and history: the
   // page trades its token (header) for a one-time ticket valid 30 s.
   app.post('/api/v1/stream/ticket', { preHandler: auth('read') }, async (req, reply) => {
-    const ticket = tickets.issue(req.role);
+    const ticket = tickets.issue(req.principal);
     if (!ticket) fail('API_ERR_UNAVAILABLE', 'too many outstanding stream tickets');
     return reply.code(201).send({ ticket, expiresInMs: 30_000 });
   });
@@ -333,8 +350,8 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   const bufferBytes = options.streamBufferBytes ?? 1024 * 1024;
   app.get('/api/v1/stream', async (req, reply) => {
     const ticket = (req.query as { ticket?: string }).ticket;
-    if (req.headers.authorization) authenticate(req, req.headers.authorization);
-    else if (!ticket || typeof ticket !== 'string' || !tickets.redeem(ticket)) authenticate(req, undefined);
+    const principal = req.headers.authorization ? authenticate(req, req.headers.authorization)
+      : (typeof ticket === 'string' && tickets.redeem(ticket)) || authenticate(req, undefined);
     if (streams.size >= maxStreams) fail('API_ERR_UNAVAILABLE', `too many live streams (${maxStreams})`);
     reply.hijack();
     const res = reply.raw;
@@ -342,8 +359,14 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     res.write('retry: 2000\n\n');
     // A reader that does not keep up is dropped (it reconnects and reloads) instead of
     // buffering without bound in this process.
+    // A ward-restricted reader gets its wards' patients only; device status by the device's patient.
+    const visible = (data: unknown) => {
+      const d = data as { patientId?: string; deviceId?: string } | null;
+      if (principal.wards === 'all' || !d || typeof d !== 'object' || (d.patientId === undefined && d.deviceId === undefined)) return true;
+      return typeof d.patientId === 'string' && d.patientId !== '' && sees(principal, d.patientId);
+    };
     const send = (event: string) => (data: unknown) => {
-      if (res.destroyed) return;
+      if (res.destroyed || !visible(data)) return;
       if (res.writableLength > bufferBytes) { slowDropped.inc(); log.warn({ buffered: res.writableLength }, 'slow stream reader dropped'); res.destroy(); return; }
       res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };

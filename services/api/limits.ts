@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Role } from './auth.js';
+import type { Principal } from './principal.js';
 
 /**
  * Authentication failures per client address in a fixed window: past `maxFailures` the
@@ -36,21 +36,21 @@ export function createAuthFailureLimiter(o: { maxFailures: number; windowMs: num
  * a random ticket valid once, for `ttlMs`. Bounded: at most `max` outstanding.
  */
 export function createTicketStore(o: { ttlMs: number; max: number }, now: () => number = Date.now) {
-  const tickets = new Map<string, { role: Role; expires: number }>();
+  const tickets = new Map<string, { principal: Principal; expires: number }>();
   const sweep = () => { const t = now(); for (const [k, v] of tickets) if (v.expires <= t) tickets.delete(k); };
   return {
-    issue(role: Role): string | null {
+    issue(principal: Principal): string | null {
       if (tickets.size >= o.max) sweep();
       if (tickets.size >= o.max) return null;
       const ticket = randomBytes(24).toString('base64url');
-      tickets.set(ticket, { role, expires: now() + o.ttlMs });
+      tickets.set(ticket, { principal, expires: now() + o.ttlMs });
       return ticket;
     },
-    redeem(ticket: string): Role | null {
+    redeem(ticket: string): Principal | null {
       const t = tickets.get(ticket);
       if (!t) return null;
       tickets.delete(ticket);
-      return t.expires > now() ? t.role : null;
+      return t.expires > now() ? t.principal : null;
     },
   };
 }

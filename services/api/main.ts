@@ -1,5 +1,6 @@
 // Composition root of `vitals api`: config, clients, and the API under runService
 // (retried start, /metrics /healthz /readyz on OPS_PORT, drain with a hard timer on SIGTERM).
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';
 import { z } from 'zod';
@@ -10,9 +11,13 @@ import { createDynsec, type Dynsec } from '../common/dynsec.js';
 import { createKafka, ensureTopics } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { runService, type RunnableService } from '../common/run-service.js';
+import { createAccountStore } from './accounts.js';
 import { buildApi } from './app.js';
+import { AUDIT_RETENTION_MS, createAuditTrail } from './audit.js';
 import { createDeviceRegistry } from './device-registry.js';
 import { createLiveView } from './live-view.js';
+import { createSessions } from './sessions.js';
+import { createWardLookup } from './ward-lookup.js';
 
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const schema = z.object({
@@ -34,6 +39,14 @@ const schema = z.object({
   MQTT_CA_FILE: z.string().optional(),
   MQTT_REGISTRY_USERNAME: z.string().default('registry'),
   MQTT_REGISTRY_PASSWORD: z.string().optional(),
+  // People (issue 15): named accounts, their sessions, the audit trail, patients' wards.
+  KAFKA_TOPIC_ACCOUNTS: z.string().default('vitals.v1.accounts'),
+  KAFKA_TOPIC_AUDIT: z.string().default('vitals.v1.audit'),
+  KAFKA_TOPIC_PATIENTS: z.string().default('vitals.v1.patients'),
+  /** HMAC key of session tokens, the same on every replica; without it one is made per process (sessions die with it). */
+  API_SESSION_SECRET: z.string().min(32, 'API_SESSION_SECRET needs at least 32 characters').optional(),
+  API_SESSION_ABSOLUTE_MS: z.coerce.number().int().positive().default(12 * 3_600_000),
+  API_SESSION_IDLE_MS: z.coerce.number().int().positive().default(30 * 60_000),
 }).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
 
 export async function main(): Promise<void> {
@@ -56,9 +69,16 @@ export async function main(): Promise<void> {
   };
   // The API starts lazily (under runService's retry): the device registry needs the broker,
   // the routes need the topics, the producer and the live view.
+  const instanceId = `vitals-api-${hostname()}-${process.pid}`;
+  const accounts = createAccountStore({ kafka, producer, topic: config.KAFKA_TOPIC_ACCOUNTS, groupId: `${instanceId}-accounts`, log });
+  const trail = createAuditTrail({ kafka, producer, topic: config.KAFKA_TOPIC_AUDIT, groupId: `${instanceId}-audit`, log });
+  const wards = createWardLookup({ kafka, topic: config.KAFKA_TOPIC_PATIENTS, groupId: `${instanceId}-wards`, log });
+  if (!config.API_SESSION_SECRET) log.warn({}, 'api_session_secret unset: sessions are signed with a per-process key and end when it stops');
+  const sessions = createSessions({ secret: config.API_SESSION_SECRET ?? randomBytes(32).toString('base64url'), absoluteMs: config.API_SESSION_ABSOLUTE_MS, idleMs: config.API_SESSION_IDLE_MS }, accounts);
   let dynsec: Dynsec | undefined;
   let app: FastifyInstance | undefined;
   let viewStarted = false;
+  let peopleStarted = false;
   const registry = new Registry();
   const api: RunnableService = {
     registry,
@@ -72,16 +92,22 @@ export async function main(): Promise<void> {
         await ensureTopics(setup, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
         // Created as the alert worker creates it (compacted), should the API start first.
         await ensureTopics(setup, [config.KAFKA_TOPIC_ALERT_STATE], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
+        await ensureTopics(setup, [config.KAFKA_TOPIC_ACCOUNTS, config.KAFKA_TOPIC_PATIENTS], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
+        await ensureTopics(setup, [config.KAFKA_TOPIC_AUDIT], 1, [{ name: 'cleanup.policy', value: 'delete' }, { name: 'retention.ms', value: String(AUDIT_RETENTION_MS) }]);
       } finally {
         await setup.disconnect();
       }
       await producer.connect();
       if (!viewStarted) { await view.start(); viewStarted = true; }
+      if (!peopleStarted) { await Promise.all([accounts.start(), trail.start(), wards.start()]); peopleStarted = true; }
       app ??= buildApi({
         log,
         registry,
         workerLag,
         view,
+        audit: trail.record,
+        wards,
+        people: { accounts, sessions, trail },
         ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
         producer,
         query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
@@ -95,6 +121,7 @@ export async function main(): Promise<void> {
       // Live streams end (onClose), in-flight requests finish, then the clients close.
       await app?.close();
       await view.stop();
+      await Promise.all([accounts.stop(), trail.stop(), wards.stop()]).catch(() => undefined);
       await producer.disconnect();
       await dynsec?.close().catch(() => undefined);
       if (adminConnected) await admin.disconnect().catch(() => undefined);

@@ -15,7 +15,7 @@ const KINDS = VITAL_KEYS;
 
 export const openApiDocument = {
   openapi: '3.1.0',
-  info: { title: 'Vitals pipeline clinician API', version: '1.0.0', description: 'Bearer tokens: clinician (read, acknowledge) or operator (also limits).' },
+  info: { title: 'Vitals pipeline clinician API', version: '1.0.0', description: 'Bearer: a session token of a named account (POST /api/v1/session; clinicians see their wards only, 403 API_ERR_FORBIDDEN_WARD otherwise), or a static clinician/operator token (bootstrap and services, all wards). Every change is in the audit trail, authored by the principal.' },
   components: {
     securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
     schemas: {
@@ -70,14 +70,14 @@ export const openApiDocument = {
     '/api/v1/patients/{patientId}/observations': {
       post: {
         summary: 'Nurse-entered NEWS2 parameters (ACVPU, air/oxygen), to the alert worker via Kafka', parameters: [pid],
-        requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { consciousness: { enum: ['A', 'C', 'V', 'P', 'U'] }, supplementalOxygen: { type: 'boolean' }, by: { type: 'string' } } } } } },
+        requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { consciousness: { enum: ['A', 'C', 'V', 'P', 'U'] }, supplementalOxygen: { type: 'boolean' } } } } } },
         responses: { 202: ok('accepted'), ...errors },
       },
     },
     '/api/v1/patients/{patientId}/spo2-scale': {
       put: {
         summary: 'SpO2 scale for NEWS2 (2 = hypercapnic respiratory failure, target 88-92%), with a reason', parameters: [pid],
-        requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['scale', 'reason'], additionalProperties: false, properties: { scale: { enum: [1, 2] }, reason: { type: 'string', minLength: 5 }, by: { type: 'string' } } } } } },
+        requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['scale', 'reason'], additionalProperties: false, properties: { scale: { enum: [1, 2] }, reason: { type: 'string', minLength: 5 } } } } } },
         responses: { 202: ok('accepted'), ...errors },
       },
     },
@@ -101,8 +101,22 @@ export const openApiDocument = {
       },
     },
     '/api/v1/alerts/{alertId}': { get: { summary: 'One alert', parameters: [aid], responses: { 200: ok('alert', { $ref: '#/components/schemas/Alert' }), ...errors } } },
-    '/api/v1/alerts/{alertId}/acknowledge': { post: { summary: 'Acknowledge (asynchronous: the worker applies it)', parameters: [aid], requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', properties: { by: { type: 'string' } } } } } }, responses: { 202: ok('accepted'), 409: err, ...errors } } },
+    '/api/v1/alerts/{alertId}/acknowledge': { post: { summary: 'Acknowledge (asynchronous: the worker applies it)', parameters: [aid], requestBody: { required: false, content: { 'application/json': { schema: { type: 'object', additionalProperties: false, description: 'empty: the author is the signed-in principal' } } } }, responses: { 202: ok('accepted'), 409: err, ...errors } } },
     '/api/v1/alerts/{alertId}/resolve': { post: { summary: 'Resolve an alert whose condition has ended (a latched one); 409 while the alarm condition still exists', parameters: [aid], responses: { 202: ok('accepted'), 409: err, ...errors } } },
+    '/api/v1/session': {
+      post: { summary: 'Sign in with a named account: a session token (expires when idle 30 min, at most 12 h); 401 API_ERR_SIGN_IN_FAILED, 429 after 20 failures a minute', security: [], requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['username', 'password'], properties: { username: { type: 'string' }, password: { type: 'string' } } } } } }, responses: { 201: ok('token, expiresAt, absoluteExpiresAt, principal'), 401: err, 429: err } },
+      get: { summary: 'The signed-in principal: id, role, wards', responses: { 200: ok('principal'), ...errors } },
+      delete: { summary: 'Sign out: ends every session of the account', responses: { 204: { description: 'signed out' }, ...errors } },
+    },
+    '/api/v1/session/refresh': { post: { summary: 'A fresh session token for the same sign-in (idle window restarts, absolute end stays)', responses: { 201: ok('token'), ...errors } } },
+    '/api/v1/accounts': {
+      get: { summary: 'Operator: named accounts (never their password hashes)', responses: { 200: ok('accounts'), ...errors } },
+      post: { summary: 'Operator: create a clinician (with wards) or operator account; password scrypt-hashed', requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['username', 'password', 'role'], additionalProperties: false, properties: { username: { type: 'string' }, password: { type: 'string', minLength: 12 }, role: { enum: ['clinician', 'operator'] }, wards: { type: 'array', items: { type: 'string' } } } } } } }, responses: { 201: ok('account'), 409: err, ...errors } },
+    },
+    '/api/v1/accounts/{username}/disable': { post: { summary: 'Operator: disable an account; its sessions end at once', parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' } }], responses: { 200: ok('account'), ...errors } } },
+    '/api/v1/accounts/{username}/enable': { post: { summary: 'Operator: enable a disabled account again (old sessions stay void)', parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{2,63}$' } }], responses: { 200: ok('account'), ...errors } } },
+    '/api/v1/audit': { get: { summary: 'Operator: the audit trail, newest first, filtered (read only: no route edits or deletes it)', parameters: [{ name: 'target', in: 'query', schema: { type: 'string' } }, { name: 'actor', in: 'query', schema: { type: 'string' } }, { name: 'action', in: 'query', schema: { type: 'string' } }, { name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' } }, { name: 'until', in: 'query', schema: { type: 'string', format: 'date-time' } }, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 1000 } }], responses: { 200: ok('entries: id, at, actor, role, action, target, before, after'), ...errors } } },
+    '/api/v1/audit/fhir': { get: { summary: 'Operator: the same entries as a FHIR R4 Bundle of AuditEvent', parameters: [{ name: 'target', in: 'query', schema: { type: 'string' } }, { name: 'actor', in: 'query', schema: { type: 'string' } }, { name: 'action', in: 'query', schema: { type: 'string' } }, { name: 'since', in: 'query', schema: { type: 'string', format: 'date-time' } }, { name: 'until', in: 'query', schema: { type: 'string', format: 'date-time' } }, { name: 'limit', in: 'query', schema: { type: 'integer', maximum: 1000 } }], responses: { 200: { description: 'Bundle', content: { 'application/fhir+json': { schema: { type: 'object' } } } }, ...errors } } },
     '/api/v1/stream': { get: { summary: 'Server-sent events: vitals, alert, status, monitoring, observation (token in Authorization or ?token=)', responses: { 200: { description: 'text/event-stream' }, 401: err } } },
   },
 } as const;

@@ -35,6 +35,9 @@ export const ERROR_CODES = {
   API_ERR_CONFLICT: { description: 'the resource is not in a state that allows this', httpStatus: 409 },
   API_ERR_RATE_LIMITED: { description: 'too many failed authentications from this client; retry after Retry-After seconds', httpStatus: 429 },
   API_ERR_UNAVAILABLE: { description: 'a limit is reached (live streams, stream tickets); retry later', httpStatus: 503 },
+  API_ERR_FORBIDDEN_WARD: { description: 'the patient is not on a ward of the signed-in account (also for patients on no known ward)', httpStatus: 403 },
+  API_ERR_SIGN_IN_FAILED: { description: 'wrong username or password, or the account is disabled (one answer for all three)', httpStatus: 401 },
+  API_ERR_AUDIT_UNAVAILABLE: { description: 'the audit trail could not be written, so the change was not made; retry later', httpStatus: 503 },
   API_ERR_INTERNAL: { description: 'unexpected server error (details in the server log only)', httpStatus: 500 },
 } as const satisfies Record<string, ErrorEntry>;
 

@@ -53,7 +53,7 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
     const a = await r.json() as { state: string; acknowledgedBy: string };
     return a.state === 'acknowledged' ? a : undefined;
   }, 15_000);
-  assert.equal(acked.acknowledgedBy, 'clinician');
+  assert.equal(acked.acknowledgedBy, 'token:clinician', 'the author is the principal (issue 15)');
   // The page follows: the button is gone after the live refresh.
   await page.locator(`[data-ack="${alertId}"]`).waitFor({ state: 'detached', timeout: 10_000 });
   // Time-limited acknowledgement, shown with its end.

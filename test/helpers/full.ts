@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
-import { buildApi, type ApiOptions } from '../../services/api/app.js';
+import { buildApi, type ApiDeps, type ApiOptions } from '../../services/api/app.js';
 import { createDeviceRegistry } from '../../services/api/device-registry.js';
 import { createDynsec, type Dynsec } from '../../services/common/dynsec.js';
 import { createLiveView, type LiveView } from '../../services/api/live-view.js';
@@ -29,7 +29,7 @@ export interface FullStack {
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
-export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean } = {}): Promise<FullStack> {
+export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean; apiDeps?: (p: Pipeline) => Promise<Partial<ApiDeps>> } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
   const id = `${p.id}-full`;
   const commandsTopic = `${p.topics.alerts}.commands`;
@@ -70,6 +70,8 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
     producer,
     query: new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org),
     options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000, ...opts.api },
+    // Extra dependencies (audit trail, ward lookup, people's accounts, a capturing logger).
+    ...(opts.apiDeps ? await opts.apiDeps(p) : {}),
   });
   p.cleanup(() => api.close());
   const url = await api.listen({ host: '127.0.0.1', port: 0 });

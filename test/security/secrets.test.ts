@@ -28,11 +28,19 @@ test('secret files are mode 600 and each service file holds only its own credent
     assert.deepEqual(held, [...keys].sort(), `${name} holds only its own secrets`);
   }
   assert.equal(svc('alerts').MQTT_ALERTS_USERNAME, 'alerts', 'the alert worker has its own MQTT account');
+  // The HMAC key of people's sessions (issue 15) is in the api's own file only.
+  const sessionSecret = svc('api').API_SESSION_SECRET ?? '';
+  assert.ok(sessionSecret.length >= 32, 'the api has a session secret');
+  for (const name of ['ingest', 'writer', 'alerts']) assert.ok(!Object.values(svc(name)).includes(sessionSecret), `${name} does not hold the session secret`);
+  assert.ok(!Object.values(s.env).includes(sessionSecret), 'nor does the shared .stack/env');
 });
 
 test('no secret appears in a process command line while the stack starts', async () => {
   const s = await stack();
-  const secrets = Object.entries(s.env).filter(([k, v]) => /PASSWORD|TOKEN|SECRET/.test(k) && v && v.length >= 16).map(([k, v]) => [k, v!] as const);
+  // .stack/env, plus the secret only the api's own file holds (issue 15).
+  const apiOnly = parseEnvFile(readFileSync(`${STATE_DIR}/services/api.env`, 'utf8'));
+  const secrets = Object.entries({ ...s.env, API_SESSION_SECRET: apiOnly.API_SESSION_SECRET }).filter(([k, v]) => /PASSWORD|TOKEN|SECRET/.test(k) && v && v.length >= 16).map(([k, v]) => [k, v!] as const);
+  assert.ok(secrets.some(([k]) => k === 'API_SESSION_SECRET'));
   const seen = new Set<string>();
   let done = false;
   const run = new Promise<void>((resolve, reject) => {

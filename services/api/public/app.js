@@ -161,7 +161,7 @@ function tileClass(p) {
 }
 
 function sortedPatients() {
-  return [...state.patients.values()].sort((a, b) => {
+  return [...state.patients.values()].filter((p) => !state.ward || p.ward === state.ward).sort((a, b) => {
     const pa = a.alerts.reduce((m, x) => Math.max(m, PRIO[x.priority] || 0), 0);
     const pb = b.alerts.reduce((m, x) => Math.max(m, PRIO[x.priority] || 0), 0);
     return pb - pa || (b.news2?.score ?? -1) - (a.news2?.score ?? -1) || a.patientId.localeCompare(b.patientId);
@@ -356,7 +356,8 @@ async function loadPatient(pid) {
 }
 
 async function route() {
-  if (!state.token) { $('#main').innerHTML = '<p class="hint">Sign in with a clinician or operator token.</p>'; return; }
+  if (location.hash === '#/signin' || location.hash === '#/accounts') return; // signin.js
+  if (!state.token) { $('#main').innerHTML = '<p class="hint"><a href="#/signin">Sign in with your account</a>, or with a clinician or operator token.</p>'; return; }
   await loadCatalogue();
   const m = /^#\/patient\/(.+)$/.exec(location.hash);
   if (location.hash === '#/devices') renderDevices();
