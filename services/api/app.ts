@@ -15,6 +15,9 @@ import { VITALS, vitalByKey } from '../common/vital-kinds.js';
 import { can, createAuthenticator, type Role } from './auth.js';
 import type { DeviceRegistry } from './device-registry.js';
 import { registerDeviceRoutes } from './device-routes.js';
+import type { PatientRegistry } from '../common/patient-registry.js';
+import { registerPatientRoutes, type AuditHook } from './patient-routes.js';
+import type { PatientStore } from './patient-store.js';
 import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
@@ -53,6 +56,10 @@ export interface ApiDeps {
   workerLag?: () => Promise<number | null>;
   /** The device registry (broker accounts); without it the registry routes are absent. */
   devices?: DeviceRegistry;
+  /** Patients and assignments (issue 15); without them the admission routes are absent. */
+  patients?: { registry: PatientRegistry; store: PatientStore };
+  /** Called by every state-changing route (issue 15's durable trail is wired at the composition root). */
+  audit?: AuditHook;
 }
 
 declare module 'fastify' {
@@ -81,7 +88,7 @@ const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
-export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices }: ApiDeps): FastifyInstance {
+export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices, patients, audit }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authenticateToken = createAuthenticator(options.tokens);
@@ -142,7 +149,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   // ---- static dashboard and docs (no token needed to load the page; data needs one)
   if (devices) registerDeviceRoutes(app, devices, { auth, parse, fail });
+  if (patients) registerPatientRoutes(app, { ...patients, producer, commandsTopic: options.commandsTopic, audit, devices: () => view.devices.values() }, { auth, parse, fail });
   app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
+  app.get('/admissions.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}admissions.js`)));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
   app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));
   app.get('/vendor/uplot.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'))));
@@ -161,6 +170,12 @@ export function buildApi({ options, query, producer, view, log, registry = new R
       view.latest.set(r.patient_id, cur);
     }
   }
+
+  /** Where the patient is now, from the registry (a transfer moves the patient and their alerts). */
+  const admission = (pid: string) => {
+    const r = patients?.registry.patient(pid);
+    return { ward: r && !r.dischargedAt ? r.ward : null, bed: r && !r.dischargedAt ? r.bed : null, displayName: r?.displayName ?? null, discharged: Boolean(r?.dischargedAt) };
+  };
 
   function patientSummary(pid: string) {
     const latest = view.latest.get(pid) ?? {};
@@ -185,6 +200,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const online = devices.length === 0 ? null : devices.some((d) => d.online);
     return {
       patientId: pid,
+      ...admission(pid),
       online,
       devices,
       latest,
@@ -257,14 +273,14 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), category: z.enum(['physiological', 'technical']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
     const list = [...view.alerts.values()].filter((a) =>
       (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority) && (!p.category || a.category === p.category));
-    return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit) };
+    return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit).map((a) => ({ ...a, ward: admission(a.patientId).ward })) };
   });
 
   app.get('/api/v1/alerts/:alertId', { preHandler: auth('read') }, async (req) => {
     const { alertId } = parse(z.object({ alertId: z.string().regex(/^[a-f0-9]{24}$/, 'an alert id') }), req.params);
     const a = view.alerts.get(alertId);
     if (!a) fail('API_ERR_NOT_FOUND', 404, `no alert ${alertId}`);
-    return a;
+    return { ...a, ward: admission(a.patientId).ward };
   });
 
   async function command(req: FastifyRequest, reply: FastifyReply, type: 'acknowledge' | 'resolve') {

@@ -22,6 +22,8 @@ export interface DeviceView {
   deviceId: string; patientId: string; online: boolean; reason: string; statusAt: number; lastSeen: number; battery: number | null;
   /** The device clock against the ingest's receive time, last batch (ms; positive = ahead). */
   clockOffsetMs?: number;
+  /** Since when (receive time, ms) its readings have come with no patient assignment; 0 or absent when assigned. */
+  unassignedSince?: number;
   bootId?: string;
 }
 
@@ -143,6 +145,8 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
       await follow([deps.topics.vitals], false, 'vitals', (_topic, value, receivedAt) => {
         const b = VitalsBatch.decode(value);
         const d = device(b.deviceId, b.patientId);
+        // Issue 15: the ingest found no assignment for these readings; a technical notice for operators.
+        if (b.patientId === '') { d.patientId = ''; d.unassignedSince ||= receivedAt; } else d.unassignedSince = 0;
         d.clockOffsetMs = b.sentAtMs - receivedAt;
         d.bootId = b.bootId;
         d.lastSeen = Math.max(d.lastSeen, b.sentAtMs);
@@ -155,6 +159,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           if (!info) continue;
           if (!cur[info.key] || cur[info.key]!.at <= s.measuredAtMs) { cur[info.key] = { value: s.value, at: s.measuredAtMs }; values[info.key] = s.value; }
         }
+        if (b.patientId === '') { events.emit('status', { ...d }); return; }
         latest.set(b.patientId, cur);
         events.emit('vitals', { patientId: b.patientId, deviceId: b.deviceId, at: b.sentAtMs, values, battery: b.batteryPercent });
       });

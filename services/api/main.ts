@@ -9,6 +9,8 @@ import { createLogger } from '../common/logger.js';
 import { buildApi } from './app.js';
 import { createDeviceRegistry } from './device-registry.js';
 import { createLiveView } from './live-view.js';
+import { createPatientRegistry } from '../common/patient-registry.js';
+import { createPatientStore } from './patient-store.js';
 
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const schema = z.object({
@@ -39,6 +41,8 @@ export async function main(): Promise<void> {
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
   const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  const patientTopics = { patients: config.KAFKA_TOPIC_PATIENTS, assignments: config.KAFKA_TOPIC_ASSIGNMENTS };
+  const patients = createPatientRegistry({ kafka, log, topics: patientTopics, groupId: `vitals-api-patients-${hostname()}-${process.pid}` });
   let dynsec: Dynsec | undefined;
   try {
     if (config.MQTT_URL && config.MQTT_REGISTRY_PASSWORD) {
@@ -52,6 +56,7 @@ export async function main(): Promise<void> {
     await admin.disconnect();
     await producer.connect();
     await view.start();
+    await patients.start();
   } catch (err) {
     console.error(`api: cannot start: ${(err as Error).message}. Check that Kafka and Mosquitto are up (npm run stack -- status), KAFKA_BROKERS, MQTT_URL and MQTT_REGISTRY_PASSWORD.`);
     process.exit(1);
@@ -73,6 +78,7 @@ export async function main(): Promise<void> {
     view,
     ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
     producer,
+    patients: { registry: patients, store: createPatientStore({ producer, registry: patients, topics: patientTopics }) },
     query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
     options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS, monitoringStaleMs: config.API_MONITORING_STALE_MS },
   });
@@ -81,6 +87,7 @@ export async function main(): Promise<void> {
   const shutdown = async () => {
     await app.close();
     await view.stop();
+    await patients.stop();
     await producer.disconnect();
     await dynsec?.close().catch(() => undefined);
     if (adminConnected) await admin.disconnect().catch(() => undefined);

@@ -9,6 +9,7 @@ import { DeviceState, DeviceStatus } from '../../services/common/proto.js';
 import { statusTopic, telemetryTopic } from '../../services/common/topics.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
 import { createIngest } from '../../services/ingest/app.js';
+import { createPatientRegistry } from '../../services/common/patient-registry.js';
 import { KafkaForwarder } from '../../services/ingest/kafka-forwarder.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { startPipeline, waitFor } from '../helpers/pipeline.js';
@@ -48,10 +49,14 @@ test('the ingest refuses to start when Kafka\'s max.message.bytes is below the l
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq` };
   const admin = kafka.admin();
   await admin.connect();
-  t.after(async () => { await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined); await admin.disconnect(); });
+  const patientTopics = { patients: `${id}.patients`, assignments: `${id}.assignments` };
+  t.after(async () => { await admin.deleteTopics({ topics: [...Object.values(topics), ...Object.values(patientTopics)] }).catch(() => undefined); await admin.disconnect(); });
   await ensureTopics(admin, Object.values(topics), 1, [{ name: 'max.message.bytes', value: '16384' }]);
+  const patients = createPatientRegistry({ kafka, log: pino({ level: 'silent' }), topics: patientTopics, groupId: `${id}-patients` });
+  t.after(() => patients.stop());
   const ingest = createIngest({
     kafka,
+    patients,
     log: pino({ level: 'silent' }),
     options: { mqtt: { url: s.mqttUrl, username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! }, clientId: id, connections: 1, shareGroup: id, subscription: 'exclusive', keepaliveS: 10, topics, partitions: 1, limits: DEFAULT_LIMITS, lingerMs: 2, maxBatch: 500 },
   });
