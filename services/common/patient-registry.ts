@@ -2,7 +2,7 @@
 // topics to their end before `start()` resolves (so a service is never ready on a partial
 // registry), then follows them live. Ingest, alert worker and API each hold one.
 import { EventEmitter } from 'node:events';
-import type { Consumer, Kafka } from 'kafkajs';
+import type { Admin, Consumer, Kafka } from 'kafkajs';
 import { ensureTopics } from './kafka.js';
 import type { Logger } from './logger.js';
 import {
@@ -45,6 +45,19 @@ export async function ensurePatientTopics(kafka: Kafka, topics: PatientTopics): 
   }
 }
 
+/** A topic's offsets; right after creation Kafka may answer NOT_LEADER for a moment (retried). */
+async function offsetsOf(admin: Admin, topic: string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (err) {
+      if (!(err as { retriable?: boolean }).retriable || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopics; log: Logger; groupId: string }): PatientRegistry {
   const { kafka, topics, log } = deps;
   const patients = new Map<string, PatientRecord>();
@@ -78,7 +91,7 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
     const pending = new Map<string, number>();
     try {
       for (const topic of [topics.patients, topics.assignments]) {
-        for (const p of await admin.fetchTopicOffsets(topic)) {
+        for (const p of await offsetsOf(admin, topic)) {
           if (Number(p.high) > Number(p.low)) pending.set(`${topic}:${p.partition}`, Number(p.high));
         }
       }
@@ -109,7 +122,7 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
         try {
           for (const key of [...pending.keys()]) {
             const [topic, partition] = [key.slice(0, key.lastIndexOf(':')), Number(key.slice(key.lastIndexOf(':') + 1))];
-            const high = (await a.fetchTopicOffsets(topic)).find((p) => p.partition === partition);
+            const high = (await offsetsOf(a, topic)).find((p) => p.partition === partition);
             if (high && Number(high.high) === Number(high.low)) pending.delete(key);
           }
           check();
