@@ -6,7 +6,8 @@ import { ensureTopics } from '../../services/common/kafka.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
 import { createPatientRegistry, type PatientRegistry, type PatientTopics } from '../../services/common/patient-registry.js';
 import { createIngest, type Ingest } from '../../services/ingest/app.js';
-import { createPatientStore, type PatientStore } from '../../services/api/patient-store.js';
+import type { PatientStore } from '../../services/api/patient-store.js';
+import { createProvisioner } from './provision.js';
 import type { DeviceLimitOptions } from '../../services/ingest/device-limits.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
@@ -32,6 +33,8 @@ export interface Pipeline {
    * (default: 7 days ago, the oldest reading the ingest accepts), through the API's own store.
    */
   provision(deviceId: string, patientId: string, opts?: { from?: number; ward?: string; bed?: string }): Promise<void>;
+  /** {@link provision} for the simulator's devices `first..first+count-1` and their patients. */
+  provisionFleet(first: number, count: number): Promise<void>;
   deviceSecret: string;
   /** Registers a cleanup that runs (last-in first-out) before the pipeline is torn down. */
   cleanup(fn: () => Promise<unknown>): void;
@@ -101,10 +104,8 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   const patientTopics = { patients: `${id}.patients`, assignments: `${id}.assignments` };
   const patients = createPatientRegistry({ kafka, log: quiet, topics: patientTopics, groupId: `${id}-patients-ingest` });
   cleanup(() => patients.stop());
-  const storeProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  cleanup(() => storeProducer.disconnect());
-  await storeProducer.connect();
-  const store = createPatientStore({ producer: storeProducer, registry: patients, topics: patientTopics });
+  const provisioner = await createProvisioner(kafka, patientTopics, `${id}-patients-ingest`, patients);
+  cleanup(() => provisioner.close());
   const connections = opts.connections ?? 4;
   // One broker account per ingest connection, bound to its client id (issue 15).
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, connections);
@@ -147,14 +148,10 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await writer.start();
   }
   return {
-    id, s, kafka, topics, bucket, ingest, cleanup, patients, patientTopics, store,
-    async provision(deviceId, patientId, o = {}) {
-      const current = patients.patient(patientId);
-      if (!current || current.dischargedAt) await store.admit({ patientId, displayName: `Test ${patientId}`, ward: o.ward ?? 'ward-a', bed: o.bed ?? 'bed-1' });
-      if (patients.assignmentAt(deviceId, Date.now()) !== patientId || o.from !== undefined) {
-        await store.assign(deviceId, patientId, o.from ?? Date.now() - 7 * 24 * 3600_000);
-      }
-    },
+    id, s, kafka, topics, bucket, ingest, cleanup, patients, patientTopics,
+    store: provisioner.store,
+    provision: provisioner.provision,
+    provisionFleet: provisioner.provisionFleet,
     writerGroup: `${id}-writer`,
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
     async offsets(groupId: string, topic: string) {
