@@ -7,7 +7,7 @@ import { DEVICE_ID_RE, PATIENT_ID_RE } from './topics.js';
 /** Wards and beds: short, printable, no separators (they reach logs and the dashboard). */
 export const WARD_RE = /^[A-Za-z0-9._ -]{1,64}$/;
 /** Display names: printable text, no control characters or markup brackets. */
-export const DISPLAY_NAME_RE = /^[^\x00-\x1f\x7f<>]{1,128}$/;
+export const DISPLAY_NAME_RE = /^[^<>\p{Cc}]{1,128}$/u;
 /** How many assignments a device's record keeps (oldest dropped first). */
 export const MAX_HISTORY = 50;
 
