@@ -9,7 +9,7 @@ import { connectMqtt } from '../common/mqtt.js';
 import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../common/topics.js';
 import type { ValidationLimits } from '../common/validate.js';
 import type { PatientRegistry } from '../common/patient-registry.js';
-import { attributeBatch, attributeStatus } from './attribute.js';
+import { attribute } from './attribute.js';
 import { classify, rejectAs, type KafkaTopics } from './classify.js';
 import { DEFAULT_DEVICE_LIMITS, DeviceLimits, type DeviceLimitOptions } from './device-limits.js';
 import { KafkaForwarder } from './kafka-forwarder.js';
@@ -92,27 +92,15 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
       if (over) c = rejectAs(c, payload, over.reason, over.detail, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
     }
     // Decided here, before the PUBACK: the registry says whose readings these are.
-    let records = [c.record];
-    if (c.kind === 'vitals') {
-      const a = attributeBatch(c, c.batch, payload, patients.assignmentAt, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
-      if (a.kind === 'dead-letter') c = { kind: 'dead-letter', reason: a.reason, detail: a.detail, deviceId: c.deviceId, record: a.record };
-      else {
-        records = a.records;
-        if (a.unassignedSamples > 0) {
-          unassigned.inc(a.unassignedSamples);
-          log.debug({ deviceId: c.deviceId, samples: a.unassignedSamples }, 'readings of an unassigned device');
-        }
-      }
-    } else if (c.kind === 'status') {
-      records = [attributeStatus(c.record, payload, c.deviceId, patients.assignmentAt, now())];
-    }
+    const d = attribute(c, payload, patients.assignmentAt, now(), options.topics.deadLetter, options.limits.deadLetterCopyBytes);
+    c = d.classified;
+    if (d.unassignedSamples > 0) unassigned.inc(d.unassignedSamples);
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
-      records = [c.record];
       // No detail here: it can hold a reading's value (patient data); it is in the dead-letter record.
       log.warn({ deviceId: c.deviceId, reason: c.reason, bytes: payload.length }, 'message dead-lettered');
     }
-    await Promise.all(records.map((r) => forwarder!.send(r)));
+    await Promise.all(d.records.map((r) => forwarder!.send(r)));
     messages.inc({ result: c.kind });
     if (c.kind === 'vitals') samples.inc(c.samples);
   }

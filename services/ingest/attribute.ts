@@ -68,3 +68,18 @@ export function attributeStatus(record: OutboundRecord, payload: Buffer, deviceI
   const value = Buffer.from(DeviceStatus.encode(DeviceStatus.create({ ...status, patientId: patient })).finish());
   return { ...record, key: patient || deviceId, value, headers: { ...record.headers, attribution: patient ? 'assigned' : 'unassigned' } };
 }
+
+/**
+ * The ingest's decision for one classified message: the records it becomes (attributed
+ * vitals, a re-attributed status, or the dead letter) and how many samples no assignment covers.
+ */
+export function attribute(c: Classified, payload: Buffer, lookup: AssignmentLookup, nowMs: number, deadLetterTopic: string, copyBytes?: number):
+  { classified: Classified; records: OutboundRecord[]; unassignedSamples: number } {
+  if (c.kind === 'vitals') {
+    const a = attributeBatch(c, c.batch, payload, lookup, deadLetterTopic, copyBytes);
+    if (a.kind === 'dead-letter') return { classified: { kind: 'dead-letter', reason: a.reason, detail: a.detail, deviceId: c.deviceId, record: a.record }, records: [a.record], unassignedSamples: 0 };
+    return { classified: c, records: a.records, unassignedSamples: a.unassignedSamples };
+  }
+  if (c.kind === 'status') return { classified: c, records: [attributeStatus(c.record, payload, c.deviceId, lookup, nowMs)], unassignedSamples: 0 };
+  return { classified: c, records: [c.record], unassignedSamples: 0 };
+}
