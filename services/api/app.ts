@@ -220,7 +220,10 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   app.get('/api/v1/patients', { preHandler: auth('read') }, async () => {
     if (view.latest.size === 0) await latestFromInflux();
-    return { monitoring: monitoring.status(), patients: [...allPatients()].sort().map(patientSummary) };
+    // The ward: admitted patients (even before their first reading), not the discharged ones.
+    const ids = new Set([...allPatients(), ...(patients?.registry.patients().filter((r) => !r.dischargedAt).map((r) => r.patientId) ?? [])]);
+    const shown = [...ids].filter((id) => !patients?.registry.patient(id)?.dischargedAt);
+    return { monitoring: monitoring.status(), patients: shown.sort().map(patientSummary) };
   });
 
   app.get('/api/v1/monitoring', { preHandler: auth('read') }, async () => monitoring.status());

@@ -115,6 +115,8 @@ test('admissions: a transfer moves the open alerts with the patient; a discharge
   assert.equal(assigned.status, 201);
   assert.deepEqual(assigned.body.history, [{ patientId: pid, from, to: null }]);
   assert.equal((await call('GET', `/api/v1/admissions/${pid}`, undefined, f.tokens.clinician)).body.ward, 'ward-a');
+  const wardList = async () => ((await call('GET', '/api/v1/patients', undefined, f.tokens.clinician)).body.patients as { patientId: string; ward: string | null }[]);
+  assert.equal((await wardList()).find((x) => x.patientId === pid)?.ward, 'ward-a', 'admitted: on the ward before any reading');
 
   const c = await device(t, f.p, dev);
   await publish(c, dev, { patientId: '', sequence: 1, samples: desaturated() });
@@ -140,6 +142,7 @@ test('admissions: a transfer moves the open alerts with the patient; a discharge
   assert.equal(closed.change, 'discharged');
   assert.equal(((await call('GET', `/api/v1/alerts?patient=${pid}&state=active`)).body.alerts as unknown[]).length, 0);
   assert.equal((await call('POST', `/api/v1/admissions/${pid}/transfer`, { ward: 'ward-c', bed: '1' })).status, 409);
+  assert.equal((await wardList()).some((x) => x.patientId === pid), false, 'discharged: off the ward');
   const history = (await call('GET', `/api/v1/assignments/${dev}`)).body.history as { to: string | null }[];
   assert.ok(history.every((h) => h.to !== null), 'the discharge ended the assignment');
   // Late readings measured before the discharge are the patient's (stored) but reopen nothing;
