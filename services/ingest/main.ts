@@ -41,7 +41,8 @@ export async function main(): Promise<void> {
   const patients = createPatientRegistry({
     kafka, log,
     topics: { patients: config.KAFKA_TOPIC_PATIENTS, assignments: config.KAFKA_TOPIC_ASSIGNMENTS },
-    groupId: `${config.MQTT_CLIENT_ID}-patients-${process.pid}`,
+    // One per ingest replica (its client id is unique); stable, so a kill -9 leaves no new group behind.
+    groupId: `${config.MQTT_CLIENT_ID}-patients`,
   });
   const ingest = createIngest({
     kafka,

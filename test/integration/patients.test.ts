@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
-import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
+import { deviceIdFor, devicePassword, patientIdFor } from '../../services/common/device-credentials.js';
 import { VitalKind } from '../../services/common/proto.js';
 import { telemetryTopic } from '../../services/common/topics.js';
+import { simulate } from '../../services/simulator/app.js';
+import { provisionFleet } from '../../services/simulator/provision.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { startFull } from '../helpers/full.js';
 import { startPipeline, waitFor, type Pipeline } from '../helpers/pipeline.js';
@@ -159,4 +161,17 @@ test('admissions: a transfer moves the open alerts with the patient; a discharge
     return Object.entries(o.high).every(([part, h]) => h === 0 || (o.committed[Number(part)] ?? -1) >= h) ? true : undefined;
   });
   assert.equal(((await call('GET', `/api/v1/alerts?patient=${pid}`)).body.alerts as { state: string }[]).filter((a) => a.state !== 'resolved').length, 0);
+});
+
+test('the simulator provisions its fleet through the API (idempotently) and its readings are attributed', async (t) => {
+  const f = await startFull(t);
+  const first = await provisionFleet({ apiUrl: f.url, token: f.tokens.operator, first: 61, count: 3 });
+  assert.deepEqual(first, { admitted: 3, assigned: 3, unchanged: 0 });
+  assert.deepEqual(await provisionFleet({ apiUrl: f.url, token: f.tokens.operator, first: 61, count: 3 }), { admitted: 0, assigned: 0, unchanged: 3 }, 'a restarted simulator changes nothing');
+  await assert.rejects(provisionFleet({ apiUrl: f.url, token: f.tokens.clinician, first: 64, count: 1 }), /HTTP 403/);
+  const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 3, firstDevice: 61, batches: 3, intervalMs: 200 });
+  assert.equal(summary.failed, 0);
+  for (const i of [61, 62, 63]) {
+    await waitFor(`${patientIdFor(i)}'s readings`, async () => ((await samplesOf(f.p, 'patient_id', patientIdFor(i))).length >= 3 * 6 ? true : undefined));
+  }
 });
