@@ -133,6 +133,10 @@ test('per-device limits: a device inventing patient ids or flooding is dead-lett
   const reasons = fromId(dlq.messages).map((m) => header(m.headers, 'reason'));
   assert.equal(reasons.filter((r) => r === 'INGEST_ERR_PATIENT_LIMIT').length, 2, 'patients 4 and 5 refused');
   assert.ok(reasons.filter((r) => r === 'INGEST_ERR_RATE').length >= 15, `the flood past the burst refused (${reasons.length} dead letters)`);
-  const patients = new Set(vitals.messages.filter((m) => header(m.headers, 'device-id') === id).map((m) => m.key?.toString()));
-  assert.deepEqual([...patients].sort(), ['pat-inv-1', 'pat-inv-2', 'pat-inv-3']);
+  const passed = vitals.messages.filter((m) => header(m.headers, 'device-id') === id);
+  const seqs = new Set(passed.map((m) => Number(header(m.headers, 'sequence'))));
+  assert.deepEqual([1, 2, 3, 4, 5].filter((q) => seqs.has(q)), [1, 2, 3], 'the batches naming patients 1-3 passed, 4 and 5 did not');
+  // Issue 15: an unassigned device's readings are keyed by the device, never by the ids it claims.
+  assert.deepEqual([...new Set(passed.map((m) => m.key?.toString()))], [id]);
+  assert.ok(passed.every((m) => header(m.headers, 'attribution') === 'unassigned'));
 });
