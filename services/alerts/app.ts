@@ -196,6 +196,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
               dirty.add(b.patientId);
               records.inc({ kind: 'vitals' });
             } else if (batch.topic === options.topics.status) {
+              // A device assigned to nobody (issue 15): no patient to raise "device offline" for.
+              if (message.headers?.attribution?.toString() === 'unassigned') { records.inc({ kind: 'unassigned' }); last = message.offset; continue; }
               const st = DeviceStatus.decode(message.value!);
               const patientId = st.patientId || message.key?.toString() || st.deviceId;
               checkIds(st.deviceId, patientId);

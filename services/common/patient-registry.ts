@@ -3,7 +3,7 @@
 // registry), then follows them live. Ingest, alert worker and API each hold one.
 import { EventEmitter } from 'node:events';
 import type { Admin, Consumer, Kafka } from 'kafkajs';
-import { ensureTopics } from './kafka.js';
+import { ensureTopics, replaceConsumer } from './kafka.js';
 import type { Logger } from './logger.js';
 import {
   assignedAt, assignmentRecordSchema, parseRecord, patientRecordSchema,
@@ -66,6 +66,7 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
   let consumer: Consumer | null = null;
   let starting: Promise<void> | null = null;
   let isLoaded = false;
+  let stopped = false;
 
   function apply(topic: string, value: Buffer | null, live: boolean): void {
     if (topic === topics.patients) {
@@ -81,6 +82,36 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
       assignments.set(rec.deviceId, rec);
       if (live) events.emit('change', { kind: 'assignment', before, after: rec } satisfies RegistryChange);
     }
+  }
+
+  /**
+   * Reads both topics from the beginning and follows them. A consumer kafkajs gives up on (a
+   * non-retriable crash) is replaced: a registry that silently stopped following would leave
+   * new assignments unseen and their patients' readings unattributed (no alarms).
+   */
+  async function follow(onRecord: (topic: string, partition: number, offset: number) => void = () => undefined): Promise<void> {
+    const c = kafka.consumer({ groupId: deps.groupId, maxWaitTimeInMs: 100, sessionTimeout: 30_000 });
+    consumer = c;
+    c.on(c.events.CRASH, (e) => {
+      log.warn({ err: e.payload.error, restart: e.payload.restart }, 'patient registry consumer crashed');
+      if (!e.payload.restart && consumer === c && !stopped) {
+        setTimeout(() => replaceConsumer({
+          running: () => !stopped,
+          take: () => { const old = consumer; consumer = null; return old; },
+          start: () => follow(),
+          log,
+        }), 1000);
+      }
+    });
+    await c.connect();
+    await c.subscribe({ topics: [topics.patients, topics.assignments], fromBeginning: true });
+    await c.run({
+      autoCommit: false, // every start reads both topics from the beginning
+      eachMessage: async ({ topic, partition, message }) => {
+        apply(topic, message.value, isLoaded);
+        onRecord(topic, partition, Number(message.offset));
+      },
+    });
   }
 
   async function load(): Promise<void> {
@@ -101,17 +132,10 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
     let done!: () => void;
     const caughtUp = new Promise<void>((resolve) => { done = resolve; });
     const check = () => { if (pending.size === 0 && !isLoaded) { isLoaded = true; done(); } };
-    consumer = kafka.consumer({ groupId: deps.groupId, maxWaitTimeInMs: 100, sessionTimeout: 30_000 });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topics.patients, topics.assignments], fromBeginning: true });
-    await consumer.run({
-      autoCommit: false, // every start reads both topics from the beginning
-      eachMessage: async ({ topic, partition, message }) => {
-        apply(topic, message.value, isLoaded);
-        const key = `${topic}:${partition}`;
-        const end = pending.get(key);
-        if (end !== undefined && Number(message.offset) + 1 >= end) { pending.delete(key); check(); }
-      },
+    await follow((topic, partition, offset) => {
+      const key = `${topic}:${partition}`;
+      const end = pending.get(key);
+      if (end !== undefined && offset + 1 >= end) { pending.delete(key); check(); }
     });
     // Compaction can leave the last offsets empty (tombstones, markers): fall back to the lag.
     const lagCheck = setInterval(() => {
@@ -144,6 +168,7 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
       return starting;
     },
     async stop() {
+      stopped = true;
       const c = consumer;
       consumer = null;
       await c?.disconnect().catch(() => undefined);

@@ -6,8 +6,8 @@ import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
 import { deviceIdFor, devicePassword, patientIdFor } from '../../services/common/device-credentials.js';
-import { VitalKind } from '../../services/common/proto.js';
-import { telemetryTopic } from '../../services/common/topics.js';
+import { DeviceState, DeviceStatus, VitalKind } from '../../services/common/proto.js';
+import { statusTopic, telemetryTopic } from '../../services/common/topics.js';
 import { simulate } from '../../services/simulator/app.js';
 import { provisionFleet } from '../../services/simulator/provision.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
@@ -96,6 +96,17 @@ test('an unassigned device: readings stored under the device only, no clinical a
   const all = (await api('/api/v1/alerts')).body.alerts as { deviceId: string; patientId: string }[];
   assert.equal(all.filter((a) => a.deviceId === lone || a.patientId === claimed).length, 0, 'no alert for the unassigned device');
   assert.ok(!((await api('/api/v1/notices')).body.notices as { deviceId: string }[]).some((n) => n.deviceId === watched));
+  // Its Last Will neither: no "device offline" for a patient it merely claims, or under its own id.
+  const offline = (deviceId: string) => Buffer.from(DeviceStatus.encode(DeviceStatus.create({ deviceId, patientId: claimed, state: DeviceState.DEVICE_STATE_OFFLINE, reason: 'last-will', atMs: Date.now() })).finish());
+  await c1.publishAsync(statusTopic(lone), offline(lone), { qos: 1 });
+  await c2.publishAsync(statusTopic(watched), offline(watched), { qos: 1 });
+  await waitFor('the assigned device\'s offline alert, under its patient', async () => ((await api(`/api/v1/alerts?patient=${patient}`)).body.alerts as { kind: string }[]).find((a) => a.kind === `device-offline:${watched}`));
+  await waitFor('the worker past both statuses', async () => {
+    const o = await f.p.offsets(`${f.p.id}-full-alerts`, f.p.topics.status);
+    return Object.entries(o.high).every(([part, h]) => h === 0 || (o.committed[Number(part)] ?? -1) >= h) ? true : undefined;
+  });
+  const after = (await api('/api/v1/alerts')).body.alerts as { deviceId: string; patientId: string }[];
+  assert.deepEqual(after.filter((a) => a.deviceId === lone || a.patientId === claimed || a.patientId === lone), []);
 });
 
 test('admissions: a transfer moves the open alerts with the patient; a discharge closes them ("discharged") and ends the assignment', async (t) => {
