@@ -5,7 +5,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
+import { pino } from 'pino';
 import { deviceIdFor, devicePassword, patientIdFor } from '../../services/common/device-credentials.js';
+import { createPatientRegistry } from '../../services/common/patient-registry.js';
 import { DeviceState, DeviceStatus, VitalKind } from '../../services/common/proto.js';
 import { statusTopic, telemetryTopic } from '../../services/common/topics.js';
 import { simulate } from '../../services/simulator/app.js';
@@ -185,4 +187,24 @@ test('the simulator provisions its fleet through the API (idempotently) and its 
   for (const i of [61, 62, 63]) {
     await waitFor(`${patientIdFor(i)}'s readings`, async () => ((await samplesOf(f.p, 'patient_id', patientIdFor(i))).length >= 3 * 6 ? true : undefined));
   }
+});
+
+test('a registry started on existing topics is complete when start() resolves, then follows live changes', async (t) => {
+  const p = await startPipeline(t, { writer: false });
+  const n = 30;
+  for (let i = 0; i < n; i++) await p.provision(`dev-load-${i}`, `pat-load-${i}`);
+  await p.store.transfer('pat-load-0', { ward: 'ward-z', bed: '1' });
+  // A second reader, as a restarted ingest or another replica builds it: nothing to wait for after start().
+  const fresh = createPatientRegistry({ kafka: p.kafka, log: pino({ level: 'silent' }), topics: p.patientTopics, groupId: `${p.id}-patients-fresh` });
+  t.after(() => fresh.stop());
+  await fresh.start();
+  assert.equal(fresh.loaded(), true);
+  for (let i = 0; i < n; i++) assert.equal(fresh.assignmentAt(`dev-load-${i}`, Date.now()), `pat-load-${i}`);
+  assert.equal(fresh.wardOf('pat-load-0'), 'ward-z', 'the latest record of a key wins');
+  const changed = new Promise((resolve) => fresh.events.once('change', resolve));
+  await p.store.discharge('pat-load-1');
+  assert.equal((await changed as { kind: string }).kind, 'assignment', 'the discharge ends the assignment first');
+  await waitFor('the discharge seen live', () => (fresh.patient('pat-load-1')?.dischargedAt ? true : undefined));
+  assert.equal(fresh.wardOf('pat-load-1'), undefined, 'a discharged patient is on no ward');
+  assert.equal(fresh.assignmentAt('dev-load-1', Date.now()), null);
 });
