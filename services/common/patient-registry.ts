@@ -90,7 +90,7 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
    * new assignments unseen and their patients' readings unattributed (no alarms).
    */
   async function follow(onRecord: (topic: string, partition: number, offset: number) => void = () => undefined): Promise<void> {
-    const c = kafka.consumer({ groupId: deps.groupId, maxWaitTimeInMs: 100, sessionTimeout: 30_000 });
+    const c = kafka.consumer({ groupId: deps.groupId, maxWaitTimeInMs: 100, sessionTimeout: 10_000 });
     consumer = c;
     c.on(c.events.CRASH, (e) => {
       log.warn({ err: e.payload.error, restart: e.payload.restart }, 'patient registry consumer crashed');
