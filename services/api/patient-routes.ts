@@ -86,11 +86,16 @@ export function registerPatientRoutes(app: FastifyInstance, deps: PatientRouteDe
   });
   app.post('/api/v1/admissions/:patientId/discharge', { preHandler: auth('manage') }, async (req) => {
     const id = pid(req);
-    const r = await mapped(() => store.discharge(id));
+    const known = registry.patient(id);
+    if (!known) return fail('API_ERR_NOT_FOUND', 404, `no patient ${id}`);
+    if (known.dischargedAt) fail('API_ERR_CONFLICT', 409, `patient ${id} was discharged`);
     // The alert worker closes the patient's alerts (reason "discharged"), in order with the
-    // patient's readings: the command topic is keyed by patient like the vitals.
-    const at = Date.parse(r.after.dischargedAt!);
+    // patient's readings (the command topic is keyed by patient like the vitals). Sent before
+    // the registry changes: if the registry write fails the request can be repeated, whereas
+    // a discharged patient whose command was lost would keep open alerts nobody watches.
+    const at = Date.now();
     await deps.producer.send({ topic: deps.commandsTopic, acks: -1, messages: [{ key: id, value: JSON.stringify({ type: 'discharge', patientId: id, by: `token:${req.role}`, at }) }] });
+    const r = await mapped(() => store.discharge(id, at));
     await audit({ ...actor(req), action: 'patient.discharge', target: `patient:${id}`, before: r.before, after: { ...r.after, endedAssignments: r.ended } });
     return { ...r.after, endedAssignments: r.ended };
   });
