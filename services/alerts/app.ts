@@ -7,7 +7,7 @@ import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
 import { idsValid } from '../common/topics.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
-import { needsTick, newPatientState, onBatch, onCommand, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
+import { beforeDischarge, needsTick, newPatientState, onBatch, onCommand, onDischarge, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
 import { loadStates } from './state-store.js';
 import { createWebhookOutbox, type WebhookRetry } from './webhook-outbox.js';
@@ -53,7 +53,8 @@ export type Command =
   | { type: 'acknowledge' | 'resolve'; patientId: string; alertId: string; by: string; at: number }
   | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] }
   | (ObservationCommand & { patientId: string })
-  | (Spo2ScaleCommand & { patientId: string });
+  | (Spo2ScaleCommand & { patientId: string })
+  | { type: 'discharge'; patientId: string; by: string; at: number };
 
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now }: AlertsDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
@@ -184,12 +185,18 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
           try {
             if (batch.topic === options.topics.vitals) {
               const b = VitalsBatch.decode(message.value!);
+              // Readings of an unassigned device (issue 15): stored under the device, nothing clinical.
+              if (b.patientId === '') { records.inc({ kind: 'unassigned' }); last = message.offset; continue; }
               checkIds(b.deviceId, b.patientId);
               const s = stateFor(b.patientId, undo);
+              if (beforeDischarge(s, b)) { records.inc({ kind: 'discharged' }); last = message.offset; continue; }
+              delete s.dischargedAt; // re-admitted and assigned again
               changes.push(...onBatch(s, options.engine, b, receivedAt));
               dirty.add(b.patientId);
               records.inc({ kind: 'vitals' });
             } else if (batch.topic === options.topics.status) {
+              // A device assigned to nobody (issue 15): no patient to raise "device offline" for.
+              if (message.headers?.attribution?.toString() === 'unassigned') { records.inc({ kind: 'unassigned' }); last = message.offset; continue; }
               const st = DeviceStatus.decode(message.value!);
               const patientId = st.patientId || message.key?.toString() || st.deviceId;
               checkIds(st.deviceId, patientId);
@@ -202,6 +209,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
               checkIds(null, cmd.patientId);
               const s = stateFor(cmd.patientId, undo);
               if (cmd.type === 'limits') s.overrides = cmd.overrides;
+              else if (cmd.type === 'discharge') changes.push(...onDischarge(s, cmd));
               else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') changes.push(...onObservation(s, options.engine, cmd));
               else {
                 const r = onCommand(s, options.engine, cmd);

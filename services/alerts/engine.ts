@@ -26,7 +26,7 @@ export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
 export type AlertCategoryName = 'physiological' | 'technical';
 /** Why a change was emitted (the wire's `change`): only 'raised' is a new alarm. */
 export type ChangeReason = 'raised' | 'reopened' | 'priority-raised' | 'priority-lowered' | 'updated' | 'condition-returned' | 'latched' | 'acknowledged'
-  | 'acknowledgement-expired' | 'escalated' | 'resolved';
+  | 'acknowledgement-expired' | 'escalated' | 'resolved' | 'discharged';
 
 export interface AlertRecord {
   id: string;
@@ -110,6 +110,8 @@ export interface PatientState {
   spo2Scale?: { scale: 1 | 2; reason: string; by: string; at: number };
   /** The NEWS2 parameters missing at the last evaluation (to update the alert's text). */
   news2Missing?: string;
+  /** When the patient was discharged (ms): readings measured before it raise nothing more. */
+  dischargedAt?: number;
 }
 
 export type Per<T> = Record<Priority, T>;
@@ -601,6 +603,28 @@ export function onCommand(s: PatientState, cfg: EngineConfig, cmd: { type: 'ackn
   Object.assign(a, { state: 'acknowledged', acknowledgedBy: cmd.by, acknowledgedUntil: cmd.at + cfg.ackTimeoutMs[a.priority], updatedAt: Math.max(cmd.at, a.updatedAt) });
   return { changes: [emitted(a, 'acknowledged')] };
 }
+
+/**
+ * Discharge (issue 15): every alert of the patient closes with the change "discharged"
+ * (resolved, condition no longer monitored), and the patient's devices are no longer watched
+ * for silence: their assignment ended with the discharge.
+ */
+export function onDischarge(s: PatientState, cmd: { by: string; at: number }): AlertRecord[] {
+  s.dischargedAt = cmd.at;
+  s.devices = {};
+  const out: AlertRecord[] = [];
+  for (const a of Object.values(s.alerts)) {
+    if (a.state === 'resolved') continue;
+    upgradeAlert(a);
+    Object.assign(a, { state: 'resolved', resolvedAt: cmd.at, latched: false, conditionActive: false, acknowledgedUntil: 0, acknowledgedBy: a.acknowledgedBy || cmd.by, updatedAt: Math.max(cmd.at, a.updatedAt) });
+    out.push(emitted(a, 'discharged'));
+  }
+  return out;
+}
+
+/** Whether a batch is a late one of a discharged stay (nothing measured after the discharge). */
+export const beforeDischarge = (s: PatientState, batch: VitalsBatch): boolean =>
+  s.dischargedAt !== undefined && batch.samples.every((x) => Number(x.measuredAtMs) < s.dischargedAt!);
 
 export type ObservationCommand = {
   type: 'observation'; at: number; by: string;

@@ -22,6 +22,9 @@ import { registerDeviceRoutes } from './device-routes.js';
 import { registerPeopleRoutes } from './people-routes.js';
 import type { Sessions } from './sessions.js';
 import { NO_WARDS, type WardLookup } from './ward-lookup.js';
+import type { PatientRegistry } from '../common/patient-registry.js';
+import { registerPatientRoutes } from './patient-routes.js';
+import type { PatientStore } from './patient-store.js';
 import { createAuthFailureLimiter, createTicketStore } from './limits.js';
 import { toFhirBundle } from './fhir.js';
 import * as q from './flux-queries.js';
@@ -66,6 +69,8 @@ export interface ApiDeps {
   wards?: WardLookup;
   /** Named accounts and their sessions; without them only the static tokens sign in. */
   people?: { accounts: AccountStore; sessions: Sessions; trail?: AuditTrail };
+  /** Patients and assignments (issue 15); without them the admission routes are absent. */
+  patients?: { registry: PatientRegistry; store: PatientStore };
 }
 
 declare module 'fastify' {
@@ -95,7 +100,7 @@ const DURATION_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_60
 const durationMs = (d: string) => Number(/^\d+/.exec(d)![0]) * DURATION_MS[/[a-z]+$/.exec(d)![0]]!;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
-export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices, audit = noAudit, wards = NO_WARDS, people }: ApiDeps): FastifyInstance {
+export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices, patients, audit = noAudit, wards = patients?.registry ?? NO_WARDS, people }: ApiDeps): FastifyInstance {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authenticateToken = createAuthenticator(options.tokens, people?.sessions);
@@ -148,7 +153,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   if (devices) registerDeviceRoutes(app, devices, { auth, parse, fail, audit });
   if (people) registerPeopleRoutes(app, people, { auth, parse, fail, audit, guard });
   registerCatalogueRoutes(app, auth);
+  if (patients) registerPatientRoutes(app, { ...patients, producer, commandsTopic: options.commandsTopic, audit, devices: () => view.devices.values() }, { auth, parse, fail, sees, scope });
   app.get('/', async (_req, reply) => reply.type('text/html').send(await readFile(`${PUBLIC_DIR}index.html`)));
+  app.get('/admissions.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}admissions.js`)));
   app.get('/app.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}app.js`)));
   app.get('/signin.js', async (_req, reply) => reply.type('text/javascript').send(await readFile(`${PUBLIC_DIR}signin.js`)));
   app.get('/style.css', async (_req, reply) => reply.type('text/css').send(await readFile(`${PUBLIC_DIR}style.css`)));
@@ -169,6 +176,12 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     }
   }
 
+  /** Where the patient is now, from the registry (a transfer moves the patient and their alerts). */
+  const admission = (pid: string) => {
+    const r = patients?.registry.patient(pid);
+    return { ward: r && !r.dischargedAt ? r.ward : null, bed: r && !r.dischargedAt ? r.bed : null, displayName: r?.displayName ?? null, discharged: Boolean(r?.dischargedAt) };
+  };
+
   function patientSummary(pid: string) {
     const latest = view.latest.get(pid) ?? {};
     // Device values and nurse-entered ones, the more recent of each; unknown stays unknown.
@@ -182,6 +195,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const online = devices.length === 0 ? null : devices.some((d) => d.online);
     return {
       patientId: pid,
+      ...admission(pid),
       online,
       devices,
       latest,
@@ -202,7 +216,10 @@ export function buildApi({ options, query, producer, view, log, registry = new R
 
   app.get('/api/v1/patients', { preHandler: auth('read') }, async (req) => {
     if (view.latest.size === 0) await latestFromInflux();
-    return { monitoring: monitoring.status(), patients: [...allPatients()].filter((pid) => sees(req.principal, pid)).sort().map(patientSummary) };
+    // The ward: admitted patients (even before their first reading), not the discharged ones; only the account's wards.
+    const ids = new Set([...allPatients(), ...(patients?.registry.patients().filter((r) => !r.dischargedAt).map((r) => r.patientId) ?? [])]);
+    const shown = [...ids].filter((id) => !patients?.registry.patient(id)?.dischargedAt && sees(req.principal, id));
+    return { monitoring: monitoring.status(), patients: shown.sort().map(patientSummary) };
   });
 
   app.get('/api/v1/monitoring', { preHandler: auth('read') }, async () => monitoring.status());
@@ -258,7 +275,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const p = parse(z.object({ state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(), category: z.enum(['physiological', 'technical']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500) }).strict(), req.query);
     const list = [...view.alerts.values()].filter((a) => sees(req.principal, a.patientId) &&
       (!p.state || (p.state === 'active' ? a.state !== 'resolved' : a.state === p.state)) && (!p.patient || a.patientId === p.patient) && (!p.priority || a.priority === p.priority) && (!p.category || a.category === p.category));
-    return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit) };
+    return { alerts: list.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, p.limit).map((a) => ({ ...a, ward: admission(a.patientId).ward })) };
   });
 
   app.get('/api/v1/alerts/:alertId', { preHandler: auth('read') }, async (req) => {
@@ -266,7 +283,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const a = view.alerts.get(alertId);
     if (!a) fail('API_ERR_NOT_FOUND', `no alert ${alertId}`);
     scope(req, a.patientId);
-    return a;
+    return { ...a, ward: admission(a.patientId).ward };
   });
 
   async function command(req: FastifyRequest, reply: FastifyReply, type: 'acknowledge' | 'resolve') {

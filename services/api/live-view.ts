@@ -22,6 +22,11 @@ export interface DeviceView {
   deviceId: string; patientId: string; online: boolean; reason: string; statusAt: number; lastSeen: number; battery: number | null;
   /** The device clock against the ingest's receive time, last batch (ms; positive = ahead). */
   clockOffsetMs?: number;
+  /** Since when (receive time, ms) its readings have come with no patient assignment; 0 or absent when assigned. */
+  unassignedSince?: number;
+  /** Newest measured time (ms) of its unassigned and of its assigned readings. */
+  lastUnassignedAt?: number;
+  lastAssignedAt?: number;
   bootId?: string;
 }
 
@@ -143,6 +148,18 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
       await follow([deps.topics.vitals], false, 'vitals', (_topic, value, receivedAt) => {
         const b = VitalsBatch.decode(value);
         const d = device(b.deviceId, b.patientId);
+        // Issue 15: the ingest found no assignment for these readings; a technical notice for
+        // operators while the device's newest reading (by measured time: the parts of one device
+        // can sit on different partitions) is an unassigned one.
+        const newest = Math.max(0, ...(b.samples as Sample[]).map((x) => Number(x.measuredAtMs)));
+        if (b.patientId === '') {
+          d.lastUnassignedAt = Math.max(d.lastUnassignedAt ?? 0, newest);
+          if ((d.lastUnassignedAt ?? 0) > (d.lastAssignedAt ?? 0)) { d.patientId = ''; d.unassignedSince ||= receivedAt; }
+        } else {
+          d.lastAssignedAt = Math.max(d.lastAssignedAt ?? 0, newest);
+          if ((d.lastAssignedAt ?? 0) >= (d.lastUnassignedAt ?? 0)) d.unassignedSince = 0;
+        }
+        if (d.unassignedSince) d.patientId = '';
         d.clockOffsetMs = b.sentAtMs - receivedAt;
         d.bootId = b.bootId;
         d.lastSeen = Math.max(d.lastSeen, b.sentAtMs);
@@ -155,6 +172,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           if (!info) continue;
           if (!cur[info.key] || cur[info.key]!.at <= s.measuredAtMs) { cur[info.key] = { value: s.value, at: s.measuredAtMs }; values[info.key] = s.value; }
         }
+        if (b.patientId === '') { events.emit('status', { ...d }); return; }
         latest.set(b.patientId, cur);
         events.emit('vitals', { patientId: b.patientId, deviceId: b.deviceId, at: b.sentAtMs, values, battery: b.batteryPercent });
       });

@@ -17,7 +17,8 @@ import { AUDIT_RETENTION_MS, createAuditTrail } from './audit.js';
 import { createDeviceRegistry } from './device-registry.js';
 import { createLiveView } from './live-view.js';
 import { createSessions } from './sessions.js';
-import { createWardLookup } from './ward-lookup.js';
+import { createPatientRegistry } from '../common/patient-registry.js';
+import { createPatientStore } from './patient-store.js';
 
 const csv = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
 const schema = z.object({
@@ -42,7 +43,6 @@ const schema = z.object({
   // People (issue 15): named accounts, their sessions, the audit trail, patients' wards.
   KAFKA_TOPIC_ACCOUNTS: z.string().default('vitals.v1.accounts'),
   KAFKA_TOPIC_AUDIT: z.string().default('vitals.v1.audit'),
-  KAFKA_TOPIC_PATIENTS: z.string().default('vitals.v1.patients'),
   /** HMAC key of session tokens, the same on every replica; without it one is made per process (sessions die with it). */
   API_SESSION_SECRET: z.string().min(32, 'API_SESSION_SECRET needs at least 32 characters').optional(),
   API_SESSION_ABSOLUTE_MS: z.coerce.number().int().positive().default(12 * 3_600_000),
@@ -72,7 +72,9 @@ export async function main(): Promise<void> {
   const instanceId = `vitals-api-${hostname()}-${process.pid}`;
   const accounts = createAccountStore({ kafka, producer, topic: config.KAFKA_TOPIC_ACCOUNTS, groupId: `${instanceId}-accounts`, log });
   const trail = createAuditTrail({ kafka, producer, topic: config.KAFKA_TOPIC_AUDIT, groupId: `${instanceId}-audit`, log });
-  const wards = createWardLookup({ kafka, topic: config.KAFKA_TOPIC_PATIENTS, groupId: `${instanceId}-wards`, log });
+  const patientTopics = { patients: config.KAFKA_TOPIC_PATIENTS, assignments: config.KAFKA_TOPIC_ASSIGNMENTS };
+  // The patient registry (issue 15): admissions, wards (for ward-restricted accounts) and device assignments.
+  const patients = createPatientRegistry({ kafka, log, topics: patientTopics, groupId: `vitals-api-patients-${hostname()}-${process.pid}` });
   if (!config.API_SESSION_SECRET) log.warn({}, 'api_session_secret unset: sessions are signed with a per-process key and end when it stops');
   const sessions = createSessions({ secret: config.API_SESSION_SECRET ?? randomBytes(32).toString('base64url'), absoluteMs: config.API_SESSION_ABSOLUTE_MS, idleMs: config.API_SESSION_IDLE_MS }, accounts);
   let dynsec: Dynsec | undefined;
@@ -92,21 +94,22 @@ export async function main(): Promise<void> {
         await ensureTopics(setup, Object.values(topics), config.KAFKA_TOPIC_PARTITIONS);
         // Created as the alert worker creates it (compacted), should the API start first.
         await ensureTopics(setup, [config.KAFKA_TOPIC_ALERT_STATE], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
-        await ensureTopics(setup, [config.KAFKA_TOPIC_ACCOUNTS, config.KAFKA_TOPIC_PATIENTS], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
+        await ensureTopics(setup, [config.KAFKA_TOPIC_ACCOUNTS], config.KAFKA_TOPIC_PARTITIONS, [{ name: 'cleanup.policy', value: 'compact' }]);
         await ensureTopics(setup, [config.KAFKA_TOPIC_AUDIT], 1, [{ name: 'cleanup.policy', value: 'delete' }, { name: 'retention.ms', value: String(AUDIT_RETENTION_MS) }]);
       } finally {
         await setup.disconnect();
       }
       await producer.connect();
       if (!viewStarted) { await view.start(); viewStarted = true; }
-      if (!peopleStarted) { await Promise.all([accounts.start(), trail.start(), wards.start()]); peopleStarted = true; }
+      if (!peopleStarted) { await Promise.all([accounts.start(), trail.start(), patients.start()]); peopleStarted = true; }
       app ??= buildApi({
         log,
         registry,
         workerLag,
         view,
         audit: trail.record,
-        wards,
+        wards: patients,
+        patients: { registry: patients, store: createPatientStore({ producer, registry: patients, topics: patientTopics }) },
         people: { accounts, sessions, trail },
         ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
         producer,
@@ -121,7 +124,7 @@ export async function main(): Promise<void> {
       // Live streams end (onClose), in-flight requests finish, then the clients close.
       await app?.close();
       await view.stop();
-      await Promise.all([accounts.stop(), trail.stop(), wards.stop()]).catch(() => undefined);
+      await Promise.all([accounts.stop(), trail.stop(), patients.stop()]).catch(() => undefined);
       await producer.disconnect();
       await dynsec?.close().catch(() => undefined);
       if (adminConnected) await admin.disconnect().catch(() => undefined);

@@ -93,6 +93,17 @@ export const openApiDocument = {
     '/api/v1/devices/{deviceId}/registration': { get: { summary: 'Operator: the registry record (model, firmware, registered at, revoked)', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('record'), ...errors } } },
     '/api/v1/devices/{deviceId}/credentials': { post: { summary: 'Operator: rotate the password (shown once); the old one is refused from the next connection', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('credentials'), ...errors } } },
     '/api/v1/devices/{deviceId}/revoke': { post: { summary: 'Operator: revoke: the broker disconnects the device now and refuses it from then on', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 204: ok('revoked'), ...errors } } },
+    '/api/v1/admissions': {
+      get: { summary: 'Admitted patients (ward, bed, assigned devices); ?ward= filters, ?discharged=true includes the discharged', responses: { 200: ok('patients'), ...errors } },
+      post: { summary: 'Operator: admit {patientId, displayName, ward, bed}; 409 if admitted', responses: { 201: ok('patient'), 409: err, ...errors } },
+    },
+    '/api/v1/admissions/{patientId}': { get: { summary: 'One admission record with its assigned devices', parameters: [pid], responses: { 200: ok('patient'), ...errors } } },
+    '/api/v1/admissions/{patientId}/transfer': { post: { summary: 'Operator: move the patient to {ward, bed}; open alerts follow the patient', parameters: [pid], responses: { 200: ok('patient'), 409: err, ...errors } } },
+    '/api/v1/admissions/{patientId}/discharge': { post: { summary: 'Operator: discharge: ends the patient\'s assignments; the alert worker closes their alerts ("discharged")', parameters: [pid], responses: { 200: ok('patient'), 409: err, ...errors } } },
+    '/api/v1/assignments': { post: { summary: 'Operator: assign {deviceId, patientId, from?} (default now); readings are attributed by their measured time', responses: { 201: ok('assignment history'), ...errors } } },
+    '/api/v1/assignments/{deviceId}': { get: { summary: 'The device\'s assignment history', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('assignment history'), ...errors } } },
+    '/api/v1/assignments/{deviceId}/end': { post: { summary: 'Operator: end the device\'s open assignment {at?}', parameters: [{ name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: ok('assignment history'), ...errors } } },
+    '/api/v1/notices': { get: { summary: 'Technical notices, low priority: devices whose newest readings no assignment covers ("unassigned-device")', responses: { 200: ok('notices'), ...errors } } },
     '/api/v1/alerts': {
       get: {
         summary: 'Alerts by state, patient and priority',

@@ -39,6 +39,9 @@ export const kafkaSchema = {
   KAFKA_TOPIC_STATUS: z.string().default('vitals.v1.device-status'),
   KAFKA_TOPIC_DEAD_LETTER: z.string().default('vitals.v1.dead-letter'),
   KAFKA_TOPIC_ALERTS: z.string().default('vitals.v1.alerts'),
+  /** Compacted registry topics (issue 15): key patient id / device id, written only by the API. */
+  KAFKA_TOPIC_PATIENTS: z.string().default('vitals.v1.patients'),
+  KAFKA_TOPIC_ASSIGNMENTS: z.string().default('vitals.v1.assignments'),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().positive().default(6),
   /** How long the vitals, status and dead-letter topics keep records (set when a service creates them). @defaultValue 7 days (ms) */
   KAFKA_RETENTION_MS: z.coerce.number().int().min(7 * 24 * 3600_000, 'at least 7 days (issue 16)').default(7 * 24 * 3600_000),

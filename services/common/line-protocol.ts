@@ -16,17 +16,18 @@ const num = (v: number) => (Number.isInteger(v) ? `${v}.0` : String(v));
  */
 export function batchToLines(batch: VitalsBatch): string[] {
   const device = escapeTag(batch.deviceId);
-  const patient = escapeTag(batch.patientId);
+  // A reading of an unassigned device (issue 15) is stored under the device only: no patient tag.
+  const patient = batch.patientId ? `,patient_id=${escapeTag(batch.patientId)}` : '';
   const lines: string[] = [];
   for (const s of batch.samples as Sample[]) {
     const info = vitalByKind(s.kind);
     if (!info) continue; // validated upstream; an unknown kind is never stored under a wrong name
     lines.push(
-      `${VITALS_MEASUREMENT},device_id=${device},kind=${info.key},patient_id=${patient},unit=${escapeTag(info.ucum)} value=${num(s.value)},seq=${batch.sequence}i ${s.measuredAtMs}`,
+      `${VITALS_MEASUREMENT},device_id=${device},kind=${info.key}${patient},unit=${escapeTag(info.ucum)} value=${num(s.value)},seq=${batch.sequence}i ${s.measuredAtMs}`,
     );
   }
   lines.push(
-    `${DEVICE_MEASUREMENT},device_id=${device},patient_id=${patient} battery=${num(batch.batteryPercent)},samples=${batch.samples.length}i,seq=${batch.sequence}i ${batch.sentAtMs}`,
+    `${DEVICE_MEASUREMENT},device_id=${device}${patient} battery=${num(batch.batteryPercent)},samples=${batch.samples.length}i,seq=${batch.sequence}i ${batch.sentAtMs}`,
   );
   return lines;
 }

@@ -58,7 +58,9 @@ export function validateBatch(bytes: Uint8Array, topicDeviceId: string, now: num
   if (batch.deviceId !== topicDeviceId) {
     throw new ValidationError('INGEST_ERR_DEVICE_MISMATCH', `device_id ${JSON.stringify(batch.deviceId)} differs from topic device ${JSON.stringify(topicDeviceId)}`);
   }
-  if (!PATIENT_ID_RE.test(batch.patientId)) throw new ValidationError('INGEST_ERR_SCHEMA', 'patient_id is missing or malformed');
+  // The ingest attributes readings from the registry (issue 15): a device need not know its
+  // patient; a patient id it sends is a cross-check, so it may be empty but never malformed.
+  if (batch.patientId !== '' && !PATIENT_ID_RE.test(batch.patientId)) throw new ValidationError('INGEST_ERR_SCHEMA', 'patient_id is malformed');
   if (!FIRMWARE_RE.test(batch.firmware)) throw new ValidationError('INGEST_ERR_SCHEMA', 'firmware is malformed');
   if (!Number.isSafeInteger(batch.sequence) || batch.sequence < 1) throw new ValidationError('INGEST_ERR_SCHEMA', 'sequence must be an integer >= 1');
   checkTime('sent_at_ms', batch.sentAtMs, now, limits);

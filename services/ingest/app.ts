@@ -8,6 +8,8 @@ import type { Logger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
 import { MQTT_STATUS_FILTER, MQTT_TELEMETRY_FILTER, sharedFilter } from '../common/topics.js';
 import type { ValidationLimits } from '../common/validate.js';
+import type { PatientRegistry } from '../common/patient-registry.js';
+import { attribute } from './attribute.js';
 import { classify, rejectAs, type KafkaTopics } from './classify.js';
 import { DEFAULT_DEVICE_LIMITS, DeviceLimits, type DeviceLimitOptions } from './device-limits.js';
 import { KafkaForwarder } from './kafka-forwarder.js';
@@ -49,6 +51,8 @@ export interface IngestDeps {
   options: IngestOptions;
   kafka: Kafka;
   log: Logger;
+  /** Patients and assignments: loaded before the ingest subscribes; attributes every reading. */
+  patients: PatientRegistry;
   registry?: Registry;
   now?: () => number;
 }
@@ -61,7 +65,7 @@ export interface Ingest {
   registry: Registry;
 }
 
-export function createIngest({ options, kafka, log, registry = new Registry(), now = Date.now }: IngestDeps): Ingest {
+export function createIngest({ options, kafka, log, patients, registry = new Registry(), now = Date.now }: IngestDeps): Ingest {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_ingest_' });
   const messages = new Counter({ name: 'vitals_ingest_messages_total', help: 'MQTT messages handled, by result', labelNames: ['result'], registers: [registry] });
   const rejected = new Counter({ name: 'vitals_ingest_rejected_total', help: 'Messages dead-lettered, by reason', labelNames: ['reason'], registers: [registry] });
@@ -70,6 +74,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   const backpressure = new Gauge({ name: 'vitals_ingest_backpressure', help: '1 while Kafka is not acknowledging and acks are held', registers: [registry] });
   const retries = new Counter({ name: 'vitals_ingest_kafka_retries_total', help: 'Kafka batch send retries', registers: [registry] });
   const sendSeconds = new Histogram({ name: 'vitals_ingest_kafka_send_seconds', help: 'Kafka batch send time (acks=all)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
+  const unassigned = new Counter({ name: 'vitals_ingest_unassigned_samples_total', help: 'Samples of devices with no assignment at their measured time (stored under the device only)', registers: [registry] });
   const ackSeconds = new Histogram({ name: 'vitals_ingest_ack_seconds', help: 'MQTT receive to PUBACK', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
 
   const deviceLimits = new DeviceLimits(options.deviceLimits ?? DEFAULT_DEVICE_LIMITS);
@@ -86,12 +91,16 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
       const over = c.kind === 'vitals' ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now()) : deviceLimits.status(c.deviceId, now());
       if (over) c = rejectAs(c, payload, over.reason, over.detail, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
     }
+    // Decided here, before the PUBACK: the registry says whose readings these are.
+    const d = attribute(c, payload, patients.assignmentAt, now(), options.topics.deadLetter, options.limits.deadLetterCopyBytes);
+    c = d.classified;
+    if (d.unassignedSamples > 0) unassigned.inc(d.unassignedSamples);
     if (c.kind === 'dead-letter') {
       rejected.inc({ reason: c.reason });
       // No detail here: it can hold a reading's value (patient data); it is in the dead-letter record.
       log.warn({ deviceId: c.deviceId, reason: c.reason, bytes: payload.length }, 'message dead-lettered');
     }
-    await forwarder!.send(c.record);
+    await Promise.all(d.records.map((r) => forwarder!.send(r)));
     messages.inc({ result: c.kind });
     if (c.kind === 'vitals') samples.inc(c.samples);
   }
@@ -173,6 +182,8 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
   return {
     registry,
     async start() {
+      // The registry first: no message is taken (or acknowledged) before it is complete.
+      await patients.start();
       const admin = kafka.admin();
       await admin.connect();
       let kafkaMax: number;
@@ -212,6 +223,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
     readiness() {
       const problems: string[] = [];
       if (!forwarder) problems.push('not started');
+      if (!patients.loaded()) problems.push('patient registry loading');
       if (forwarder?.degraded) problems.push('kafka not acknowledging (back-pressure)');
       const down = clients.filter((c) => !c.connected).length;
       if (down > 0) problems.push(`${down} of ${clients.length} mqtt connections down`);
@@ -225,6 +237,7 @@ export function createIngest({ options, kafka, log, registry = new Registry(), n
       await Promise.all(clients.map((c) => c.endAsync(false).catch(() => undefined)));
       forwarder?.close();
       await producer?.disconnect();
+      await patients.stop();
       log.info({}, 'ingest stopped');
     },
   };

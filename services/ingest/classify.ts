@@ -1,6 +1,7 @@
 import { clip, deadLetterCopy } from '../common/dead-letter.js';
 import { ValidationError } from '../common/errors.js';
 import { parseDeviceTopic } from '../common/topics.js';
+import type { VitalsBatch } from '../common/proto.js';
 import { validateBatch, validateStatus, type ValidationLimits } from '../common/validate.js';
 
 export interface KafkaTopics {
@@ -17,7 +18,7 @@ export interface OutboundRecord {
 }
 
 export type Classified =
-  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; sentAtMs: number; samples: number; record: OutboundRecord }
+  | { kind: 'vitals'; deviceId: string; patientId: string; sequence: number; sentAtMs: number; samples: number; record: OutboundRecord; batch: VitalsBatch }
   | { kind: 'status'; deviceId: string; record: OutboundRecord }
   | { kind: 'dead-letter'; reason: string; detail: string; deviceId: string | null; record: OutboundRecord };
 
@@ -69,6 +70,7 @@ export function classify(topic: string, payload: Buffer, receivedAtMs: number, t
         sequence: batch.sequence,
         sentAtMs: batch.sentAtMs,
         samples: batch.samples.length,
+        batch,
         record: {
           topic: topics.vitals,
           key: batch.patientId,

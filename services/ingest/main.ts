@@ -5,6 +5,7 @@ import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { runService } from '../common/run-service.js';
 import { DEFAULT_LIMITS } from '../common/validate.js';
+import { createPatientRegistry } from '../common/patient-registry.js';
 import { createIngest } from './app.js';
 import { DEFAULT_DEVICE_LIMITS } from './device-limits.js';
 
@@ -37,9 +38,16 @@ export async function main(): Promise<void> {
   const config = configOrExit('ingest', schema, process.env);
   const log = createLogger({ name: 'ingest', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-ingest` }, log);
+  const patients = createPatientRegistry({
+    kafka, log,
+    topics: { patients: config.KAFKA_TOPIC_PATIENTS, assignments: config.KAFKA_TOPIC_ASSIGNMENTS },
+    // One per ingest replica (its client id is unique); stable, so a kill -9 leaves no new group behind.
+    groupId: `${config.MQTT_CLIENT_ID}-patients`,
+  });
   const ingest = createIngest({
     kafka,
     log,
+    patients,
     options: {
       mqtt: { url: config.MQTT_URL, username: config.MQTT_USERNAME, password: config.MQTT_PASSWORD, caFile: config.MQTT_CA_FILE },
       clientId: config.MQTT_CLIENT_ID,

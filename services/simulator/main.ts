@@ -4,16 +4,20 @@ import { z } from 'zod';
 import { parseConfig } from '../common/config.js';
 import { loadEnv } from '../common/env-file.js';
 import { simulate, type ScenarioSpec } from './app.js';
+import { provisionFleet } from './provision.js';
 import { SCENARIOS, type ScenarioName } from './physiology.js';
 
 const schema = z.object({
   MQTT_URL: z.string().url(),
   MQTT_DEVICE_SECRET: z.string().min(1),
   MQTT_CA_FILE: z.string().optional(),
+  /** With --api-url: provisions the fleet (admits, assigns) through the API with this operator token. */
+  API_OPERATOR_TOKEN: z.string().optional(),
 });
 
 const USAGE = `usage: vitals simulate [--devices N] [--batches N | --forever] [--interval-ms MS] [--readings N]
                        [--first-device N] [--scenario NAME[@device[:startMs[:durationMs[:everyMs]]]]]... [--seed N]
+                       [--api-url URL]  (admit the patients and assign the devices first; token: API_OPERATOR_TOKEN)
 scenarios: ${SCENARIOS.join(', ')}`;
 
 function parseScenario(text: string): ScenarioSpec {
@@ -36,6 +40,7 @@ export async function main(argv: string[]): Promise<void> {
       scenario: { type: 'string', multiple: true, default: [] },
       seed: { type: 'string', default: '1' },
       keepalive: { type: 'string', default: '30' },
+      'api-url': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,6 +53,18 @@ export async function main(argv: string[]): Promise<void> {
   } catch (err) {
     console.error(`simulate: ${(err as Error).message}\n${USAGE}`);
     process.exit(2);
+  }
+  if (values['api-url']) {
+    // Issue 15: the ingest attributes readings by assignment only; unprovisioned devices' readings belong to nobody.
+    const token = config.API_OPERATOR_TOKEN?.split(',')[0];
+    if (!token) { console.error('simulate: --api-url needs API_OPERATOR_TOKEN (environment or stack file)'); process.exit(2); }
+    try {
+      const p = await provisionFleet({ apiUrl: values['api-url'], token, first: Number(values['first-device']), count: Number(values.devices) });
+      process.stderr.write(`simulate: fleet provisioned (${p.admitted} admitted, ${p.assigned} assigned, ${p.unchanged} already assigned)\n`);
+    } catch (err) {
+      console.error(`simulate: provisioning through ${values['api-url']} failed: ${(err as Error).message}`);
+      process.exit(4);
+    }
   }
   const tty = process.stderr.isTTY === true;
   // SIGTERM/SIGINT end the run cleanly: in-flight batches are acknowledged, devices say offline.

@@ -16,8 +16,9 @@ const DEMO_SCENARIOS: { device: number; name: string; startS: number; durationS:
 ];
 const EVERY_S = 900;
 
-export function demoSimulatorArgs(devices: number): string[] {
-  const args = ['simulate', '--forever', '--devices', String(devices), '--interval-ms', '1000', '--seed', '7'];
+/** With `apiUrl`, the simulator admits the demo patients and assigns their devices through the API first (issue 15). */
+export function demoSimulatorArgs(devices: number, apiUrl?: string): string[] {
+  const args = ['simulate', '--forever', '--devices', String(devices), '--interval-ms', '1000', '--seed', '7', ...(apiUrl ? ['--api-url', apiUrl] : [])];
   for (const s of DEMO_SCENARIOS) {
     if (s.device > devices) continue;
     args.push('--scenario', `${s.name}@${s.device}:${s.startS * 1000}:${s.durationS * 1000}:${EVERY_S * 1000}`);

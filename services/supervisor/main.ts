@@ -149,7 +149,7 @@ export async function main(argv: string[]): Promise<void> {
     });
     logs.own('info', 'service ready', { service: 'api', after: elapsed() });
     if (demo) {
-      await supervisor.start({ name: 'simulator', args: [join(root, 'bin/vitals.js'), ...demoSimulatorArgs(devices)], env: { ...process.env, VITALS_STACK_ENV: envFile }, ready: async () => true });
+      await supervisor.start({ name: 'simulator', args: [join(root, 'bin/vitals.js'), ...demoSimulatorArgs(devices, `http://127.0.0.1:${apiPort}`)], env: { ...process.env, VITALS_STACK_ENV: envFile }, ready: async () => true });
     }
   } catch (err) {
     logs.own('error', 'pipeline did not start', { err: { message: (err as Error).message } });

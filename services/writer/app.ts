@@ -108,7 +108,7 @@ export function createWriter({ options, kafka, influx, log, registry = new Regis
         if (!message.value) throw new Error('empty record');
         const b = VitalsBatch.decode(message.value);
         // Kafka is not a trust boundary we control alone: ids reach tags only in the documented alphabet.
-        if (!idsValid(b.deviceId, b.patientId)) throw new Error('device_id or patient_id outside the id alphabet');
+        if (!idsValid(b.deviceId, b.patientId || null)) throw new Error('device_id or patient_id outside the id alphabet');
         decoded.push({ message, lines: batchToLines(b) });
       } catch (err) {
         decoded.push({ message, lines: [] });

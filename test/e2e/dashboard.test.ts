@@ -28,6 +28,7 @@ test('ward view shows a desaturation alert live; acknowledging it in the page re
   await page.fill('#token', f.tokens.clinician);
   await page.click('#login button');
 
+  await f.p.provisionFleet(41, 3);
   const run = simulate({
     mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 3, firstDevice: 41, batches: 40, intervalMs: 500,
     scenarios: [{ name: 'desaturation', device: 2, startMs: 1_000, durationMs: 60_000 }],

@@ -35,6 +35,7 @@ test('stopping Kafka shows "monitoring interrupted since hh:mm" on the ward with
   await page.goto(f.url);
   await page.fill('#token', f.tokens.clinician);
   await page.click('#login button');
+  await f.p.provisionFleet(51, 2);
   const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 2, firstDevice: 51, batches: 6, intervalMs: 500 });
   assert.equal(summary.failed, 0);
   await page.locator('article[data-patient="pat-00052"]').waitFor({ timeout: 20_000 });

@@ -13,6 +13,7 @@ import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import { Kafka, logLevel } from 'kafkajs';
 import { Alert } from '../../services/common/proto.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
+import { createProvisioner } from '../helpers/provision.js';
 import { tempBucket } from '../helpers/influx.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
@@ -44,6 +45,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   const env = {
     KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
     KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '3',
+    KAFKA_TOPIC_PATIENTS: `${id}.patients`, KAFKA_TOPIC_ASSIGNMENTS: `${id}.assignments`,
     INFLUX_BUCKET: bucket, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, INGEST_CONNECTIONS: '4',
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, WRITER_FLUSH_INTERVAL_MS: '100',
     // Scoped tokens only cover the stack's own bucket; this test writes to its own.
@@ -88,6 +90,9 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   // Runs after the services are killed and the watcher left: the test's topics and groups go.
   t.after(() => removeKafkaByPrefix(kafka, id));
   const query = new InfluxDB({ url: s.influx.url, token: s.influx.token, timeout: 60_000 }).getQueryApi(s.influx.org);
+  // Every simulated device is assigned to its patient (issue 15), as the API would do.
+  const provisioner = await createProvisioner(kafka, { patients: `${id}.patients`, assignments: `${id}.assignments` }, `${id}-provision`);
+  t.after(() => provisioner.close());
 
   const faults: { name: string; batches?: number; inject: () => Promise<void> }[] = [
     { name: 'kill -9 ingest', inject: async () => { await services.ingest!.kill('SIGKILL'); await sleep(2000); await start('ingest'); } },
@@ -117,6 +122,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     if (only && !only.has(fault.name)) continue;
     const devices = 8;
     const published = new Map<string, number>(); // "device#seq" -> publish time
+    await provisioner.provisionFleet(firstDevice, devices);
     const run = simulate({
       mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: fault.batches ?? 160, intervalMs: 250, readingsPerBatch: 1,
       scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],

@@ -68,6 +68,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
     ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
     view,
     producer,
+    patients: { registry: p.patients, store: p.store },
     query: new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org),
     options: { bucket: p.bucket, tokens: { clinician: [tokens.clinician], operator: [tokens.operator] }, commandsTopic, news2FreshMs: 300_000, ...opts.api },
     // Extra dependencies (audit trail, ward lookup, people's accounts, a capturing logger).

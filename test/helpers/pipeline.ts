@@ -4,7 +4,10 @@ import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { ensureTopics } from '../../services/common/kafka.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
+import { createPatientRegistry, type PatientRegistry, type PatientTopics } from '../../services/common/patient-registry.js';
 import { createIngest, type Ingest } from '../../services/ingest/app.js';
+import type { PatientStore } from '../../services/api/patient-store.js';
+import { createProvisioner } from './provision.js';
 import type { DeviceLimitOptions } from '../../services/ingest/device-limits.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
@@ -20,6 +23,18 @@ export interface Pipeline {
   topics: { vitals: string; status: string; deadLetter: string; alerts: string };
   bucket: string;
   ingest: Ingest;
+  /** The registry the ingest attributes readings with (issue 15), on this pipeline's own topics. */
+  patients: PatientRegistry;
+  patientTopics: PatientTopics;
+  /** The API's write path (admit, assign, ...) on this pipeline's registry topics. */
+  store: PatientStore;
+  /**
+   * Admits the patient (if not admitted) and assigns the device to them from `from`
+   * (default: 7 days ago, the oldest reading the ingest accepts), through the API's own store.
+   */
+  provision(deviceId: string, patientId: string, opts?: { from?: number; ward?: string; bed?: string }): Promise<void>;
+  /** {@link provision} for the simulator's devices `first..first+count-1` and their patients. */
+  provisionFleet(first: number, count: number): Promise<void>;
   deviceSecret: string;
   /** Registers a cleanup that runs (last-in first-out) before the pipeline is torn down. */
   cleanup(fn: () => Promise<unknown>): void;
@@ -86,12 +101,18 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await removeKafkaByPrefix(kafka, id, [...groupsUsed]);
     await remove();
   });
+  const patientTopics = { patients: `${id}.patients`, assignments: `${id}.assignments` };
+  const patients = createPatientRegistry({ kafka, log: quiet, topics: patientTopics, groupId: `${id}-patients-ingest` });
+  cleanup(() => patients.stop());
+  const provisioner = await createProvisioner(kafka, patientTopics, `${id}-patients-ingest`, patients);
+  cleanup(() => provisioner.close());
   const connections = opts.connections ?? 4;
   // One broker account per ingest connection, bound to its client id (issue 15).
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, connections);
   const ingest = createIngest({
     kafka,
     log: quiet,
+    patients,
     options: {
       mqtt: { url: s.mqttUrl, password: s.env.MQTT_PASSWORD! },
       clientId: `${id}-ingest`,
@@ -127,7 +148,10 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await writer.start();
   }
   return {
-    id, s, kafka, topics, bucket, ingest, cleanup,
+    id, s, kafka, topics, bucket, ingest, cleanup, patients, patientTopics,
+    store: provisioner.store,
+    provision: provisioner.provision,
+    provisionFleet: provisioner.provisionFleet,
     writerGroup: `${id}-writer`,
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
     async offsets(groupId: string, topic: string) {

@@ -48,8 +48,10 @@ async function startWorker(_t: TestContext, p: Pipeline, engine: Partial<EngineC
 }
 
 const decodeAll = (messages: { value: Buffer | null }[]) => messages.map((m) => Alert.decode(m.value!));
-const sim = (p: Pipeline, first: number, o: Partial<Parameters<typeof simulate>[0]>) =>
-  simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: first, batches: 40, intervalMs: 500, ...o });
+const sim = async (p: Pipeline, first: number, o: Partial<Parameters<typeof simulate>[0]>) => {
+  await p.provisionFleet(first, o.devices ?? 1);
+  return simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: first, batches: 40, intervalMs: 500, ...o });
+};
 
 test('a device that reboots mid-episode (with and without a boot id) still alarms and raises no false offline', async (t) => {
   const p = await startPipeline(t, { writer: false, bucket: true });
@@ -80,6 +82,7 @@ test('a manual resolve of an active SpO2 alarm is refused with 409, and the alar
   const f = await startFull(t);
   const alerts = await f.p.collect(f.p.topics.alerts);
   const auth = { Authorization: `Bearer ${f.tokens.clinician}`, 'Content-Type': 'application/json' };
+  await f.p.provisionFleet(33, 1);
   const run = simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 33, batches: 48, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 1_000, durationMs: 30_000 }] });
   const open = await waitFor('SpO2 alarm in the API', async () => {
     const r = await fetch(`${f.url}/api/v1/alerts?patient=pat-00033&state=active`, { headers: auth });

@@ -79,6 +79,7 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s; it latches af
   await bedside.subscribeAsync('alerts/v1/patients/pat-00021/#', { qos: 1 });
 
   let firstLow = 0;
+  await p.provisionFleet(21, 1);
   const summary = await simulate({
     mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 21, batches: 44, intervalMs: 500,
     scenarios: [{ name: 'desaturation', startMs: 2_000, durationMs: 16_000 }],
@@ -120,6 +121,7 @@ test('a short spike under the delay raises nothing', async (t) => {
   const p = await startPipeline(t, { writer: false, bucket: true });
   const worker = await startWorker(t, p);
   const alerts = await p.collect(p.topics.alerts);
+  await p.provisionFleet(22, 1);
   const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 22, batches: 16, intervalMs: 500, scenarios: [{ name: 'spike', startMs: 2_000, durationMs: 4_000 }] });
   assert.equal(summary.failed, 0);
   // The worker saw the spike (state has the patient's latest SpO2 back to normal) ...
@@ -135,6 +137,7 @@ test('a device cut off without a clean disconnect raises "device offline" within
   const alerts = await p.collect(p.topics.alerts);
   const keepaliveS = 5;
   let cutAt = 0;
+  await p.provisionFleet(23, 1);
   const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 23, batches: 10, intervalMs: 500, keepaliveS, scenarios: [{ name: 'dropout', startMs: 2_000 }] });
   setTimeout(() => { cutAt = Date.now(); }, 2_000);
   await run;
@@ -148,6 +151,7 @@ test('a device silent without a Last Will is declared offline by the inactivity 
   await startWorker(t, p, 3_000);
   const alerts = await p.collect(p.topics.alerts);
   const dev = deviceIdFor(24);
+  await p.provision(dev, 'pat-00024');
   const c = await mqtt.connectAsync(p.s.mqttUrl, { username: dev, password: devicePassword(p.deviceSecret, dev), clientId: dev, protocolVersion: 4 });
   t.after(() => c.endAsync());
   await c.publishAsync(telemetryTopic(dev), Buffer.from(encodeBatch(makeBatch({ deviceId: dev, patientId: 'pat-00024', sequence: 1 }))), { qos: 1 });
@@ -171,6 +175,7 @@ test('a worker killed with SIGKILL mid-episode neither loses the open alert nor 
   };
   let worker = startService(t, 'alerts', env);
   await waitForLog(worker, 'alert worker started');
+  await p.provisionFleet(25, 1);
   const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 25, batches: 70, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 2_000, durationMs: 26_000 }] });
   const opened = await waitFor('open spo2 alert', () => decodeAll(alerts.messages).find((a) => a.kind === 'limit:spo2:low' && a.state === AlertState.ALERT_STATE_OPEN), 30_000);
   await worker.kill('SIGKILL');

@@ -24,6 +24,7 @@ test('clinician API: auth, patients, series, FHIR, devices, alerts lifecycle, li
   assert.equal(doc.status, 200);
   assert.ok(Object.keys(doc.body.paths as object).includes('/api/v1/patients/{patientId}/vitals'));
 
+  await f.p.provisionFleet(31, 2);
   const summary = await simulate({
     mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 2, firstDevice: 31, batches: 36, intervalMs: 500,
     scenarios: [{ name: 'desaturation', device: 1, startMs: 1_000, durationMs: 40_000 }],
@@ -146,6 +147,7 @@ test('clinician API: auth, patients, series, FHIR, devices, alerts lifecycle, li
   assert.equal(stream.status, 200);
   assert.match(stream.headers.get('content-type') ?? '', /text\/event-stream/);
   const reader = stream.body!.getReader();
+  await f.p.provisionFleet(33, 1);
   const more = simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 33, batches: 4, intervalMs: 300 });
   let text = '';
   const deadline = Date.now() + 15_000;

@@ -19,6 +19,7 @@ async function rows<T>(p: { s: { influx: { url: string; token: string; org: stri
 test('K devices x M batches: InfluxDB holds exactly the acknowledged samples, every (device, sequence)', async (t) => {
   const p = await startPipeline(t);
   const K = 6, M = 15;
+  await p.provisionFleet(1, K);
   const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: K, firstDevice: 1, batches: M, intervalMs: 100, readingsPerBatch: 2 });
   assert.equal(summary.failed, 0, 'every publish acknowledged by the broker');
   assert.equal(summary.acked, K * M);
@@ -49,6 +50,7 @@ test('K devices x M batches: InfluxDB holds exactly the acknowledged samples, ev
 test('the same batch delivered twice yields no extra points', async (t) => {
   const p = await startPipeline(t);
   const deviceId = deviceIdFor(7);
+  await p.provision(deviceId, 'pat-dup');
   const client = await mqtt.connectAsync(p.s.mqttUrl, { clientId: deviceId, username: deviceId, password: devicePassword(p.deviceSecret, deviceId), protocolVersion: 4, reconnectPeriod: 0 });
   t.after(() => client.endAsync());
   const bytes = Buffer.from(encodeBatch(makeBatch({ deviceId, patientId: 'pat-dup', sequence: 1 })));
@@ -111,6 +113,7 @@ test("a device's Last Will reaches the device-status topic when its connection i
   const status = await p.collect(p.topics.status);
   // A stack that ran this before still holds that run's retained Will: only this run's count.
   const since = Date.now();
+  await p.provisionFleet(11, 1);
   const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 11, batches: 6, intervalMs: 200, scenarios: [{ name: 'dropout', startMs: 500 }] });
   assert.ok(summary.acked >= 1);
   const dev = deviceIdFor(11);

@@ -9,6 +9,7 @@ import { DeviceState, DeviceStatus } from '../../services/common/proto.js';
 import { statusTopic, telemetryTopic } from '../../services/common/topics.js';
 import { DEFAULT_LIMITS } from '../../services/common/validate.js';
 import { createIngest } from '../../services/ingest/app.js';
+import { createPatientRegistry } from '../../services/common/patient-registry.js';
 import { KafkaForwarder } from '../../services/ingest/kafka-forwarder.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { startPipeline, waitFor } from '../helpers/pipeline.js';
@@ -48,10 +49,14 @@ test('the ingest refuses to start when Kafka\'s max.message.bytes is below the l
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq` };
   const admin = kafka.admin();
   await admin.connect();
-  t.after(async () => { await admin.deleteTopics({ topics: Object.values(topics) }).catch(() => undefined); await admin.disconnect(); });
+  const patientTopics = { patients: `${id}.patients`, assignments: `${id}.assignments` };
+  t.after(async () => { await admin.deleteTopics({ topics: [...Object.values(topics), ...Object.values(patientTopics)] }).catch(() => undefined); await admin.disconnect(); });
   await ensureTopics(admin, Object.values(topics), 1, [{ name: 'max.message.bytes', value: '16384' }]);
+  const patients = createPatientRegistry({ kafka, log: pino({ level: 'silent' }), topics: patientTopics, groupId: `${id}-patients` });
+  t.after(() => patients.stop());
   const ingest = createIngest({
     kafka,
+    patients,
     log: pino({ level: 'silent' }),
     options: { mqtt: { url: s.mqttUrl, username: s.env.MQTT_USERNAME!, password: s.env.MQTT_PASSWORD! }, clientId: id, connections: 1, shareGroup: id, subscription: 'exclusive', keepaliveS: 10, topics, partitions: 1, limits: DEFAULT_LIMITS, lingerMs: 2, maxBatch: 500 },
   });
@@ -128,6 +133,10 @@ test('per-device limits: a device inventing patient ids or flooding is dead-lett
   const reasons = fromId(dlq.messages).map((m) => header(m.headers, 'reason'));
   assert.equal(reasons.filter((r) => r === 'INGEST_ERR_PATIENT_LIMIT').length, 2, 'patients 4 and 5 refused');
   assert.ok(reasons.filter((r) => r === 'INGEST_ERR_RATE').length >= 15, `the flood past the burst refused (${reasons.length} dead letters)`);
-  const patients = new Set(vitals.messages.filter((m) => header(m.headers, 'device-id') === id).map((m) => m.key?.toString()));
-  assert.deepEqual([...patients].sort(), ['pat-inv-1', 'pat-inv-2', 'pat-inv-3']);
+  const passed = vitals.messages.filter((m) => header(m.headers, 'device-id') === id);
+  const seqs = new Set(passed.map((m) => Number(header(m.headers, 'sequence'))));
+  assert.deepEqual([1, 2, 3, 4, 5].filter((q) => seqs.has(q)), [1, 2, 3], 'the batches naming patients 1-3 passed, 4 and 5 did not');
+  // Issue 15: an unassigned device's readings are keyed by the device, never by the ids it claims.
+  assert.deepEqual([...new Set(passed.map((m) => m.key?.toString()))], [id]);
+  assert.ok(passed.every((m) => header(m.headers, 'attribution') === 'unassigned'));
 });

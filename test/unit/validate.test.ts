@@ -34,7 +34,9 @@ test('each class of bad input is rejected with its own reason', () => {
   rejects(encodeBatch(makeBatch({ samples: [{ kind: VitalKind.VITAL_KIND_HEART_RATE, value: 70, unit: 'Hz', measuredAtMs: NOW }] }, NOW)), 'INGEST_ERR_SCHEMA', /unit/);
   rejects(encodeBatch(makeBatch({ samples: [{ kind: 42 as VitalKind, value: 70, unit: '', measuredAtMs: NOW }] }, NOW)), 'INGEST_ERR_SCHEMA', /kind/);
   rejects(encodeBatch(makeBatch({ samples: [] }, NOW)), 'INGEST_ERR_SCHEMA', /empty/);
-  rejects(encodeBatch(makeBatch({ patientId: '' }, NOW)), 'INGEST_ERR_SCHEMA', /patient_id/);
+  // Issue 15: the registry attributes readings; a device may leave patient_id empty, never malformed.
+  assert.equal(validateBatch(encodeBatch(makeBatch({ patientId: '' }, NOW)), 'dev-00001', NOW).patientId, '');
+  rejects(encodeBatch(makeBatch({ patientId: 'pat/1' }, NOW)), 'INGEST_ERR_SCHEMA', /patient_id/);
   rejects(encodeBatch(makeBatch({ sequence: 0 }, NOW)), 'INGEST_ERR_SCHEMA', /sequence/);
   rejects(encodeBatch(makeBatch({ batteryPercent: 130 }, NOW)), 'INGEST_ERR_RANGE', /battery/);
   const big = makeBatch({ samples: Array.from({ length: 3000 }, () => ({ kind: VitalKind.VITAL_KIND_HEART_RATE, value: 70, unit: '/min', measuredAtMs: NOW })) }, NOW);

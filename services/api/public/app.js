@@ -170,8 +170,10 @@ function sortedPatients() {
 
 // Tiles are patched in place (values by textContent, the alert list only when it changed),
 // so buttons a nurse is about to press do not vanish under the pointer at every update.
+const onWard = () => !location.hash || location.hash === '#' || location.hash === '#/';
+
 function renderWard() {
-  if (location.hash.startsWith('#/patient/')) return;
+  if (!onWard()) return;
   let ward = $('#main .ward');
   if (!ward) {
     $('#main').innerHTML = '<section class="ward"></section>';
@@ -361,6 +363,7 @@ async function route() {
   await loadCatalogue();
   const m = /^#\/patient\/(.+)$/.exec(location.hash);
   if (location.hash === '#/devices') renderDevices();
+  else if (location.hash === '#/admissions') await window.vitalsAdmissions.render(state.token);
   else if (m) await loadPatient(decodeURIComponent(m[1]));
   else await loadWard();
 }
@@ -437,4 +440,4 @@ $('#login').addEventListener('submit', (e) => {
 });
 window.addEventListener('hashchange', () => route().catch(showError));
 if (state.token) { connectStream(); route().catch(showError); pollMonitoring(); }
-setInterval(() => { if (state.token && !location.hash.startsWith('#/patient/')) loadWard().catch(() => undefined); }, 10_000);
+setInterval(() => { if (state.token && onWard()) loadWard().catch(() => undefined); }, 10_000);
