@@ -18,6 +18,7 @@ test('sign-in page: a named nurse signs in, sees her ward only, signs out', asyn
   const f = await startFull(t, { apiDeps: async (p) => { people = await startPeople(p); return people.deps; } });
   await people.admit('pat-00051', 'ward-a');
   await people.admit('pat-00052', 'ward-b');
+  await f.p.provisionFleet(51, 2); // dev-00051..52 -> pat-00051..52: attribution (issue 15)
   const password = `Nurse-E-${uid('pw')}`;
   const created = await fetch(`${f.url}/api/v1/accounts`, { method: 'POST', headers: { Authorization: `Bearer ${f.tokens.operator}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ username: 'nurse-e', password, role: 'clinician', wards: ['ward-a'] }) });
   assert.equal(created.status, 201);

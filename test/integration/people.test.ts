@@ -28,11 +28,12 @@ test('people: ward roles, named sessions, audit trail of every action, no passwo
   const post = (path: string, token: string | null, body: unknown = {}) => call(path, token, { method: 'POST', body: JSON.stringify(body) });
   const op = f.tokens.operator;
 
-  // Two patients on two wards, in the patients topic's contract format.
+  // Three patients on two wards (admitted through the patient store), each wearing its device.
   await people.admit('pat-00041', 'ward-a');
   await people.admit('pat-00042', 'ward-b');
   await people.admit('pat-00043', 'ward-a');
   await waitFor('ward lookup has them', () => (people.wards.wardOf('pat-00041') === 'ward-a' && people.wards.wardOf('pat-00042') === 'ward-b' && people.wards.wardOf('pat-00043') === 'ward-a') || undefined, 15_000);
+  await f.p.provisionFleet(41, 3); // dev-00041..43 -> pat-00041..43: attribution (issue 15)
 
   // Accounts: the static operator token bootstraps them; validation; clinicians cannot.
   const pw = { nurseA: `Nurse-A-${uid('pw')}`, nurseB: `Nurse-B-${uid('pw')}`, op: `Operator-${uid('pw')}` };
@@ -135,6 +136,17 @@ test('people: ward roles, named sessions, audit trail of every action, no passwo
     await f.dynsec?.run({ command: 'deleteRole', rolename: `device/${dev}` }).catch(() => undefined);
   });
 
+  // Admissions by the named operator: admit, assign, transfer, end the assignment, discharge.
+  assert.equal((await post('/api/v1/admissions', operator, { patientId: 'pat-00049', displayName: 'Test Forty-Nine', ward: 'ward-a', bed: 'bed-9' })).status, 201);
+  assert.equal((await post('/api/v1/assignments', operator, { deviceId: 'dev-00049', patientId: 'pat-00049' })).status, 201);
+  assert.equal((await call('/api/v1/admissions/pat-00049', nurseA)).status, 200, 'ward A sees its admission');
+  assert.equal((await post('/api/v1/admissions/pat-00049/transfer', operator, { ward: 'ward-b', bed: 'bed-2' })).status, 200);
+  await waitFor('transfer seen', () => (people.wards.wardOf('pat-00049') === 'ward-b' || undefined), 15_000);
+  assert.equal((await call('/api/v1/admissions/pat-00049', nurseA)).status, 403, 'after the transfer, ward A no longer sees her');
+  assert.ok(!((await call('/api/v1/admissions', nurseA)).body.patients as { patientId: string }[]).some((p) => p.patientId === 'pat-00049'));
+  assert.equal((await post('/api/v1/assignments/dev-00049/end', operator)).status, 200);
+  assert.equal((await post('/api/v1/admissions/pat-00049/discharge', operator)).status, 200);
+
   // Disable: her session is refused at once, and she cannot sign in again.
   assert.equal((await post('/api/v1/accounts/nurse-a/disable', operator)).status, 200);
   assert.equal((await call('/api/v1/patients', nurseA)).status, 401);
@@ -159,6 +171,12 @@ test('people: ward roles, named sessions, audit trail of every action, no passwo
   has('op-one', 'device.rotate', `device:${dev}`);
   has('op-one', 'device.revoke', `device:${dev}`);
   has('op-one', 'account.disable', 'account:nurse-a');
+  for (const action of ['patient.admit', 'patient.transfer', 'patient.discharge']) has('op-one', action, 'patient:pat-00049');
+  has('op-one', 'device.assign', 'device:dev-00049');
+  has('op-one', 'device.unassign', 'device:dev-00049');
+  const transfer = all.find((e) => e.action === 'patient.transfer' && e.target === 'patient:pat-00049')!;
+  assert.equal((transfer.before as { ward: string }).ward, 'ward-a');
+  assert.equal((transfer.after as { ward: string }).ward, 'ward-b');
   has('nurse-b', 'session.end', 'account:nurse-b');
   assert.ok(!all.some((e) => e.target === `alert:${alertB.id}`), 'refused actions changed nothing and are not in the trail as done');
   const limitEntry = all.find((e) => e.action === 'patient.limits')!;
