@@ -31,12 +31,13 @@ const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
 export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
-  const id = `${p.id}-full`;
+  // Groups named as the ACL rows granted for this pipeline expect (test/helpers/kafka-acl.ts).
+  const id = p.id;
   const commandsTopic = `${p.topics.alerts}.commands`;
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync());
   const worker = createAlertWorker({
-    kafka: p.kafka,
+    kafka: p.kafkaAs('alerts'),
     log: quiet(),
     mqtt: mqttClient,
     influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
@@ -50,10 +51,11 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
+  const apiKafka = p.kafkaAs('api');
+  const view = createLiveView({ kafka: apiKafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
-  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = apiKafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   p.cleanup(() => producer.disconnect());
   await producer.connect();
   const tokens = { clinician: `clin-${uid('tok')}-0123456789`, operator: `oper-${uid('tok')}-0123456789` };
