@@ -1,6 +1,7 @@
 // Composition root of `vitals api`.
 import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';
+import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { influxSchema, kafkaSchema, configOrExit } from '../common/config.js';
 import { createDynsec, type Dynsec } from '../common/dynsec.js';
@@ -30,6 +31,10 @@ const schema = z.object({
   MQTT_CA_FILE: z.string().optional(),
   MQTT_REGISTRY_USERNAME: z.string().default('registry'),
   MQTT_REGISTRY_PASSWORD: z.string().optional(),
+  /** Patients the live view keeps in memory at most (issue 16); never forgets one with an open alert. @defaultValue 50000 */
+  API_MAX_PATIENTS: z.coerce.number().int().positive().default(50_000),
+  /** A patient with no reading or alert this long (and no open alert or limits) is forgotten. @defaultValue 24 h (ms) */
+  API_PATIENT_ABSENT_MS: z.coerce.number().int().positive().default(24 * 3600_000),
 }).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
 
 export async function main(): Promise<void> {
@@ -37,7 +42,11 @@ export async function main(): Promise<void> {
   const log = createLogger({ name: 'api', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-api` }, log);
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
-  const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
+  const registry = new Registry();
+  const view = createLiveView({
+    kafka, log, registry, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}`,
+    bound: { maxPatients: config.API_MAX_PATIENTS, absentMs: config.API_PATIENT_ABSENT_MS },
+  });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   let dynsec: Dynsec | undefined;
   try {
@@ -69,6 +78,7 @@ export async function main(): Promise<void> {
   };
   const app = buildApi({
     log,
+    registry,
     workerLag,
     view,
     ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
