@@ -61,7 +61,8 @@ export function createLiveView(deps: {
     service: 'api', options: deps.bound, registry: deps.registry, log: deps.log,
     isProtected: (patientId) => (openByPatient.get(patientId) ?? 0) > 0 || limits.has(patientId),
   });
-  let capSweptAt = 0;
+  /** When only protected patients are beyond the cap, the next cap sweep waits a second. */
+  let capBlockedUntil = 0;
   let sweeper: NodeJS.Timeout | null = null;
   function setAlert(view: AlertView): void {
     const prev = alerts.get(view.id);
@@ -74,15 +75,16 @@ export function createLiveView(deps: {
   }
   function touch(patientId: string): void {
     const t = now();
-    // Beyond the cap: forget at once (at most once a second, for the protected-only case).
-    if (bound.touch(patientId, t) && t - capSweptAt >= 1000) { capSweptAt = t; sweep(); }
+    // Beyond the cap: forget at once (the least recently active), unless only protected ones are left.
+    if (bound.touch(patientId, t) && t >= capBlockedUntil && sweep() === 0) capBlockedUntil = t + 1000;
   }
   /** Drops what the view holds for the patients the bound gives up (resolved alerts included). */
-  function sweep(): void {
+  function sweep(): number {
     const gone = new Set(bound.sweep(now()).map((e) => e.patientId));
-    if (gone.size === 0) return;
+    if (gone.size === 0) return 0;
     for (const id of gone) { latest.delete(id); observations.delete(id); }
     for (const [id, a] of alerts) if (gone.has(a.patientId) && a.state === 'resolved') alerts.delete(id);
+    return gone.size;
   }
   const consumers: Consumer[] = [];
   const groups: string[] = [];

@@ -61,7 +61,8 @@ export class PatientBound {
   clear(): void { this.seen.clear(); }
 
   /**
-   * The patients to forget now, oldest activity first: absent ones, then beyond the cap. They
+   * The patients to forget now, oldest activity first: absent ones, then beyond the cap (down to
+   * 95% of it). They
    * are no longer tracked once returned; the caller drops its state for them (and may `touch`
    * them back if it could not). Protected patients are never returned.
    */
@@ -77,6 +78,8 @@ export class PatientBound {
     for (const e of out) this.seen.delete(e.patientId);
     let excess = this.seen.size - maxPatients;
     if (excess > 0) {
+      // Down to 95% of the cap: a flood then costs one sweep per cap/20 new patients, not one each.
+      excess += Math.floor(maxPatients / 20);
       for (const id of this.seen.keys()) {
         if (excess <= 0) break;
         if (this.deps.isProtected(id)) continue;

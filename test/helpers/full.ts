@@ -3,6 +3,8 @@ import { InfluxDB } from '@influxdata/influxdb-client';
 import type { FastifyInstance } from 'fastify';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import type { PatientBoundOptions } from '../../services/common/patient-bound.js';
 import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
@@ -29,7 +31,7 @@ export interface FullStack {
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
-export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean } = {}): Promise<FullStack> {
+export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean; bound?: Partial<PatientBoundOptions> } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
   // Groups named as the ACL rows granted for this pipeline expect (test/helpers/kafka-acl.ts).
   const id = p.id;
@@ -47,12 +49,14 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
       partitions: 3,
       tickMs: 500,
       engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: opts.inactivityMs ?? 45_000, ...opts.engine },
+      ...(opts.bound ? { patientBound: opts.bound } : {}),
     },
   });
   p.cleanup(() => worker.stop());
   await worker.start();
   const apiKafka = p.kafkaAs('api');
-  const view = createLiveView({ kafka: apiKafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
+  const apiRegistry = new Registry();
+  const view = createLiveView({ registry: apiRegistry, ...(opts.bound ? { bound: opts.bound } : {}), kafka: apiKafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
   const producer = apiKafka.producer({ idempotent: true, maxInFlightRequests: 1 });
@@ -67,6 +71,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   }
   const api = buildApi({
     log: quiet(),
+    registry: apiRegistry,
     ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
     view,
     producer,

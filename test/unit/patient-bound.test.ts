@@ -56,3 +56,12 @@ test('metrics: tracked, evicted by reason, protected over the cap', async () => 
 test('bad options are refused', () => {
   assert.throws(() => new PatientBound({ service: 't', isProtected: () => false, options: { maxPatients: 0 } }), /positive/);
 });
+
+test('beyond the cap it goes down to 95% of it, so a flood sweeps once per cap/20 new patients', () => {
+  const b = new PatientBound({ service: 't', isProtected: () => false, options: { maxPatients: 100, absentMs: 1e9 } });
+  for (let i = 0; i < 100; i++) b.touch(`p${i}`, i);
+  assert.equal(b.touch('p100', 100), true);
+  assert.equal(b.sweep(101).length, 6);
+  assert.equal(b.size, 95);
+  for (let i = 101; i <= 105; i++) assert.equal(b.touch(`p${i}`, i), false, 'no sweep needed for the next 5');
+});
