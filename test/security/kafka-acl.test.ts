@@ -36,14 +36,15 @@ test('an unauthenticated client is refused on the services\' Kafka listener', as
 
 test('a wrong password is refused, the right one accepted', async () => {
   const s = await stack();
-  const right = kafkaFor(s, uid('pw'), 'ingest', noRetry).admin();
+  const password = s.env.KAFKA_INGEST_PASSWORD;
+  assert.ok(password, 'the stack file has the ingest\'s Kafka principal (KAFKA_INGEST_PASSWORD)');
+  const as = (username: string, pw: string) => new Kafka({ clientId: uid('pw'), brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING, ...noRetry, sasl: { mechanism: 'scram-sha-512', username, password: pw } }).admin();
+  const right = as('ingest', password);
   await right.connect();
+  assert.ok(Array.isArray(await right.listTopics()));
   await right.disconnect();
-  const password = `${s.env.KAFKA_INGEST_PASSWORD}x`;
-  const wrong = new Kafka({ clientId: uid('pw'), brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING, ...noRetry, sasl: { mechanism: 'scram-sha-512', username: 'ingest', password } }).admin();
-  await assert.rejects(wrong.connect(), /SASL|authentication|Authentication/);
-  const unknown = new Kafka({ clientId: uid('pw'), brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING, ...noRetry, sasl: { mechanism: 'scram-sha-512', username: 'nobody', password } }).admin();
-  await assert.rejects(unknown.connect(), /SASL|authentication|Authentication/);
+  await assert.rejects(as('ingest', `${password}x`).connect(), /SASL|authentication|Authentication/);
+  await assert.rejects(as('nobody', password).connect(), /SASL|authentication|Authentication/);
 });
 
 test('the ingest principal cannot produce alert commands; the API principal can', async (t) => {
