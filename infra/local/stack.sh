@@ -210,7 +210,7 @@ kafka_up() {
   cat "$dir/security.properties" >> "$dir/server.properties"
   rm -f "$dir/security.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
-    rm -f "$dir/scram-users"
+    rm -f "$dir/scram-users" "$dir/acls-applied"
     local cluster_id
     cluster_id="$(java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
     java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
@@ -237,7 +237,7 @@ kafka_up() {
 }
 
 # SCRAM credentials (Kafka's Admin API over the INTERNAL PLAIN listener, passwords from the
-# environment) once per principal list, then the ACL table, every `up` (idempotent).
+# environment) once per principal list, then the ACL table whenever it changed (idempotent).
 kafka_access() {
   local dir="$STATE_DIR/kafka" users p v
   users="admin $(kafka_principals)"
@@ -250,10 +250,14 @@ kafka_access() {
     ) >> "$STATE_DIR/logs/kafka-access.log" 2>&1 || die "kafka: could not create the SCRAM principals (see $STATE_DIR/logs/kafka-access.log)"
     echo "$users" > "$dir/scram-users"
   fi
+  # The table is applied again only when it changed (ACLs live in the cluster's metadata).
+  local sum; sum="$(sha256sum "$REPO/infra/kafka/acls.json" | cut -d' ' -f1)"
+  [[ "$(cat "$dir/acls-applied" 2>/dev/null)" == "$sum" ]] && return
   (
     export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" KAFKA_ADMIN_PASSWORD
     cd "$REPO" && exec node --import tsx infra/local/kafka-acls.ts
   ) >> "$STATE_DIR/logs/kafka-access.log" 2>&1 || die "kafka: could not apply infra/kafka/acls.json (see $STATE_DIR/logs/kafka-access.log)"
+  echo "$sum" > "$dir/acls-applied"
 }
 
 kafka_version() { ls "$KAFKA_LIB" 2>/dev/null | sed -n 's/^kafka_2\.13-\(.*\)\.jar$/\1/p' | head -1; }
