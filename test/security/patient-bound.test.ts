@@ -49,8 +49,10 @@ test('a flood of patient ids does not grow the worker\'s or the API\'s patient m
   assert.ok(f.worker.states.has(alarmed), 'the worker keeps the patient with an open alert');
   assert.ok(f.view.latest.has(alarmed), 'the API keeps the patient with an open alert');
   assert.ok([...f.view.alerts.values()].some((a) => a.patientId === alarmed && a.state === 'open'), 'its alert is still open in the API');
-  // The most recent patient is there; the evictions are metered.
-  assert.ok(f.worker.states.has(`${alarmed}-x${FLOOD - 1}`));
+  // Forgotten down to 95% of the cap, not more (partitions are consumed in parallel, so
+  // which flood patients were the most recent varies); the evictions are metered.
+  assert.ok(f.worker.states.size >= CAP - CAP / 20 - 1, `worker kept ${f.worker.states.size}`);
+  assert.ok(f.view.latest.size >= CAP - CAP / 20 - 1, `API kept ${f.view.latest.size}`);
   const evicted = Number(/vitals_alerts_patients_evicted_total\{reason="cap"\} (\d+)/.exec(await f.worker.registry.metrics())?.[1] ?? 0);
   assert.ok(evicted >= FLOOD + 1 - CAP, `worker evicted ${evicted} beyond the cap`);
   const metrics = await fetch(`${f.url}/metrics`, { headers: { Authorization: `Bearer ${f.tokens.operator}` } });
