@@ -64,6 +64,8 @@ tls_certs() {
   ) || die "stack: could not generate TLS certificates with openssl"
 }
 
+kafka_principals() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).principals.join(" "))' "$REPO/infra/kafka/acls.json"; }
+
 rand() { node -e 'console.log(require("crypto").randomBytes(24).toString("base64url"))'; }
 
 load_secrets() {
@@ -88,6 +90,11 @@ load_secrets() {
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   # The HMAC key of people's session tokens (issue 15): only in the api's own env file.
   grep -q '^API_SESSION_SECRET=' "$SECRETS_FILE" || echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$SECRETS_FILE"
+  # Kafka SCRAM principals (issue 16): admin and one per service named in infra/kafka/acls.json.
+  local p
+  for p in admin $(kafka_principals); do
+    grep -q "^KAFKA_${p^^}_PASSWORD=" "$SECRETS_FILE" || echo "KAFKA_${p^^}_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  done
   # shellcheck disable=SC1090
   source "$SECRETS_FILE"
 }
@@ -193,12 +200,19 @@ kafka_up() {
     (umask 077; openssl pkcs8 -topk8 -nocrypt -in "$STATE_DIR/tls/server.key" > "$STATE_DIR/tls/kafka-keystore.pem" && cat "$STATE_DIR/tls/server.crt" >> "$STATE_DIR/tls/kafka-keystore.pem") \
       || die "kafka: could not write the PEM keystore with openssl"
   fi
-  # Holds the SASL password: mode 600, rendered without sed (argv).
+  # Holds the admin's password: mode 600, rendered without sed (argv). The access-control part
+  # (SASL listeners, authorizer; issue 16) is appended: later keys win.
   local TLS_DIR="$STATE_DIR/tls" DATA_DIR="$dir/data"
-  render "$REPO/infra/kafka/server.properties.template" "$dir/server.properties" \
-    SSL_PORT=KAFKA_SSL_PORT TLS_DIR=TLS_DIR DATA_DIR=DATA_DIR CONTROLLER_PORT=KAFKA_CONTROLLER_PORT SASL_PORT=KAFKA_SASL_PORT \
-    MAX_MESSAGE=KAFKA_MAX_MESSAGE_BYTES SASL_PASSWORD=KAFKA_SASL_PASSWORD PORT=KAFKA_PORT
+  local vars=(SSL_PORT=KAFKA_SSL_PORT TLS_DIR=TLS_DIR DATA_DIR=DATA_DIR CONTROLLER_PORT=KAFKA_CONTROLLER_PORT SASL_PORT=KAFKA_SASL_PORT
+    MAX_MESSAGE=KAFKA_MAX_MESSAGE_BYTES SASL_PASSWORD=KAFKA_SASL_PASSWORD ADMIN_PASSWORD=KAFKA_ADMIN_PASSWORD PORT=KAFKA_PORT)
+  render "$REPO/infra/kafka/server.properties.template" "$dir/server.properties" "${vars[@]}"
+  render "$REPO/infra/kafka/security.properties.template" "$dir/security.properties" "${vars[@]}"
+  # The template's own SASL/PLAIN listener settings give way to the INTERNAL listener's.
+  sed -i '/^listener\.name\.sasl_plaintext\./d' "$dir/server.properties"
+  cat "$dir/security.properties" >> "$dir/server.properties"
+  rm -f "$dir/security.properties"
   if [[ ! -f "$dir/data/meta.properties" ]]; then
+    rm -f "$dir/scram-users" "$dir/acls-applied"
     local cluster_id
     cluster_id="$(java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
     java -cp "$KAFKA_LIB/*" kafka.tools.StorageTool format -t "$cluster_id" -c "$dir/server.properties" \
@@ -222,6 +236,30 @@ kafka_up() {
     sleep 0.3
     started_at="$(grep -h 'Kafka Server started' "$STATE_DIR/logs/server.log" 2>/dev/null | tail -1 | cut -c2-20 || true)"
   done
+}
+
+# SCRAM credentials (Kafka's Admin API over the INTERNAL PLAIN listener, passwords from the
+# environment) once per principal list, then the ACL table whenever it changed (idempotent).
+kafka_access() {
+  local dir="$STATE_DIR/kafka" users p v
+  users="admin $(kafka_principals)"
+  if [[ "$(cat "$dir/scram-users" 2>/dev/null)" != "$users" ]]; then
+    # env(1) gets the passwords as arguments: export them instead, in a subshell.
+    (
+      for p in $users; do v="KAFKA_${p^^}_PASSWORD"; export "KAFKA_PASSWORD_${p^^}=${!v}"; done
+      export KAFKA_BOOTSTRAP="127.0.0.1:$KAFKA_SASL_PORT" KAFKA_ADMIN_PASSWORD KAFKA_SCRAM_USERS="$users"
+      exec java -cp "$KAFKA_LIB/*" "$REPO/infra/kafka/ScramUsers.java"
+    ) >> "$STATE_DIR/logs/kafka-access.log" 2>&1 || die "kafka: could not create the SCRAM principals (see $STATE_DIR/logs/kafka-access.log)"
+    echo "$users" > "$dir/scram-users"
+  fi
+  # The table is applied again only when it changed (ACLs live in the cluster's metadata).
+  local sum; sum="$(sha256sum "$REPO/infra/kafka/acls.json" | cut -d' ' -f1)"
+  [[ "$(cat "$dir/acls-applied" 2>/dev/null)" == "$sum" ]] && return
+  (
+    export KAFKA_BROKERS="127.0.0.1:$KAFKA_PORT" KAFKA_ADMIN_PASSWORD
+    cd "$REPO" && exec node --import tsx infra/local/kafka-acls.ts
+  ) >> "$STATE_DIR/logs/kafka-access.log" 2>&1 || die "kafka: could not apply infra/kafka/acls.json (see $STATE_DIR/logs/kafka-access.log)"
+  echo "$sum" > "$dir/acls-applied"
 }
 
 kafka_version() { ls "$KAFKA_LIB" 2>/dev/null | sed -n 's/^kafka_2\.13-\(.*\)\.jar$/\1/p' | head -1; }
@@ -301,10 +339,10 @@ MQTT_DEVICE_SECRET=$MQTT_DEVICE_SECRET
 MQTT_DEVICE_POOL=$DEVICE_POOL
 MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES
 KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT
-KAFKA_SASL_BROKERS=127.0.0.1:$KAFKA_SASL_PORT
 KAFKA_SSL_BROKERS=127.0.0.1:$KAFKA_SSL_PORT
-KAFKA_SASL_USERNAME_LOCAL=vitals
-KAFKA_SASL_PASSWORD_LOCAL=$KAFKA_SASL_PASSWORD
+KAFKA_ADMIN_USERNAME=admin
+KAFKA_ADMIN_PASSWORD=$KAFKA_ADMIN_PASSWORD
+$(for p in $(kafka_principals); do v="KAFKA_${p^^}_PASSWORD"; echo "$v=${!v}"; done)
 INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
 INFLUX_ORG=$INFLUX_ORG
 INFLUX_BUCKET=$INFLUX_BUCKET
@@ -330,15 +368,17 @@ INFLUX_URL=http://127.0.0.1:$INFLUX_PORT
 INFLUX_ORG=$INFLUX_ORG
 INFLUX_BUCKET=$INFLUX_BUCKET"
   umask 077
+  # Each service's own Kafka principal (SCRAM, ACLs in infra/kafka/acls.json).
+  kafka_creds() { local v="KAFKA_${1^^}_PASSWORD"; printf '%s\n' "KAFKA_SASL_MECHANISM=scram-sha-512" "KAFKA_SASL_USERNAME=$1" "KAFKA_SASL_PASSWORD=${!v}"; }
   # No MQTT_USERNAME: each ingest connection's account is its client id (vitals-ingest-1-0 ..., issue 15).
   printf '%s\n' "# ingest: MQTT accounts vitals-ingest-1-N, one per connection (read telemetry and status)" "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" \
-    "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" > "$d/ingest.env"
-  printf '%s\n' "# writer: the write-only InfluxDB token" "$common" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/writer.env"
+    "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" "$(kafka_creds ingest)" > "$d/ingest.env"
+  printf '%s\n' "# writer: the write-only InfluxDB token" "$common" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds writer)" > "$d/writer.env"
   printf '%s\n' "# alerts: MQTT account 'alerts' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
-    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" > "$d/alerts.env"
+    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds alerts)" > "$d/alerts.env"
   printf '%s\n' "# api: the read-only InfluxDB token and the API's bearer tokens" "$common" "INFLUX_TOKEN=${INFLUX_READ_TOKEN:-}" \
     "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" "API_SESSION_SECRET=$API_SESSION_SECRET" \
-    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" > "$d/api.env"
+    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" "$(kafka_creds api)" > "$d/api.env"
   chmod 600 "$d"/*.env
 }
 
@@ -372,7 +412,7 @@ cmd_up() {
   has_part kafka && kafka_install
   has_part influxdb && influx_install
   has_part mosquitto && mosquitto_up
-  has_part kafka && kafka_up
+  has_part kafka && kafka_up && kafka_access
   has_part influxdb && influx_up && influx_tokens
   write_env
   has_part mosquitto && set_version mosquitto "$(mosquitto_version)"

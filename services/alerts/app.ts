@@ -4,11 +4,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
+import type { PatientBoundOptions } from '../common/patient-bound.js';
 import { idsValid } from '../common/topics.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import { beforeDischarge, needsTick, newPatientState, onBatch, onCommand, onDischarge, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
+import { createStateEviction } from './state-eviction.js';
 import { loadStates } from './state-store.js';
 import { createWebhookOutbox, type WebhookRetry } from './webhook-outbox.js';
 
@@ -37,6 +39,8 @@ export interface AlertsOptions {
   webhookUrl?: string | undefined;
   /** Webhook retry budget; past it (or on a 4xx) the alert is dead-lettered. @defaultValue 10 attempts, 30 s max delay */
   webhookRetry?: Partial<WebhookRetry>;
+  /** Bounded patient state (issue 16). @defaultValue 50_000 patients, forgotten after 24 h of absence */
+  patientBound?: Partial<PatientBoundOptions>;
 }
 
 export interface AlertsDeps {
@@ -71,6 +75,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
    * batch that fails is rolled back from here: no copy is taken on the hot path.
    */
   const persisted = new Map<string, string>();
+  const eviction = createStateEviction({ states, persisted, producer: () => producer, stateTopic: options.topics.state, options: options.patientBound, registry, log, now });
   let loading: Promise<void> = Promise.resolve();
   let loadedAt = 0;
   /** Offset lag per "topic:partition" of the vitals and status topics this member consumes. */
@@ -130,6 +135,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
 
   function stateFor(patientId: string, undo: Undo): PatientState {
     undo.touched.add(patientId);
+    eviction.touch(patientId);
     let s = states.get(patientId);
     if (!s) { s = newPatientState(patientId); states.set(patientId, s); }
     const fromFile = options.fileOverrides?.()[patientId];
@@ -252,6 +258,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   async function tick(): Promise<void> {
     // Once per tick rather than per batch: it walks every patient.
     openGauge.set([...states.values()].reduce((n, s) => n + Object.values(s.alerts).filter((a) => a.state !== 'resolved').length, 0));
+    // Bounded memory whether caught up or not (a flood of patient ids is a backlog too).
+    if (!ticking && running && !paused) await exclusive(async () => { if (!paused) await eviction.sweep(); }).catch((err: unknown) => log.warn({ err }, 'patient eviction failed; retried next tick'));
     // Only when caught up: a backlog of unprocessed vitals must not look like silence.
     if (ticking || !canJudgeSilence()) return;
     ticking = true;
@@ -297,6 +305,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         states.clear();
         persisted.clear();
         for (const [k, v] of loaded) { states.set(k, v); persisted.set(k, JSON.stringify(v)); }
+        eviction.reset(loaded.keys());
         lagging = lag;
         loadedAt = now();
         paused = false;

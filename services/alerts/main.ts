@@ -51,7 +51,14 @@ const schema = z.object({
   ALERTS_CLOCK_SKEW_MS: z.coerce.number().int().positive().default(DEFAULT_ENGINE_CONFIG.clockSkewMs),
   ALERTS_WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).default(10),
   ALERTS_WEBHOOK_MAX_DELAY_MS: z.coerce.number().int().positive().default(30_000),
-}).refine((c) => c.ALERTS_BATTERY_CRITICAL_PERCENT < c.ALERTS_BATTERY_LOW_PERCENT, 'ALERTS_BATTERY_CRITICAL_PERCENT must be below ALERTS_BATTERY_LOW_PERCENT');
+  /** Patients whose state the worker keeps at most (issue 16); never forgets one with an open alert or limits. @defaultValue 50000 */
+  ALERTS_MAX_PATIENTS: z.coerce.number().int().positive().default(50_000),
+  /** A patient with no record this long (and no open alert or limits) is forgotten, its state tombstoned. @defaultValue 24 h (ms) */
+  ALERTS_PATIENT_ABSENT_MS: z.coerce.number().int().positive().default(24 * 3600_000),
+}).refine((c) => c.ALERTS_BATTERY_CRITICAL_PERCENT < c.ALERTS_BATTERY_LOW_PERCENT, 'ALERTS_BATTERY_CRITICAL_PERCENT must be below ALERTS_BATTERY_LOW_PERCENT')
+  // A silent device raises "offline" after ALERTS_INACTIVITY_MS (an open alert keeps its patient):
+  // its patient must not be forgotten before that.
+  .refine((c) => c.ALERTS_PATIENT_ABSENT_MS >= 10 * c.ALERTS_INACTIVITY_MS, 'ALERTS_PATIENT_ABSENT_MS must be at least 10 x ALERTS_INACTIVITY_MS');
 
 export async function main(): Promise<void> {
   const config = configOrExit('alerts', schema, process.env);
@@ -94,6 +101,7 @@ export async function main(): Promise<void> {
       webhookUrl: config.ALERTS_WEBHOOK_URL,
       webhookRetry: { attempts: config.ALERTS_WEBHOOK_ATTEMPTS, maxDelayMs: config.ALERTS_WEBHOOK_MAX_DELAY_MS },
       fileOverrides: () => fileOverrides,
+      patientBound: { maxPatients: config.ALERTS_MAX_PATIENTS, absentMs: config.ALERTS_PATIENT_ABSENT_MS },
       engine: {
         ...DEFAULT_ENGINE_CONFIG,
         rules: DEFAULT_RULES,

@@ -1,6 +1,8 @@
 import { EventEmitter } from 'node:events';
 import type { Consumer, Kafka } from 'kafkajs';
+import type { Registry } from 'prom-client';
 import type { Logger } from '../common/logger.js';
+import { PatientBound, type PatientBoundOptions } from '../common/patient-bound.js';
 import { Alert, AlertCategory, AlertPriority, AlertState, DeviceState, DeviceStatus, VitalsBatch, type Sample } from '../common/proto.js';
 import { vitalByKind } from '../common/vital-kinds.js';
 
@@ -37,8 +39,14 @@ const STATE = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_A
  * The API's live picture, built by reading the alerts, device-status and command topics
  * from the beginning and following the vitals topic: current alerts, device state,
  * per-patient limit overrides, latest values. Emits 'alert', 'vitals' and 'status' for the stream.
+ * Per-patient memory is bounded (`bound`, issue 16): absent patients and those beyond the cap
+ * are forgotten, never one with an open alert or clinician-set limits.
  */
-export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { alerts: string; status: string; commands: string; vitals: string; state?: string | undefined }; instanceId: string }) {
+export function createLiveView(deps: {
+  kafka: Kafka; log: Logger; topics: { alerts: string; status: string; commands: string; vitals: string; state?: string | undefined }; instanceId: string;
+  bound?: Partial<PatientBoundOptions>; registry?: Registry; now?: () => number;
+}) {
+  const now = deps.now ?? Date.now;
   const events = new EventEmitter();
   events.setMaxListeners(1000);
   const alerts = new Map<string, AlertView>();
@@ -52,6 +60,37 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
    * live feed is current. Nothing fetched for a while = the feed is stale (Kafka down).
    */
   const lastFetch = new Map<string, number>();
+  /** Alerts not resolved, per patient: they keep a patient in memory. */
+  const openByPatient = new Map<string, number>();
+  const bound = new PatientBound({
+    service: 'api', options: deps.bound, registry: deps.registry, log: deps.log,
+    isProtected: (patientId) => (openByPatient.get(patientId) ?? 0) > 0 || limits.has(patientId),
+  });
+  /** When only protected patients are beyond the cap, the next cap sweep waits a second. */
+  let capBlockedUntil = 0;
+  let sweeper: NodeJS.Timeout | null = null;
+  function setAlert(view: AlertView): void {
+    const prev = alerts.get(view.id);
+    if (prev && prev.state !== 'resolved') openByPatient.set(prev.patientId, (openByPatient.get(prev.patientId) ?? 1) - 1);
+    if (view.state !== 'resolved') openByPatient.set(view.patientId, (openByPatient.get(view.patientId) ?? 0) + 1);
+    if (openByPatient.get(view.patientId) === 0) openByPatient.delete(view.patientId);
+    if (prev && openByPatient.get(prev.patientId) === 0) openByPatient.delete(prev.patientId);
+    alerts.set(view.id, view);
+    touch(view.patientId);
+  }
+  function touch(patientId: string): void {
+    const t = now();
+    // Beyond the cap: forget at once (the least recently active), unless only protected ones are left.
+    if (bound.touch(patientId, t) && t >= capBlockedUntil && sweep() === 0) capBlockedUntil = t + 1000;
+  }
+  /** Drops what the view holds for the patients the bound gives up (resolved alerts included). */
+  function sweep(): number {
+    const gone = new Set(bound.sweep(now()).map((e) => e.patientId));
+    if (gone.size === 0) return 0;
+    for (const id of gone) { latest.delete(id); observations.delete(id); }
+    for (const [id, a] of alerts) if (gone.has(a.patientId) && a.state === 'resolved') alerts.delete(id);
+    return gone.size;
+  }
   const consumers: Consumer[] = [];
   const groups: string[] = [];
 
@@ -80,9 +119,13 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
 
   return {
     events, alerts, devices, limits, latest, observations,
+    /** Patients held in memory (issue 16: bounded). */
+    patients: () => bound.size,
     /** The oldest "last fetch" over the live view's consumers (0 before the first). */
     feedAt: () => (lastFetch.size < 2 ? 0 : Math.min(...lastFetch.values())),
     async start() {
+      sweeper = setInterval(sweep, Math.min(10_000, bound.options.absentMs));
+      sweeper.unref();
       // The alert worker's compacted state topic holds every patient's current alerts
       // whatever the history topic's retention (issue 16); the history adds the changes.
       const stateTopic = deps.topics.state;
@@ -101,7 +144,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
               escalationLevel: a.escalationLevel ?? 0, escalatedAt: a.escalatedAt ?? 0, acknowledgedUntil: a.acknowledgedUntil ?? 0,
               news2Missing: a.news2Missing ?? '', news2Response: a.news2Response ?? '', change: a.change ?? '',
             };
-            alerts.set(view.id, view);
+            setAlert(view);
             events.emit('alert', view);
           }
         } else if (topic === deps.topics.alerts) {
@@ -117,7 +160,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           };
           const prev = alerts.get(view.id);
           if (prev && prev.updatedAt > view.updatedAt) return;
-          alerts.set(view.id, view);
+          setAlert(view);
           events.emit('alert', view);
         } else if (topic === deps.topics.status) {
           const s = DeviceStatus.decode(value);
@@ -134,6 +177,7 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
           events.emit('status', { ...d });
         } else {
           const cmd = JSON.parse(value.toString()) as { type: string; patientId: string; overrides?: unknown; at: number; by: string; consciousness?: 'A' | 'C' | 'V' | 'P' | 'U'; supplementalOxygen?: boolean; scale?: 1 | 2; reason?: string };
+          touch(cmd.patientId);
           if (cmd.type === 'limits') limits.set(cmd.patientId, cmd.overrides ?? {});
           else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') {
             const o = observations.get(cmd.patientId) ?? {};
@@ -174,10 +218,12 @@ export function createLiveView(deps: { kafka: Kafka; log: Logger; topics: { aler
         }
         if (b.patientId === '') { events.emit('status', { ...d }); return; }
         latest.set(b.patientId, cur);
+        touch(b.patientId);
         events.emit('vitals', { patientId: b.patientId, deviceId: b.deviceId, at: b.sentAtMs, values, battery: b.batteryPercent });
       });
     },
     async stop() {
+      if (sweeper) clearInterval(sweeper);
       await Promise.all(consumers.map((c) => c.disconnect().catch(() => undefined)));
       const admin = deps.kafka.admin();
       await admin.connect();

@@ -3,9 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';
+import { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
-import { Registry } from 'prom-client';
 import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createDynsec, type Dynsec } from '../common/dynsec.js';
 import { createKafka, ensureTopics } from '../common/kafka.js';
@@ -47,6 +47,10 @@ const schema = z.object({
   API_SESSION_SECRET: z.string().min(32, 'API_SESSION_SECRET needs at least 32 characters').optional(),
   API_SESSION_ABSOLUTE_MS: z.coerce.number().int().positive().default(12 * 3_600_000),
   API_SESSION_IDLE_MS: z.coerce.number().int().positive().default(30 * 60_000),
+  /** Patients the live view keeps in memory at most (issue 16); never forgets one with an open alert. @defaultValue 50000 */
+  API_MAX_PATIENTS: z.coerce.number().int().positive().default(50_000),
+  /** A patient with no reading or alert this long (and no open alert or limits) is forgotten. @defaultValue 24 h (ms) */
+  API_PATIENT_ABSENT_MS: z.coerce.number().int().positive().default(24 * 3600_000),
 }).refine((c) => c.API_CLINICIAN_TOKEN.length + c.API_OPERATOR_TOKEN.length > 0, 'set API_CLINICIAN_TOKEN and/or API_OPERATOR_TOKEN');
 
 export async function main(): Promise<void> {
@@ -54,7 +58,11 @@ export async function main(): Promise<void> {
   const log = createLogger({ name: 'api', level: config.LOG_LEVEL });
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-api` }, log);
   const topics = { alerts: config.KAFKA_TOPIC_ALERTS, status: config.KAFKA_TOPIC_STATUS, commands: config.KAFKA_TOPIC_ALERT_COMMANDS, vitals: config.KAFKA_TOPIC_VITALS };
-  const view = createLiveView({ kafka, log, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}` });
+  const registry = new Registry();
+  const view = createLiveView({
+    kafka, log, registry, topics: { ...topics, state: config.KAFKA_TOPIC_ALERT_STATE }, instanceId: `vitals-api-${hostname()}-${process.pid}`,
+    bound: { maxPatients: config.API_MAX_PATIENTS, absentMs: config.API_PATIENT_ABSENT_MS },
+  });
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   /** Records the alert worker has yet to evaluate on the vitals topic (committed offsets vs ends). */
   const admin = kafka.admin();
@@ -81,7 +89,6 @@ export async function main(): Promise<void> {
   let app: FastifyInstance | undefined;
   let viewStarted = false;
   let peopleStarted = false;
-  const registry = new Registry();
   const api: RunnableService = {
     registry,
     async start() {

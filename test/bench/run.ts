@@ -17,7 +17,9 @@ import { Alert, AlertState, VitalsBatch } from '../../services/common/proto.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
+import { grantTestAcls } from '../helpers/kafka-acl.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
+import type { StackEndpoints } from '../helpers/stack.js';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const STATE = process.env.VITALS_STACK_DIR ?? `${REPO}.stack`;
@@ -54,7 +56,16 @@ if (!/Max open files\s+(\d+)/.exec(readFileSync(`/proc/${mosquittoPid()}/limits`
   execFileSync('bash', [`${REPO}infra/local/stack.sh`, 'restart', 'mosquitto'], { stdio: 'inherit' });
 }
 const E = { ...loadEnv(process.env, `${STATE}/env`) } as Record<string, string>;
-const kafka = new Kafka({ clientId: id, brokers: E.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING });
+// The bench's own tools connect as the stack's Kafka `admin` (issue 16); its services as their own principals.
+const adminSasl = E.KAFKA_ADMIN_PASSWORD ? { mechanism: 'scram-sha-512' as const, username: 'admin', password: E.KAFKA_ADMIN_PASSWORD } : undefined;
+const kafka = new Kafka({ clientId: id, brokers: E.KAFKA_BROKERS!.split(','), logLevel: logLevel.NOTHING, ...(adminSasl ? { sasl: adminSasl } : {}) });
+/** Java/Telegraf client settings for `admin`, in a mode-600 file (never argv). */
+function adminClientProps(): string {
+  const file = `${STATE}/bench-kafka-admin.properties`;
+  writeFileSync(file, adminSasl ? ['security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=SCRAM-SHA-512',
+    `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="${adminSasl.password}";`, ''].join('\n') : '', { mode: 0o600 });
+  return file;
+}
 const influx = new InfluxDB({ url: E.INFLUX_URL!, token: E.INFLUX_TOKEN!, timeout: 120_000 });
 const query = influx.getQueryApi(E.INFLUX_ORG!);
 
@@ -293,7 +304,7 @@ async function kafkaCeiling(): Promise<{ recordsPerS: number; samplesPerS: numbe
   await ensureTopics(admin, [topic], 6);
   const size = encodeBatch(makeBatch({ samples: Array.from({ length: SAMPLES_PER_MSG }, (_, i) => ({ kind: 1 + (i % 6), value: 70, unit: '', measuredAtMs: Date.now() })) })).length;
   const out = execFileSync('java', ['-Xmx256m', '-Dkafka.log.name=tools', '-cp', `${lib}/*`, 'org.apache.kafka.tools.ProducerPerformance', '--topic', topic, '--num-records', '300000', '--record-size', String(size), '--throughput', '-1',
-    '--producer-props', `bootstrap.servers=${E.KAFKA_BROKERS}`, 'acks=all', 'enable.idempotence=true', 'linger.ms=5', 'batch.size=65536'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 }).toString();
+    '--producer.config', adminClientProps(), '--producer-props', `bootstrap.servers=${E.KAFKA_BROKERS}`, 'acks=all', 'enable.idempotence=true', 'linger.ms=5', 'batch.size=65536'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000 }).toString();
   await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
   await admin.disconnect();
   const m = /([\d.]+) records\/sec \(([\d.]+) MB\/sec\)[^\n]*\n?$/.exec(out.trim()) ?? /([\d.]+) records\/sec \(([\d.]+) MB\/sec\)/.exec(out);
@@ -428,6 +439,8 @@ const svcEnv = {
   MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`,
   INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
 };
+// The services' Kafka ACL rows on the bench's names (issue 16).
+await grantTestAcls({ env: E } as unknown as StackEndpoints, kafka, id, { commands: `${id}.commands`, state: `${id}.state` });
 // One broker account per ingest connection, bound to its client id (issue 15).
 const removeIngestAccounts = await ingestAccounts({ mqttUrl: E.MQTT_URL!, env: E }, `${id}-ingest`, 8);
 const ingest = await service('ingest', svcEnv);
@@ -472,8 +485,9 @@ if (!SKIP.has('reference')) {
     return out;
   };
   const mqttUrl = E.MQTT_URL!.replace('mqtt://', 'tcp://');
-  const c1 = render('mqtt-to-kafka.conf.template', { MQTT_URL: mqttUrl, MQTT_USERNAME: 'telegraf', MQTT_PASSWORD: E.MQTT_TELEGRAF_PASSWORD!, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, MQTT_TOPIC: 'bench/v1/devices/+/telemetry', CLIENT_ID: E.MQTT_TELEGRAF_USERNAME! });
-  const c2 = render('kafka-to-influx.conf.template', { KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, GROUP: `${id}-telegraf`, INFLUX_URL: E.INFLUX_URL!, INFLUX_TOKEN: E.INFLUX_TOKEN!, INFLUX_ORG: E.INFLUX_ORG!, INFLUX_BUCKET: refBucket });
+  const ksasl = { KAFKA_USERNAME: adminSasl ? 'admin' : '', KAFKA_PASSWORD: adminSasl?.password ?? '' };
+  const c1 = render('mqtt-to-kafka.conf.template', { ...ksasl, MQTT_URL: mqttUrl, MQTT_USERNAME: 'telegraf', MQTT_PASSWORD: E.MQTT_TELEGRAF_PASSWORD!, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, MQTT_TOPIC: 'bench/v1/devices/+/telemetry', CLIENT_ID: E.MQTT_TELEGRAF_USERNAME! });
+  const c2 = render('kafka-to-influx.conf.template', { ...ksasl, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, GROUP: `${id}-telegraf`, INFLUX_URL: E.INFLUX_URL!, INFLUX_TOKEN: E.INFLUX_TOKEN!, INFLUX_ORG: E.INFLUX_ORG!, INFLUX_BUCKET: refBucket });
   const t1 = spawn(telegraf, ['--config', c1], { stdio: 'ignore' });
   const t2 = spawn(telegraf, ['--config', c2], { stdio: 'ignore' });
   children.push(t1, t2);

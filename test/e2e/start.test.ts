@@ -8,12 +8,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import { Kafka, logLevel } from 'kafkajs';
 import { chromium } from 'playwright-core';
 import { tempBucket } from '../helpers/influx.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
-import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
+import { grantTestAcls } from '../helpers/kafka-acl.js';
+import { REPO_ROOT, kafkaFor, stack, uid } from '../helpers/stack.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -29,11 +29,14 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
   const s = await stack();
   const id = uid('start');
   const { bucket, remove } = await tempBucket(s, id);
-  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFor(s, id);
   // The supervisor's ingest has 8 connections, each with its own broker account (issue 15).
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 8);
+  // The supervised services run as their own Kafka principals: their ACL rows on this test's names (issue 16).
+  const revokeAcls = await grantTestAcls(s, kafka, id, { commands: `${id}.commands`, state: `${id}.state` });
   t.after(async () => {
     await removeAccounts().catch(() => undefined);
+    await revokeAcls().catch(() => undefined);
     await removeKafkaByPrefix(kafka, id);
     await remove();
   });

@@ -10,7 +10,6 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
-import { Kafka, logLevel } from 'kafkajs';
 import { Alert } from '../../services/common/proto.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { createProvisioner } from '../helpers/provision.js';
@@ -18,7 +17,8 @@ import { tempBucket } from '../helpers/influx.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
-import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
+import { grantTestAcls } from '../helpers/kafka-acl.js';
+import { REPO_ROOT, kafkaFor, stack, uid } from '../helpers/stack.js';
 
 const STATE_DIR = process.env.VITALS_STACK_DIR ?? `${REPO_ROOT}.stack`;
 // Without blocking the event loop, so the in-process simulator keeps publishing meanwhile.
@@ -53,6 +53,8 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   };
   // The ingest's 4 connections each have their own broker account, bound to the client id (issue 15).
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 4);
+  // The services run as their own Kafka principals (their .stack/services/<name>.env); their ACL rows on this test's names (issue 16).
+  const revokeAcls = await grantTestAcls(s, kafkaFor(s, `${id}-acl`), id, { commands: `${id}.commands`, state: `${id}.state` });
   const services: Record<string, ServiceProcess> = {};
   const started: { name: string; proc: ServiceProcess }[] = []; // every run of every service, for the logs
   const start = async (name: 'ingest' | 'writer' | 'alerts') => {
@@ -78,9 +80,10 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
     started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
     await removeAccounts().catch(() => undefined);
+    await revokeAcls().catch(() => undefined);
   });
 
-  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFor(s, id);
   const alertsSeen: Alert[] = [];
   const consumer = kafka.consumer({ groupId: `${id}-watch`, maxWaitTimeInMs: 100 });
   await consumer.connect();

@@ -3,6 +3,8 @@ import { InfluxDB } from '@influxdata/influxdb-client';
 import type { FastifyInstance } from 'fastify';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import type { PatientBoundOptions } from '../../services/common/patient-bound.js';
 import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
@@ -29,14 +31,15 @@ export interface FullStack {
 const quiet = () => pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 /** Ingest, writer, alert worker and API in-process on one unique topic set and bucket. */
-export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean; apiDeps?: (p: Pipeline) => Promise<Partial<ApiDeps>> } = {}): Promise<FullStack> {
+export async function startFull(t: TestContext, opts: { inactivityMs?: number; engine?: Partial<EngineConfig>; api?: Partial<ApiOptions>; registry?: boolean; bound?: Partial<PatientBoundOptions>; apiDeps?: (p: Pipeline) => Promise<Partial<ApiDeps>> } = {}): Promise<FullStack> {
   const p = await startPipeline(t);
-  const id = `${p.id}-full`;
+  // Groups named as the ACL rows granted for this pipeline expect (test/helpers/kafka-acl.ts).
+  const id = p.id;
   const commandsTopic = `${p.topics.alerts}.commands`;
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   p.cleanup(() => mqttClient.endAsync());
   const worker = createAlertWorker({
-    kafka: p.kafka,
+    kafka: p.kafkaAs('alerts'),
     log: quiet(),
     mqtt: mqttClient,
     influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
@@ -46,14 +49,17 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
       partitions: 3,
       tickMs: 500,
       engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: opts.inactivityMs ?? 45_000, ...opts.engine },
+      ...(opts.bound ? { patientBound: opts.bound } : {}),
     },
   });
   p.cleanup(() => worker.stop());
   await worker.start();
-  const view = createLiveView({ kafka: p.kafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
+  const apiKafka = p.kafkaAs('api');
+  const apiRegistry = new Registry();
+  const view = createLiveView({ registry: apiRegistry, ...(opts.bound ? { bound: opts.bound } : {}), kafka: apiKafka, log: quiet(), topics: { alerts: p.topics.alerts, status: p.topics.status, commands: commandsTopic, vitals: p.topics.vitals, state: `${p.topics.alerts}.state` }, instanceId: `${id}-api` });
   p.cleanup(() => view.stop());
   await view.start();
-  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = apiKafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   p.cleanup(() => producer.disconnect());
   await producer.connect();
   const tokens = { clinician: `clin-${uid('tok')}-0123456789`, operator: `oper-${uid('tok')}-0123456789` };
@@ -65,6 +71,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   }
   const api = buildApi({
     log: quiet(),
+    registry: apiRegistry,
     ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
     view,
     producer,

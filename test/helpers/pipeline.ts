@@ -1,5 +1,5 @@
 import type { TestContext } from 'node:test';
-import { Kafka, logLevel, type Consumer, type KafkaMessage } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { ensureTopics } from '../../services/common/kafka.js';
@@ -13,13 +13,17 @@ import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
 import { tempBucket } from './influx.js';
 import { ingestAccounts } from './mqtt-accounts.js';
-import { stack, uid, type StackEndpoints } from './stack.js';
+import { grantTestAcls } from './kafka-acl.js';
+import { kafkaFor, stack, uid, type StackEndpoints } from './stack.js';
 
 export interface Pipeline {
   /** Prefix of every topic, consumer group and bucket of this pipeline: all are removed after the test. */
   id: string;
   s: StackEndpoints;
+  /** The `admin` principal's client: test setup, collectors, cleanup. */
   kafka: Kafka;
+  /** A client as a service's own Kafka principal (ingest, writer, alerts, api; issue 16), its groups cleaned up too. */
+  kafkaAs(principal: string): Kafka;
   topics: { vitals: string; status: string; deadLetter: string; alerts: string };
   bucket: string;
   ingest: Ingest;
@@ -72,20 +76,24 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   const s = await stack();
   const id = uid('t');
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
-  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
-  // Every consumer group made through this client (writers, alert workers, webhook outboxes,
+  // Every consumer group made through these clients (writers, alert workers, webhook outboxes,
   // collectors), whatever a test names it, is deleted with the pipeline.
   // Those consumers are disconnected first (a test's own t.after may stop its worker only
   // after this cleanup ran, and Kafka refuses to delete a group that still has members).
   const groupsUsed = new Set<string>();
   const consumersMade: Consumer[] = [];
-  const makeConsumer = kafka.consumer.bind(kafka);
-  kafka.consumer = (config) => {
-    groupsUsed.add(config.groupId);
-    const c = makeConsumer(config);
-    consumersMade.push(c);
-    return c;
+  const kafkaAs = (principal: string) => {
+    const client = kafkaFor(s, `${id}-${principal}`, principal);
+    const makeConsumer = client.consumer.bind(client);
+    client.consumer = (config) => {
+      groupsUsed.add(config.groupId);
+      const c = makeConsumer(config);
+      consumersMade.push(c);
+      return c;
+    };
+    return client;
   };
+  const kafka = kafkaAs('admin');
   // Cleanup is registered before each resource starts (so a failure half-way leaves nothing
   // running) and runs last-in first-out.
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -101,6 +109,9 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await removeKafkaByPrefix(kafka, id, [...groupsUsed]);
     await remove();
   });
+  // The services' ACL rows on this pipeline's names (issue 16), removed last.
+  const revokeAcls = await grantTestAcls(s, kafka, id);
+  cleanup(revokeAcls);
   const patientTopics = { patients: `${id}.patients`, assignments: `${id}.assignments` };
   const patients = createPatientRegistry({ kafka, log: quiet, topics: patientTopics, groupId: `${id}-patients-ingest` });
   cleanup(() => patients.stop());
@@ -110,7 +121,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   // One broker account per ingest connection, bound to its client id (issue 15).
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, connections);
   const ingest = createIngest({
-    kafka,
+    kafka: kafkaAs('ingest'),
     log: quiet,
     patients,
     options: {
@@ -139,7 +150,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   await admin0.disconnect();
   if (opts.writer !== false) {
     const writer = createWriter({
-      kafka,
+      kafka: kafkaAs('writer'),
       log: quiet,
       influx: createInfluxWriter({ url: s.influx.url, token: s.influx.token, org: s.influx.org, bucket }),
       options: { groupId: `${id}-writer`, topics, partitions: 3, batchLines: 5000, flushIntervalMs: 100, concurrency: 3 },
@@ -148,7 +159,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     await writer.start();
   }
   return {
-    id, s, kafka, topics, bucket, ingest, cleanup, patients, patientTopics,
+    id, s, kafka, kafkaAs, topics, bucket, ingest, cleanup, patients, patientTopics,
     store: provisioner.store,
     provision: provisioner.provision,
     provisionFleet: provisioner.provisionFleet,

@@ -1,5 +1,6 @@
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
 import { loadEnv } from '../../services/common/env-file.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -76,3 +77,20 @@ export function stack(): Promise<StackEndpoints> {
 }
 
 export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+/**
+ * A kafkajs client as one of the stack's Kafka principals (issue 16): `admin` (test setup and
+ * cleanup) or a service's (ingest, writer, alerts, api), with its SCRAM password from the stack
+ * file. Without credentials in the stack file (the compose Kafka), no SASL.
+ */
+export function kafkaFor(s: StackEndpoints, clientId: string, principal = 'admin', extra: Partial<KafkaConfig> = {}): Kafka {
+  return new Kafka({ clientId, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING, ...kafkaSasl(s, principal), ...extra });
+}
+
+/** The `sasl` option of a principal, or nothing when the stack has no Kafka credentials. */
+export function kafkaSasl(s: StackEndpoints, principal = 'admin'): Pick<KafkaConfig, 'sasl'> {
+  const password = s.env[`KAFKA_${principal.toUpperCase()}_PASSWORD`];
+  if (!s.env.KAFKA_ADMIN_PASSWORD) return {};
+  if (!password) throw new Error(`Kafka principal ${principal} has no password in the stack file (KAFKA_${principal.toUpperCase()}_PASSWORD); run npm run stack -- up`);
+  return { sasl: { mechanism: 'scram-sha-512', username: principal, password } };
+}

@@ -128,12 +128,13 @@ test('InfluxDB least privilege: the writer token cannot read, the API token cann
   assert.ok(buckets.status >= 400);
 });
 
-test('Kafka SASL/PLAIN through the services\' KAFKA_SASL_* settings: right credentials work, wrong ones are refused', async (t) => {
+test('Kafka SASL/SCRAM through the services\' KAFKA_SASL_* settings: right credentials work, wrong ones are refused', async (t) => {
   const s = await stack();
-  const brokers = s.env.KAFKA_SASL_BROKERS, user = s.env.KAFKA_SASL_USERNAME_LOCAL, password = s.env.KAFKA_SASL_PASSWORD_LOCAL;
-  assert.ok(brokers && user && password, 'KAFKA_SASL_BROKERS and credentials are in the stack file');
+  // The listener every service uses (issue 16); admin, to create this test's topic.
+  const brokers = s.env.KAFKA_BROKERS, user = s.env.KAFKA_ADMIN_USERNAME, password = s.env.KAFKA_ADMIN_PASSWORD;
+  assert.ok(brokers && user && password, 'KAFKA_BROKERS and the admin principal are in the stack file');
   const log = pino({ level: 'silent' });
-  const config = (pw: string) => parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SASL_MECHANISM: 'plain', KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: pw });
+  const config = (pw: string) => parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: pw });
   const kafka = createKafka(config(password), log);
   const admin = kafka.admin();
   await admin.connect();
@@ -152,9 +153,12 @@ test('Kafka SASL/PLAIN through the services\' KAFKA_SASL_* settings: right crede
 test('Kafka TLS through KAFKA_SSL + KAFKA_CA_FILE: trusted with the stack CA, refused without it', async (t) => {
   const s = await stack();
   const brokers = s.env.KAFKA_SSL_BROKERS, ca = s.env.MQTT_TLS_CA_FILE;
-  assert.ok(brokers && ca, 'KAFKA_SSL_BROKERS and the CA file are in the stack file');
+  assert.ok(brokers && ca && s.env.KAFKA_ADMIN_PASSWORD, 'KAFKA_SSL_BROKERS, the CA file and the admin principal are in the stack file');
   const log = pino({ level: 'silent' });
-  const kafka = createKafka(parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SSL: 'true', KAFKA_CA_FILE: ca }), log);
+  // SASL_SSL: the same SCRAM principals over TLS (issue 16).
+  const kafka = createKafka(parseConfig(z.object(kafkaSchema), {
+    KAFKA_BROKERS: brokers, KAFKA_SSL: 'true', KAFKA_CA_FILE: ca, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'admin', KAFKA_SASL_PASSWORD: s.env.KAFKA_ADMIN_PASSWORD,
+  }), log);
   const admin = kafka.admin();
   await admin.connect();
   const topic = uid('tls');

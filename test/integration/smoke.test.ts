@@ -3,13 +3,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { flux, InfluxDB, Point } from '@influxdata/influxdb-client';
-import { Kafka, logLevel } from 'kafkajs';
 import mqtt from 'mqtt';
 import { ensureTopics } from '../../services/common/kafka.js';
 import { VitalsBatch } from '../../services/common/proto.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { tempBucket } from '../helpers/influx.js';
-import { stack, uid } from '../helpers/stack.js';
+import { kafkaFor, stack, uid } from '../helpers/stack.js';
 
 test('mosquitto: a protobuf batch published with QoS 1 is received intact', async (t) => {
   const s = await stack();
@@ -44,7 +43,7 @@ test('mosquitto: anonymous and wrong-password clients are refused', async () => 
 
 test('kafka: kafkajs produces (acks=all, idempotent) and consumes a record on Kafka 4', async (t) => {
   const s = await stack();
-  const kafka = new Kafka({ clientId: uid('smoke'), brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFor(s, uid('smoke'));
   const topic = uid('smoke');
   const admin = kafka.admin();
   await admin.connect();

@@ -3,9 +3,8 @@
 // `check FILE` fails (exit 1, naming each leftover) if the suite added anything to it.
 //   node --import tsx test/leftovers/leftovers.ts snapshot|check FILE
 import { readFileSync, writeFileSync } from 'node:fs';
-import { Kafka, logLevel } from 'kafkajs';
 import mqtt from 'mqtt';
-import { stack, type StackEndpoints } from '../helpers/stack.js';
+import { kafkaFor, stack, type StackEndpoints } from '../helpers/stack.js';
 
 interface State { topics: string[]; groups: string[]; buckets: string[]; persistentSessions: number }
 
@@ -29,7 +28,7 @@ async function persistentSessions(s: StackEndpoints): Promise<number> {
 
 async function read(): Promise<State> {
   const s = await stack();
-  const kafka = new Kafka({ clientId: `leftovers-${process.pid}`, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFor(s, `leftovers-${process.pid}`);
   const admin = kafka.admin();
   await admin.connect();
   try {

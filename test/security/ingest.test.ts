@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { test } from 'node:test';
-import { Kafka, logLevel } from 'kafkajs';
 import { pino } from 'pino';
 import { ensureTopics } from '../../services/common/kafka.js';
 import { DeviceState, DeviceStatus } from '../../services/common/proto.js';
@@ -13,7 +12,7 @@ import { createPatientRegistry } from '../../services/common/patient-registry.js
 import { KafkaForwarder } from '../../services/ingest/kafka-forwarder.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { startPipeline, waitFor } from '../helpers/pipeline.js';
-import { stack, uid } from '../helpers/stack.js';
+import { kafkaFor, stack, uid } from '../helpers/stack.js';
 import { connectDevice, header } from './helpers.js';
 
 test('an oversized poison message (just under the broker packet limit) is dead-lettered as a truncated copy with size and sha256; later readings flow', async (t) => {
@@ -45,7 +44,7 @@ test('an oversized poison message (just under the broker packet limit) is dead-l
 test('the ingest refuses to start when Kafka\'s max.message.bytes is below the largest record it produces', async (t) => {
   const s = await stack();
   const id = uid('size');
-  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFor(s, id);
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq` };
   const admin = kafka.admin();
   await admin.connect();
@@ -67,7 +66,7 @@ test('the ingest refuses to start when Kafka\'s max.message.bytes is below the l
 test('a record Kafka refuses for itself (MESSAGE_TOO_LARGE) is dead-lettered by the forwarder; the records batched with it are stored', async (t) => {
   const s = await stack();
   const id = uid('fwd');
-  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaFor(s, id);
   const small = `${id}.small`, dlq = `${id}.dlq`;
   const admin = kafka.admin();
   await admin.connect();

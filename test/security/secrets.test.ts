@@ -1,7 +1,7 @@
 // Secrets on disk and in process lists (issue 16). Restarts the stack's Mosquitto once.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { test } from 'node:test';
 import { parseEnvFile } from '../../services/common/env-file.js';
 import { REPO_ROOT, stack } from '../helpers/stack.js';
@@ -17,10 +17,10 @@ test('secret files are mode 600 and each service file holds only its own credent
   const secretKeys = Object.keys(s.env).filter((k) => /PASSWORD|TOKEN|SECRET/.test(k));
   // Which of the stack's secrets (named as in .stack/env) each service's file holds.
   const allowed: Record<string, string[]> = {
-    ingest: ['MQTT_PASSWORD'],
-    writer: ['INFLUX_WRITE_TOKEN'],
-    alerts: ['MQTT_ALERTS_PASSWORD', 'INFLUX_WRITE_TOKEN'],
-    api: ['INFLUX_READ_TOKEN', 'API_CLINICIAN_TOKEN', 'API_OPERATOR_TOKEN', 'MQTT_REGISTRY_PASSWORD'],
+    ingest: ['MQTT_PASSWORD', 'KAFKA_INGEST_PASSWORD'],
+    writer: ['INFLUX_WRITE_TOKEN', 'KAFKA_WRITER_PASSWORD'],
+    alerts: ['MQTT_ALERTS_PASSWORD', 'INFLUX_WRITE_TOKEN', 'KAFKA_ALERTS_PASSWORD'],
+    api: ['INFLUX_READ_TOKEN', 'API_CLINICIAN_TOKEN', 'API_OPERATOR_TOKEN', 'MQTT_REGISTRY_PASSWORD', 'KAFKA_API_PASSWORD'],
   };
   const names = new Map(secretKeys.map((k) => [s.env[k]!, k]));
   for (const [name, keys] of Object.entries(allowed)) {
@@ -33,6 +33,8 @@ test('secret files are mode 600 and each service file holds only its own credent
   assert.ok(sessionSecret.length >= 32, 'the api has a session secret');
   for (const name of ['ingest', 'writer', 'alerts']) assert.ok(!Object.values(svc(name)).includes(sessionSecret), `${name} does not hold the session secret`);
   assert.ok(!Object.values(s.env).includes(sessionSecret), 'nor does the shared .stack/env');
+  // Each its own Kafka principal (issue 16).
+  for (const name of Object.keys(allowed)) assert.equal(svc(name).KAFKA_SASL_USERNAME, name, `${name} has its own Kafka principal`);
 });
 
 test('no secret appears in a process command line while the stack starts', async () => {
@@ -44,7 +46,9 @@ test('no secret appears in a process command line while the stack starts', async
   const seen = new Set<string>();
   let done = false;
   const run = new Promise<void>((resolve, reject) => {
-    execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, 'restart', 'mosquitto'], { timeout: 120_000 }, (err, _o, stderr) => { done = true; if (err) reject(new Error(`${err.message}\n${stderr}`)); else resolve(); });
+    // Kafka too, with its SCRAM principals made again (the marker removed) and the ACLs applied.
+    rmSync(`${STATE_DIR}/kafka/scram-users`, { force: true });
+    execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, 'restart', 'mosquitto', 'kafka'], { timeout: 180_000 }, (err, _o, stderr) => { done = true; if (err) reject(new Error(`${err.message}\n${stderr}`)); else resolve(); });
   });
   // Every process's argv, as any local user can read it, polled while the script runs.
   while (!done) {
