@@ -47,7 +47,10 @@ const svcEnv = {
   KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
   KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '6', INFLUX_BUCKET: ours,
   MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`,
-  INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '',
+  // The services' own env files (.stack/services/*.env) hold tokens scoped to the stack's
+  // bucket; the bench writes to its own, so the writer and the alert worker get the stack's
+  // all-access token (without it every write failed and every step "lost" all its readings).
+  INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: b.s.influx.token,
 };
 // One broker account per ingest connection, bound to its client id (issue 15).
 const removeIngestAccounts = await ingestAccounts(b.s, `${id}-ingest`, 8);
