@@ -2,7 +2,7 @@
 // accounts, Mosquitto with enough open files), its clients, the knobs (BENCH_*), the services
 // it runs as real processes (through test/helpers/process.ts) and the device numbering.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TestContext } from 'node:test';
 import { flux, InfluxDB, type QueryApi } from '@influxdata/influxdb-client';
 import { Kafka, logLevel } from 'kafkajs';
@@ -71,11 +71,12 @@ export async function openBench(): Promise<Bench> {
   const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
   const query = new InfluxDB({ url: s.influx.url, token: s.influx.token, timeout: 120_000 }).getQueryApi(s.influx.org);
   const afters: (() => unknown)[] = [];
-  const procs: ServiceProcess[] = [];
+  const procs: (ServiceProcess & { name: string })[] = [];
   process.on('exit', () => { for (const p of procs) p.child.kill('SIGKILL'); });
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the services under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   let nextDevice = 1;
+  let stopping = false;
   return {
     id, s, E, kafka, query, mosquittoPid,
     pidFile: (name) => () => { try { return Number(readFileSync(`${STATE}/run/${name}.pid`, 'utf8')); } catch { return undefined; } },
@@ -86,12 +87,17 @@ export async function openBench(): Promise<Bench> {
     async service(name, env) {
       const t = { after: (fn: unknown) => { afters.push(fn as () => unknown); } } as unknown as Pick<TestContext, 'after'>;
       const p = startService(t, name, env, { nodeArgs });
-      procs.push(p);
+      procs.push(Object.assign(p, { name }));
+      // A service that dies mid-run is named at once (its figures would silently go missing).
+      p.child.once('exit', (code, signal) => { if (!stopping) log(`${name} exited (${code ?? signal}); log in bench-results/${id}-${name}.log`); });
       await waitForLog(p, 'opsPort', 120_000);
       return p;
     },
     async close() {
+      stopping = true;
       for (const p of procs) await p.kill('SIGTERM');
+      mkdirSync(`${REPO}bench-results`, { recursive: true });
+      for (const p of procs) writeFileSync(`${REPO}bench-results/${id}-${p.name}.log`, p.output());
       for (const fn of afters) await fn();
     },
   };

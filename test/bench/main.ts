@@ -3,14 +3,14 @@
 // Prints a table and writes bench-results/<time>.json and bench-results/latest.md.
 // Knobs: BENCH_STEP_S (60), BENCH_RATES (samples/s, comma list), BENCH_SCALE_DEVICES (10000),
 // BENCH_SKIP (comma list of: ceilings,pipeline,latency,reference,scale), BENCH_NODE_ARGS.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import mqtt from 'mqtt';
 import { deviceIdFor } from '../../services/common/device-credentials.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { purgeSession } from '../helpers/pipeline.js';
 import { brokerCeiling, influxCeiling, kafkaCeiling } from './ceilings.js';
-import { log, openBench, POOL, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
+import { log, openBench, POOL, REPO, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
 import { latency } from './latency.js';
 import { reference } from './reference.js';
 import { ratios, writeReport } from './report.js';
@@ -84,6 +84,8 @@ if (!SKIP.has('scale')) {
   log('  ->', JSON.stringify(results.scale));
 }
 for (const c of [ingest, writer, alerts]) await c.kill('SIGTERM');
+mkdirSync(`${REPO}bench-results`, { recursive: true });
+for (const [name, c] of Object.entries({ ingest, writer, alerts })) writeFileSync(`${REPO}bench-results/${id}-${name}.log`, c.output());
 await sleep(3000);
 
 if (!SKIP.has('reference')) results.reference = await reference(b, rates, stackPids);

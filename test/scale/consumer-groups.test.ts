@@ -14,7 +14,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import { Alert } from '../../services/common/proto.js';
 import { simulate } from '../../services/simulator/app.js';
 import { tempBucket } from '../helpers/influx.js';
-import { ingestAccounts } from '../helpers/mqtt-accounts.js';
+import { ingestAccounts, replicaAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
 import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
@@ -50,10 +50,17 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: s.influx.token,
   };
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 4);
+  // Each alert worker replica publishes to the ward (MQTT alerts/#) under its own account
+  // bound to its client id: on one shared account two replicas took over each other's
+  // connection and deliveries failed ("Connection closed").
+  const alertsPassword = `${uid('pw')}-${Math.random().toString(36).slice(2)}`;
+  const alertAccounts = Array.from({ length: 2 + 2 * ROUNDS }, (_, i) => `${id}-alerts-${i}`);
+  const removeAlertAccounts = await replicaAccounts(s, 'alerts', alertAccounts, alertsPassword);
   const all: { name: string; proc: ServiceProcess }[] = [];
   let n = 0;
   const start = async (kind: 'ingest' | 'writer' | 'alerts') => {
-    const proc = startService(t, kind, env);
+    const replicaEnv: Record<string, string> = kind === 'alerts' ? { MQTT_ALERTS_USERNAME: alertAccounts.shift()!, MQTT_ALERTS_PASSWORD: alertsPassword } : {};
+    const proc = startService(t, kind, { ...env, ...replicaEnv });
     const name = `${kind}-${++n}`;
     all.push({ name, proc });
     await waitForLog(proc, kind === 'alerts' ? 'alert worker started' : `${kind} started`, 120_000);
@@ -64,6 +71,7 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
     all.forEach(({ name, proc }) => writeFileSync(`${REPO_ROOT}test-results/scale-${name}.log`, proc.output()));
     await removeAccounts().catch(() => undefined);
+    await removeAlertAccounts().catch(() => undefined);
   });
   await start('ingest');
   const writers = await Promise.all([start('writer'), start('writer')]);
@@ -195,6 +203,9 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     report.push(row);
     console.log(`[scale] ${JSON.stringify(row)}`);
   }
+  // Every alert reached the ward's MQTT topic from its worker: no delivery failed.
+  const mqttFailures = all.filter((x) => x.name.startsWith('alerts')).flatMap((x) => x.proc.output().split('\n').filter((l) => l.includes('"channel":"mqtt"') && l.includes('"result":"failed"')).map((l) => `${x.name}: ${l.slice(0, 300)}`));
+  assert.deepEqual(mqttFailures, [], 'MQTT alert deliveries failed');
   mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
   writeFileSync(`${REPO_ROOT}test-results/scale.json`, JSON.stringify(report, null, 2));
   assert.equal(report.length, ROUNDS);
