@@ -44,6 +44,8 @@ export interface Bench {
   pidFile: (name: string) => () => number | undefined;
   /** Reserves `n` fresh device numbers (each step uses new devices). */
   devices: (n: number) => number;
+  /** Every device number handed out so far, as [first, last] ranges. */
+  used: () => [number, number][];
   setNextDevice: (n: number) => void;
   bucket: (name: string) => Promise<string>;
   /** Starts `vitals <name>` as a real process and resolves once its ops server listens. */
@@ -77,10 +79,12 @@ export async function openBench(): Promise<Bench> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   let nextDevice = 1;
   let stopping = false;
+  const used: [number, number][] = [];
   return {
     id, s, E, kafka, query, mosquittoPid,
     pidFile: (name) => () => { try { return Number(readFileSync(`${STATE}/run/${name}.pid`, 'utf8')); } catch { return undefined; } },
-    devices: (n) => { const first = nextDevice; nextDevice += n; return first; },
+    devices: (n) => { const first = nextDevice; nextDevice += n; used.push([first, first + n - 1]); return first; },
+    used: () => [...used],
     setNextDevice: (n) => { nextDevice = n; },
     // Buckets stay after the run, for inspection (as before the split).
     bucket: async (name) => (await tempBucket(s, name)).bucket,
