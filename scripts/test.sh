@@ -28,6 +28,9 @@ npm run --silent test:security
 npm run --silent test:e2e
 # Last: it restarts and pauses the stack's own services.
 npm run --silent test:faults
+# Consumer groups under faults (issue 17), reduced: one round of kill -9 of one writer and one
+# alert worker with two of each running, then one of each started back (npm run test:scale: 2 rounds).
+SCALE_ROUNDS=1 npm run --silent test:scale
 node --import tsx test/leftovers/leftovers.ts check "$leftovers"
 # The Docker path (scripts/docker.sh test): the images, `docker compose up` with the demo fleet,
 # smoke + pipeline through testcontainers; it installs and starts an engine where none runs, and

@@ -30,3 +30,31 @@ export async function ingestAccounts(s: Pick<StackEndpoints, 'mqttUrl' | 'env'>,
     }
   };
 }
+
+/**
+ * One broker account per replica of a service that publishes (e.g. role 'alerts'): each
+ * bound to its own client id, so two replicas do not take over each other's connection
+ * (two alert workers on the one `alerts` account lost MQTT deliveries with "Connection
+ * closed", issue 17). The returned cleanup removes their sessions, then the accounts.
+ */
+export async function replicaAccounts(s: Pick<StackEndpoints, 'mqttUrl' | 'env'>, role: string, usernames: string[], password: string): Promise<() => Promise<void>> {
+  const registry = () => createDynsec({ url: s.mqttUrl, username: s.env.MQTT_REGISTRY_USERNAME ?? 'registry', password: s.env.MQTT_REGISTRY_PASSWORD ?? '' });
+  const dynsec = await registry();
+  try {
+    for (const id of usernames) await dynsec.run({ command: 'createClient', username: id, clientid: id, password, roles: [{ rolename: role }] });
+  } finally {
+    await dynsec.close();
+  }
+  return async () => {
+    for (const id of usernames) {
+      const c = await mqtt.connectAsync(s.mqttUrl, { username: id, password, clientId: id, clean: true, protocolVersion: 4, reconnectPeriod: 0 }).catch(() => undefined);
+      await c?.endAsync();
+    }
+    const d = await registry();
+    try {
+      for (const id of usernames) await d.run({ command: 'deleteClient', username: id }).catch(() => undefined);
+    } finally {
+      await d.close();
+    }
+  };
+}

@@ -8,9 +8,13 @@ export interface ServiceProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Runs `vitals <name>` as a real child process (so it can be killed with SIGKILL). */
-export function startService(t: TestContext, name: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/cli.ts', name], {
+/**
+ * Runs `vitals <name>` as a real child process (so it can be killed with SIGKILL).
+ * `t` only needs `after` (the benchmark passes its own cleanup list); `nodeArgs` are node
+ * flags such as `--cpu-prof`.
+ */
+export function startService(t: Pick<TestContext, 'after'>, name: string, env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): ServiceProcess {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'services/cli.ts', name], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,121 @@
+// `npm run bench`: throughput, cost per sample, latency, ceilings, a reference pipeline
+// (Telegraf) and scale, against the real local stack, all in one run on the same machine.
+// Prints a table and writes bench-results/<time>.json and bench-results/latest.md.
+// Knobs: BENCH_STEP_S (60), BENCH_RATES (samples/s, comma list), BENCH_SCALE_DEVICES (10000),
+// BENCH_SKIP (comma list of: ceilings,pipeline,latency,reference,scale), BENCH_NODE_ARGS.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import mqtt from 'mqtt';
+import { deviceIdFor } from '../../services/common/device-credentials.js';
+import { grantTestAcls } from '../helpers/kafka-acl.js';
+import { ingestAccounts } from '../helpers/mqtt-accounts.js';
+import { purgeSession } from '../helpers/pipeline.js';
+import { brokerCeiling, influxCeiling, kafkaCeiling } from './ceilings.js';
+import { log, openBench, REPO, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
+import { latency } from './latency.js';
+import { reference } from './reference.js';
+import { ratios, writeReport } from './report.js';
+import { scale, stepUp } from './steps.js';
+
+const b = await openBench();
+const { E, id } = b;
+const results: Record<string, unknown> = {
+  id,
+  when: new Date().toISOString(),
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, kernel: os.release(), loadAvg: os.loadavg().map((x) => Math.round(x * 10) / 10).join(' ') },
+  stepSeconds: STEP_S,
+  samplesPerMessage: SAMPLES_PER_MSG,
+  versions: Object.fromEntries(readFileSync(`${STATE}/versions`, 'utf8').trim().split('\n').map((l) => l.split('='))),
+};
+const rates = (process.env.BENCH_RATES ?? '6000,12000,24000,36000,48000,60000,72000,90000').split(',').map(Number);
+const stackPids = { mosquitto: b.mosquittoPid, kafka: b.pidFile('kafka'), influxdb: b.pidFile('influxd') };
+
+if (!SKIP.has('ceilings')) {
+  log('ceiling: broker alone (16 QoS 1 publishers, 50 in flight each, one QoS 1 subscriber, 15 s)');
+  results.brokerCeiling = await brokerCeiling(b);
+  log('  ->', results.brokerCeiling);
+  log('ceiling: Kafka alone (ProducerPerformance, acks=all, idempotent, 300k records)');
+  results.kafkaCeiling = await kafkaCeiling(b);
+  log('  ->', results.kafkaCeiling);
+  log('ceiling: InfluxDB alone (our line protocol, 5000-line requests, 2 in flight, 15 s)');
+  results.influxCeiling = await influxCeiling(b);
+  log('  ->', results.influxCeiling);
+}
+
+const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
+const ours = await b.bucket(`${id}-ours`);
+const svcEnv = {
+  KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
+  KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '6', INFLUX_BUCKET: ours,
+  MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`,
+  // The services' own env files (.stack/services/*.env) hold tokens scoped to the stack's
+  // bucket; the bench writes to its own, so the writer and the alert worker get the stack's
+  // all-access token (without it every write failed and every step "lost" all its readings).
+  INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: b.s.influx.token,
+};
+// The services' Kafka ACL rows on the bench's names (issue 16).
+const revokeAcls = await grantTestAcls(b.s, b.kafka, id, { commands: `${id}.commands`, state: `${id}.state` });
+// One broker account per ingest connection, bound to its client id (issue 15).
+const removeIngestAccounts = await ingestAccounts(b.s, `${id}-ingest`, 8);
+// An interrupted run must not leave the ingest's persistent sessions behind: they would queue
+// every later message and, with a save per change, make every later run crawl (a killed run's
+// sessions grew the broker's store to 52 MB within minutes, and the next run measured that).
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(sig, () => {
+    log(`${sig}: removing the ingest's sessions and accounts`);
+    void b.close().then(removeIngestAccounts).finally(() => process.exit(130));
+  });
+}
+const ingest = await b.service('ingest', svcEnv);
+const writer = await b.service('writer', svcEnv);
+const alerts = await b.service('alerts', svcEnv);
+const ourPids = { ingest: () => ingest.child.pid, writer: () => writer.child.pid, alerts: () => alerts.child.pid, simulator: () => process.pid, ...stackPids };
+
+let sustained = 0;
+if (!SKIP.has('pipeline')) {
+  const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals } });
+  sustained = r.sustained;
+  results.pipeline = r;
+}
+if (!SKIP.has('latency') && sustained > 0) {
+  log(`latency at 50% of the sustained rate (${Math.round(sustained / 2)} samples/s, ${STEP_S} s)`);
+  results.latency = await latency(b, Math.round(sustained / 2), ours, topics);
+  log('  ->', JSON.stringify(results.latency));
+}
+if (!SKIP.has('scale')) {
+  results.scale = await scale(b, ourPids);
+  log('  ->', JSON.stringify(results.scale));
+}
+for (const c of [ingest, writer, alerts]) await c.kill('SIGTERM');
+mkdirSync(`${REPO}bench-results`, { recursive: true });
+for (const [name, c] of Object.entries({ ingest, writer, alerts })) writeFileSync(`${REPO}bench-results/${id}-${name}.log`, c.output());
+await sleep(3000);
+
+if (!SKIP.has('reference')) results.reference = await reference(b, rates, stackPids);
+
+results.ratios = ratios(results, sustained);
+console.log(`\n${writeReport(results)}`);
+await b.close();
+
+// Leave the broker as we found it: the services' persistent sessions would otherwise queue
+// every later message forever (the broker's store grew to 570 MB after a few runs), and
+// thousands of retained device statuses would be replayed to every new ingest (tests too).
+log('cleaning up: persistent sessions and retained device statuses');
+await revokeAcls().catch((err: unknown) => log('  ACL cleanup failed:', (err as Error).message));
+await removeIngestAccounts().catch((err: unknown) => log('  ingest accounts cleanup failed:', (err as Error).message));
+await purgeSession(b.s, E.MQTT_TELEGRAF_USERNAME!, { username: E.MQTT_TELEGRAF_USERNAME!, password: E.MQTT_TELEGRAF_PASSWORD! }).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
+{
+  const admin = await mqtt.connectAsync(E.MQTT_URL!, { username: E.MQTT_ADMIN_USERNAME!, password: E.MQTT_ADMIN_PASSWORD!, clientId: `${id}-cleanup`, protocolVersion: 4 });
+  const inflight = new Set<Promise<unknown>>();
+  // Only the devices this run used: with a save per change, clearing all 25,000 took minutes
+  // and overlapped the next run's first steps.
+  const devices = b.used().flatMap(([a, z]) => Array.from({ length: z - a + 1 }, (_, i) => a + i));
+  for (const n of devices) {
+    const p = admin.publishAsync(`vitals/v1/devices/${deviceIdFor(n)}/status`, Buffer.alloc(0), { qos: 1, retain: true }).finally(() => inflight.delete(p));
+    inflight.add(p);
+    if (inflight.size >= 200) await Promise.race(inflight);
+  }
+  await Promise.all(inflight);
+  await admin.endAsync();
+}
+process.exit(0);

@@ -1,0 +1,46 @@
+// The reference pipeline: Telegraf 1.37.2 (mqtt_consumer -> kafka, kafka_consumer ->
+// influxdb_v2, persistent MQTT session, acks=-1) fed the identical load as line protocol
+// (it cannot decode our protobuf; it does no validation, dead-lettering or alerting).
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { ensureTopics } from '../../services/common/kafka.js';
+import { log, REF_FIRST, REPO, sleep, STATE, type Bench } from './context.js';
+import { stepUp, type Step } from './steps.js';
+import type { Pids } from './usage.js';
+
+export async function reference(b: Bench, rates: number[], stackPids: Pids): Promise<{ steps: Step[]; sustained: number }> {
+  const { E } = b;
+  b.setNextDevice(REF_FIRST);
+  log('reference pipeline: Telegraf (mqtt_consumer -> kafka, kafka_consumer -> influxdb_v2), line protocol payloads');
+  const telegraf = execFileSync('bash', [`${REPO}infra/local/install-telegraf.sh`], { stdio: ['ignore', 'pipe', 'inherit'] }).toString().trim();
+  const refTopic = `${b.id}.ref`;
+  const admin = b.kafka.admin();
+  await admin.connect();
+  await ensureTopics(admin, [refTopic], 6);
+  await admin.disconnect();
+  const refBucket = await b.bucket(`${b.id}-ref`);
+  const brokers = E.KAFKA_BROKERS!.split(',').join('","');
+  const render = (tpl: string, vars: Record<string, string>) => {
+    let s = readFileSync(`${REPO}infra/telegraf/${tpl}`, 'utf8');
+    for (const [k, v] of Object.entries(vars)) s = s.split(`@${k}@`).join(v);
+    const out = `${STATE}/${tpl.replace('.template', '')}`;
+    writeFileSync(out, s, { mode: 0o600 });
+    return out;
+  };
+  const mqttUrl = E.MQTT_URL!.replace('mqtt://', 'tcp://');
+  // Telegraf's Kafka plugins log in as the stack's `admin` (issue 16).
+  const ksasl = { KAFKA_USERNAME: E.KAFKA_ADMIN_PASSWORD ? 'admin' : '', KAFKA_PASSWORD: E.KAFKA_ADMIN_PASSWORD ?? '' };
+  const c1 = render('mqtt-to-kafka.conf.template', { ...ksasl, MQTT_URL: mqttUrl, MQTT_USERNAME: 'telegraf', MQTT_PASSWORD: E.MQTT_TELEGRAF_PASSWORD!, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, MQTT_TOPIC: 'bench/v1/devices/+/telemetry', CLIENT_ID: E.MQTT_TELEGRAF_USERNAME! });
+  const c2 = render('kafka-to-influx.conf.template', { ...ksasl, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, GROUP: `${b.id}-telegraf`, INFLUX_URL: E.INFLUX_URL!, INFLUX_TOKEN: E.INFLUX_TOKEN!, INFLUX_ORG: E.INFLUX_ORG!, INFLUX_BUCKET: refBucket });
+  const t1 = spawn(telegraf, ['--config', c1], { stdio: 'ignore' });
+  const t2 = spawn(telegraf, ['--config', c2], { stdio: 'ignore' });
+  process.on('exit', () => { t1.kill('SIGKILL'); t2.kill('SIGKILL'); });
+  try {
+    await sleep(5000);
+    const refPids = { 'telegraf-mqtt-kafka': () => t1.pid, 'telegraf-kafka-influx': () => t2.pid, simulator: () => process.pid, ...stackPids };
+    return await stepUp(b, 'reference', rates, refBucket, 'device', refPids, { format: 'line', topicFor: (d: string) => `bench/v1/devices/${d}/telemetry` });
+  } finally {
+    t1.kill('SIGTERM');
+    t2.kill('SIGTERM');
+  }
+}

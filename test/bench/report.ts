@@ -1,0 +1,118 @@
+// Ratios, cost per sample and the Markdown report (bench-results/latest.md) of one run.
+// Cost per sample: CPU-seconds per million samples of each pipeline process over a step
+// (from its start until its samples are stored and, for ours, evaluated), peak RSS, and
+// samples per CPU-second of all the pipeline's processes, compared at the same rate.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { median, REPO, SAMPLES_PER_MSG, STEP_S } from './context.js';
+import type { Step } from './steps.js';
+import type { Usage } from './usage.js';
+
+/** The processes that are "the pipeline" (not the load generator, not the shared broker/Kafka/InfluxDB). */
+export const PIPELINE_PROCS = { ours: ['ingest', 'writer', 'alerts'], reference: ['telegraf-mqtt-kafka', 'telegraf-kafka-influx'] } as const;
+
+export interface StepCost { rate: number; perProcess: Record<string, { cpuSPerMillion: number; rssMb: number }>; cpuS: number; samplesPerCpuS: number }
+type Run = { steps: Step[]; sustained: number };
+
+export function stepCost(s: Step, procs: readonly string[]): StepCost | null {
+  const have = procs.filter((p) => s.usage[p]?.cpuS !== undefined);
+  if (have.length !== procs.length || s.samplesAcked === 0) return null;
+  const perProcess = Object.fromEntries(have.map((p) => [p, { cpuSPerMillion: Math.round((s.usage[p]!.cpuS! / s.samplesAcked) * 1e6 * 10) / 10, rssMb: s.usage[p]!.rssMb }]));
+  const cpuS = have.reduce((n, p) => n + s.usage[p]!.cpuS!, 0);
+  return { rate: s.rate, perProcess, cpuS: Math.round(cpuS * 100) / 100, samplesPerCpuS: Math.round(s.samplesAcked / Math.max(cpuS, 0.01)) };
+}
+
+/** Highest rate passed with drain (and alert worker catch-up) under 3 s, before the first failed step. */
+export function noBacklogRate(r?: Run): number | null {
+  if (!r) return null;
+  let best = 0;
+  for (const s of r.steps) {
+    if (!s.pass) break;
+    if (s.drainMs < 3000 && (s.alertsDrainMs ?? 0) < 3000) best = s.rate;
+  }
+  return best;
+}
+
+/**
+ * Per rate run by both pipelines: cost of each and ours/reference in samples per CPU-second.
+ * A step counts when it lost nothing and no publish failed (its CPU-seconds run until every
+ * acknowledged sample was stored), even if it missed the rate or the drain limit: on a
+ * broker that saves after every change both pipelines can fall short of the same rate.
+ */
+export function compareCost(ours?: Run, ref?: Run) {
+  const rows: { rate: number; ours: StepCost; reference: StepCost; ratio: number }[] = [];
+  for (const o of ours?.steps ?? []) {
+    const r = ref?.steps.find((x) => x.rate === o.rate);
+    if (!r || o.lost > 0 || r.lost > 0 || o.failed > 0 || r.failed > 0) continue;
+    const co = stepCost(o, PIPELINE_PROCS.ours), cr = stepCost(r, PIPELINE_PROCS.reference);
+    if (co && cr) rows.push({ rate: o.rate, ours: co, reference: cr, ratio: Math.round((co.samplesPerCpuS / cr.samplesPerCpuS) * 100) / 100 });
+  }
+  return { rows, medianRatio: rows.length ? median(rows.map((x) => x.ratio)) : null };
+}
+
+export function ratios(results: Record<string, unknown>, sustained: number) {
+  const ceilB = (results.brokerCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
+  const ceilK = (results.kafkaCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
+  const ceilI = (results.influxCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
+  const refSustained = (results.reference as Run | undefined)?.sustained;
+  const nbOurs = noBacklogRate(results.pipeline as Run | undefined), nbRef = noBacklogRate(results.reference as Run | undefined);
+  const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined);
+  return {
+    oursVsReference: refSustained ? Math.round((sustained / refSustained) * 100) / 100 : null,
+    noBacklog: { ours: nbOurs, reference: nbRef, ratio: nbOurs && nbRef ? Math.round((nbOurs / nbRef) * 100) / 100 : null },
+    samplesPerCpuSecondOursVsReference: cost.medianRatio,
+    oursVsBrokerCeiling: ceilB ? Math.round((sustained / ceilB) * 1000) / 1000 : null,
+    oursVsKafkaCeiling: ceilK ? Math.round((sustained / ceilK) * 1000) / 1000 : null,
+    oursVsMinCeiling: ceilB && ceilK ? Math.round((sustained / Math.min(ceilB, ceilK)) * 1000) / 1000 : null,
+    oursVsInfluxCeiling: ceilI ? Math.round((sustained / ceilI) * 1000) / 1000 : null,
+    referenceVsInfluxCeiling: ceilI && refSustained ? Math.round((refSustained / ceilI) * 1000) / 1000 : null,
+  };
+}
+
+/** Writes bench-results/<time>.json and latest.md; returns the Markdown. */
+export function writeReport(results: Record<string, unknown>): string {
+  mkdirSync(`${REPO}bench-results`, { recursive: true });
+  const file = `${REPO}bench-results/${results.when as string}.json`.replace(/:/g, '-');
+  writeFileSync(file, JSON.stringify(results, null, 2));
+  const md: string[] = [];
+  const m = results.machine as Record<string, unknown>;
+  md.push(`# Benchmark run ${results.when as string}`, '', `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memGb} GiB, Node ${m.node}, kernel ${m.kernel}, load average at start ${m.loadAvg}. Versions: ${JSON.stringify(results.versions)}.`);
+  md.push(`Load: ${SAMPLES_PER_MSG} samples per MQTT message (5 readings of 6 vitals), QoS 1, steps of ${STEP_S} s. Pass = no publish failed, every acknowledged (device, sequence) in InfluxDB, >= 90% of the target rate achieved, backlog drained within 30 s (for ours, the alert worker's committed offsets too).`, '');
+  const stepTable = (title: string, r?: Run) => {
+    if (!r) return;
+    md.push(`## ${title}: sustained ${r.sustained} samples/s`, '', '| target samples/s | achieved | devices | acked msgs | failed | lost | drain (s) | alert worker caught up (s) | result | CPU % / RSS MB per process |', '|---|---|---|---|---|---|---|---|---|---|');
+    for (const s of r.steps) md.push(`| ${s.rate} | ${s.achieved} | ${s.devices} | ${s.acked} | ${s.failed} | ${s.lost} | ${(s.drainMs / 1000).toFixed(1)} | ${s.alertsDrainMs === undefined ? '-' : (s.alertsDrainMs / 1000).toFixed(1)} | ${s.pass ? 'pass' : 'FAIL'} | ${Object.entries(s.usage).map(([k, u]) => `${k} ${u.cpuPct}/${u.rssMb}`).join(', ')} |`);
+    md.push('');
+  };
+  if (results.brokerCeiling || results.kafkaCeiling || results.influxCeiling) {
+    md.push('## Ceilings (same machine, same run)', '', '| part alone | messages/s | samples/s equivalent |', '|---|---|---|');
+    if (results.brokerCeiling) { const c = results.brokerCeiling as { msgsPerS: number; samplesPerS: number }; md.push(`| Mosquitto QoS 1 publish -> subscribe (MQTT.js, 16 publishers) | ${c.msgsPerS} | ${c.samplesPerS} |`); }
+    if (results.kafkaCeiling) { const c = results.kafkaCeiling as { recordsPerS: number; samplesPerS: number }; md.push(`| Kafka ProducerPerformance (acks=all, idempotent) | ${c.recordsPerS} | ${c.samplesPerS} |`); }
+    if (results.influxCeiling) { const c = results.influxCeiling as { pointsPerS: number; samplesPerS: number }; md.push(`| InfluxDB write API (our line protocol, 5000 lines per request; points/s in the first column) | ${c.pointsPerS} | ${c.samplesPerS} |`); }
+    md.push('');
+  }
+  stepTable('This pipeline (ingest -> Kafka -> writer -> InfluxDB, with the alert worker running)', results.pipeline as Run | undefined);
+  stepTable('Reference: Telegraf mqtt_consumer -> kafka -> kafka_consumer -> influxdb_v2', results.reference as Run | undefined);
+  const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined);
+  if (cost.rows.length) {
+    md.push('## Cost per sample (same target rate, nothing lost in either step)', '', 'CPU-seconds per million samples and peak RSS (MB) of each pipeline process, from the step\'s start until its samples were stored (and, for ours, evaluated by the alert worker); samples/s per CPU-second of the pipeline\'s processes together. Mosquitto, Kafka and InfluxDB are shared and not counted.', '',
+      '| samples/s | ours: CPU-s per 1M samples / peak RSS MB | ours: samples per CPU-s | reference | reference: samples per CPU-s | ours / reference |', '|---|---|---|---|---|---|');
+    const fmt = (c: StepCost) => Object.entries(c.perProcess).map(([k, v]) => `${k} ${v.cpuSPerMillion}/${v.rssMb}`).join(', ');
+    for (const r of cost.rows) md.push(`| ${r.rate} | ${fmt(r.ours)} | ${r.ours.samplesPerCpuS} | ${fmt(r.reference)} | ${r.reference.samplesPerCpuS} | ${r.ratio} |`);
+    md.push('', `Median ours / reference: ${cost.medianRatio}.`, '');
+  }
+  if (results.latency) {
+    const l = results.latency as Record<string, { n: number; p50: number; p95: number; p99: number }> & { rate: number };
+    md.push(`## Latency at ${l.rate} samples/s (ms)`, '', '| path | n | p50 | p95 | p99 |', '|---|---|---|---|---|');
+    for (const k of ['publishToKafka', 'publishToInflux', 'publishToAlert', 'influxProbeQuery'] as const) if (l[k]) md.push(`| ${k} | ${l[k].n} | ${l[k].p50} | ${l[k].p95} | ${l[k].p99} |`);
+    md.push('', 'publishToAlert is measured from the publish of the batch holding the sample that completed the alarm delay. publishToInflux polls one query at a time (25 ms apart) for the newest published batch; influxProbeQuery is how long each of those queries took, so a reading can have been queryable up to one query earlier than measured.', '');
+  }
+  if (results.scale) {
+    const s = results.scale as { devices: number; acked: number; failed: number; usage: Record<string, Usage> };
+    md.push('## Scale', '', `${s.devices} concurrent device connections: ${s.acked} batches acknowledged, ${s.failed} failed.`, '', '| process | CPU % | peak RSS MB |', '|---|---|---|');
+    for (const [k, u] of Object.entries(s.usage)) md.push(`| ${k} | ${u.cpuPct} | ${u.rssMb} |`);
+    md.push('');
+  }
+  md.push('## Ratios', '', '```json', JSON.stringify(results.ratios, null, 2), '```', '', `Raw figures: \`${file.replace(REPO, '')}\`.`);
+  writeFileSync(`${REPO}bench-results/latest.md`, md.join('\n'));
+  return md.join('\n');
+}
