@@ -106,6 +106,7 @@ test('vital catalogue and FHIR R4 export against the real stack', async (t) => {
   });
 
   await t.test('the FHIR Bundle follows R4 and the vital-signs profiles', async () => {
+    await f.p.provisionFleet(41, 1); // dev-00041 -> pat-00041: attribution (issue 15)
     const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 41, batches: 4, intervalMs: 200 });
     assert.equal(summary.failed, 0);
     const bundle = await waitFor('every vital exported', async () => {

@@ -104,7 +104,7 @@ test('an unassigned device: readings stored under the device only, no clinical a
   await c2.publishAsync(statusTopic(watched), offline(watched), { qos: 1 });
   await waitFor('the assigned device\'s offline alert, under its patient', async () => ((await api(`/api/v1/alerts?patient=${patient}`)).body.alerts as { kind: string }[]).find((a) => a.kind === `device-offline:${watched}`));
   await waitFor('the worker past both statuses', async () => {
-    const o = await f.p.offsets(`${f.p.id}-full-alerts`, f.p.topics.status);
+    const o = await f.p.offsets(`${f.p.id}-alerts`, f.p.topics.status);
     return Object.entries(o.high).every(([part, h]) => h === 0 || (o.committed[Number(part)] ?? -1) >= h) ? true : undefined;
   });
   const after = (await api('/api/v1/alerts')).body.alerts as { deviceId: string; patientId: string }[];
@@ -170,21 +170,22 @@ test('admissions: a transfer moves the open alerts with the patient; a discharge
   assert.equal(((await call('GET', `/api/v1/alerts?patient=${pid}&state=active`)).body.alerts as unknown[]).length, 0);
   // Only once the worker has committed every vitals record does "no alert" mean something.
   await waitFor('the worker past the late batches', async () => {
-    const o = await f.p.offsets(`${f.p.id}-full-alerts`, f.p.topics.vitals);
+    const o = await f.p.offsets(`${f.p.id}-alerts`, f.p.topics.vitals);
     return Object.entries(o.high).every(([part, h]) => h === 0 || (o.committed[Number(part)] ?? -1) >= h) ? true : undefined;
   });
   assert.equal(((await call('GET', `/api/v1/alerts?patient=${pid}`)).body.alerts as { state: string }[]).filter((a) => a.state !== 'resolved').length, 0);
 });
 
+// Devices 91-93: their retained statuses must not collide with other suites' devices (61-66 in test/security).
 test('the simulator provisions its fleet through the API (idempotently) and its readings are attributed', async (t) => {
   const f = await startFull(t);
-  const first = await provisionFleet({ apiUrl: f.url, token: f.tokens.operator, first: 61, count: 3 });
+  const first = await provisionFleet({ apiUrl: f.url, token: f.tokens.operator, first: 91, count: 3 });
   assert.deepEqual(first, { admitted: 3, assigned: 3, unchanged: 0 });
-  assert.deepEqual(await provisionFleet({ apiUrl: f.url, token: f.tokens.operator, first: 61, count: 3 }), { admitted: 0, assigned: 0, unchanged: 3 }, 'a restarted simulator changes nothing');
-  await assert.rejects(provisionFleet({ apiUrl: f.url, token: f.tokens.clinician, first: 64, count: 1 }), /HTTP 403/);
-  const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 3, firstDevice: 61, batches: 3, intervalMs: 200 });
+  assert.deepEqual(await provisionFleet({ apiUrl: f.url, token: f.tokens.operator, first: 91, count: 3 }), { admitted: 0, assigned: 0, unchanged: 3 }, 'a restarted simulator changes nothing');
+  await assert.rejects(provisionFleet({ apiUrl: f.url, token: f.tokens.clinician, first: 94, count: 1 }), /HTTP 403/);
+  const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 3, firstDevice: 91, batches: 3, intervalMs: 200 });
   assert.equal(summary.failed, 0);
-  for (const i of [61, 62, 63]) {
+  for (const i of [91, 92, 93]) {
     await waitFor(`${patientIdFor(i)}'s readings`, async () => ((await samplesOf(f.p, 'patient_id', patientIdFor(i))).length >= 3 * 6 ? true : undefined));
   }
 });
