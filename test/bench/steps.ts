@@ -79,7 +79,7 @@ export function shape(rate: number, stepS: number) {
 export async function step(b: Bench, label: string, rate: number, bkt: string, measurement: string, pids: Pids, opts: StepOpts = {}): Promise<Step> {
   const stepS = opts.durationS ?? STEP_S;
   const { devices, intervalMs, batches } = shape(rate, stepS);
-  const first = b.devices(devices);
+  const first = await b.devices(devices);
   log(`${label}: ${rate} samples/s (${devices} devices, every ${intervalMs} ms, ${batches} batches each, ${stepS} s)`);
   const meter = sampler(pids);
   const t0 = Date.now();
@@ -120,7 +120,7 @@ export async function stepUp(b: Bench, label: string, rates: number[], bkt: stri
 
 /** SCALE_DEVICES concurrent device connections, one batch every 30 s each. */
 export async function scale(b: Bench, pids: Pids) {
-  const first = b.devices(SCALE_DEVICES);
+  const first = await b.devices(SCALE_DEVICES);
   log(`scale: ${SCALE_DEVICES} concurrent device connections, one batch every 30 s each, 75 s`);
   const meter = sampler(pids);
   let peak = 0;
