@@ -107,7 +107,7 @@ export function writeReport(results: Record<string, unknown>): string {
     md.push('', 'publishToAlert is measured from the publish of the batch holding the sample that completed the alarm delay. publishToInflux polls one query at a time (25 ms apart) for the newest published batch; influxProbeQuery is how long each of those queries took, so a reading can have been queryable up to one query earlier than measured.', '');
   }
   if (results.unassignedSamples !== undefined) {
-    md.push(`Attribution: every device of ours was admitted and assigned in the patient registry before its step (not timed); the ingest counted ${String(results.unassignedSamples)} samples of unassigned devices (stored under the device only, never alerted).`, '');
+    md.push(`Attribution: the ingest counted ${String(results.unassignedSamples)} samples from devices with no assignment (stored under the device only, never evaluated for alarms; 0 expected, as each step's devices are admitted and assigned before it publishes, outside the timings).`, '');
   }
   if (results.scale) {
     const s = results.scale as { devices: number; acked: number; failed: number; usage: Record<string, Usage> };
