@@ -18,13 +18,14 @@ import { reference } from './reference.js';
 import { ratios, writeReport } from './report.js';
 import { scale, stepUp } from './steps.js';
 
-/** A counter from a service's metrics (its ops port is in its log); NaN if unreadable. */
+/** A counter from a service's metrics (its ops port is in its log); throws if it cannot be read. */
 async function ingestCounter(output: string, name: string): Promise<number> {
   const port = /"opsPort":(\d+)/.exec(output)?.[1];
-  if (!port) return NaN;
-  const text = await fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text()).catch(() => '');
+  if (!port) throw new Error(`${name}: the service logged no ops port`);
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
   const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-  return line ? Number(line.split(' ')[1]) : NaN;
+  if (!line) throw new Error(`${name}: not in the service's metrics`);
+  return Number(line.split(' ')[1]);
 }
 
 const b = await openBench();
@@ -92,7 +93,7 @@ const ourPids = { ingest: () => ingest.child.pid, writer: () => writer.child.pid
 
 let sustained = 0;
 if (!SKIP.has('pipeline')) {
-  const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals } });
+  const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals }, unassigned: () => ingestCounter(ingest.output(), 'vitals_ingest_unassigned_samples_total') });
   sustained = r.sustained;
   results.pipeline = r;
 }
