@@ -83,7 +83,7 @@ b.provisionWith((first, count) => provisioner.provisionMany(first, count));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     log(`${sig}: removing the ingest's sessions and accounts`);
-    void b.close().then(removeIngestAccounts).finally(() => process.exit(130));
+    void b.close().then(removeIngestAccounts).then(() => provisioner.close()).finally(() => process.exit(130));
   });
 }
 const ingest = await b.service('ingest', svcEnv);
