@@ -42,8 +42,14 @@ export interface Bench {
   query: QueryApi;
   mosquittoPid: () => number;
   pidFile: (name: string) => () => number | undefined;
-  /** Reserves `n` fresh device numbers (each step uses new devices). */
-  devices: (n: number) => number;
+  /**
+   * Reserves `n` fresh device numbers (each step uses new devices) and, while a provisioner is
+   * set ({@link provisionWith}), admits their patients and assigns them before resolving: call
+   * it before a step's clock or meter starts, so provisioning is in no measured figure.
+   */
+  devices: (n: number) => Promise<number>;
+  /** What `devices` runs on each new range (our pipeline: the patient registry); null: nothing (the reference pipeline). */
+  provisionWith: (fn: ((first: number, count: number) => Promise<void>) | null) => void;
   /** Every device number handed out so far, as [first, last] ranges. */
   used: () => [number, number][];
   setNextDevice: (n: number) => void;
@@ -79,12 +85,24 @@ export async function openBench(): Promise<Bench> {
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the services under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   let nextDevice = 1;
+  let provision: ((first: number, count: number) => Promise<void>) | null = null;
   let stopping = false;
   const used: [number, number][] = [];
   return {
     id, s, E, kafka, query, mosquittoPid,
     pidFile: (name) => () => { try { return Number(readFileSync(`${STATE}/run/${name}.pid`, 'utf8')); } catch { return undefined; } },
-    devices: (n) => { const first = nextDevice; nextDevice += n; used.push([first, first + n - 1]); return first; },
+    async devices(n) {
+      const first = nextDevice;
+      nextDevice += n;
+      used.push([first, first + n - 1]);
+      if (provision) {
+        const t0 = Date.now();
+        await provision(first, n);
+        log(`  provisioned devices ${first}-${first + n - 1} in the patient registry (${((Date.now() - t0) / 1000).toFixed(1)} s, not measured)`);
+      }
+      return first;
+    },
+    provisionWith: (fn) => { provision = fn; },
     used: () => [...used],
     setNextDevice: (n) => { nextDevice = n; },
     // Buckets stay after the run, for inspection (as before the split).

@@ -8,7 +8,7 @@ import { shape } from './steps.js';
 
 export async function latency(b: Bench, rate: number, bkt: string, topics: { vitals: string; alerts: string }) {
   const { devices, intervalMs, batches } = shape(rate, STEP_S);
-  const first = b.devices(devices);
+  const first = await b.devices(devices);
   const published = new Map<string, number>();
   const byDevice = new Map<string, { at: number; lastMeasured: number }[]>();
   const toKafka: number[] = [], toInflux: number[] = [], toAlert: number[] = [], probeQuery: number[] = [];

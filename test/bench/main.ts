@@ -7,15 +7,26 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import mqtt from 'mqtt';
 import { deviceIdFor } from '../../services/common/device-credentials.js';
-import { grantTestAcls } from '../helpers/kafka-acl.js';
+import { grantTestAcls, testAclNames } from '../helpers/kafka-acl.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { purgeSession } from '../helpers/pipeline.js';
+import { createProvisioner } from '../helpers/provision.js';
 import { brokerCeiling, influxCeiling, kafkaCeiling } from './ceilings.js';
 import { log, openBench, REPO, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
 import { latency } from './latency.js';
 import { reference } from './reference.js';
 import { ratios, writeReport } from './report.js';
 import { scale, stepUp } from './steps.js';
+
+/** A counter from a service's metrics (its ops port is in its log); throws if it cannot be read. */
+async function ingestCounter(output: string, name: string): Promise<number> {
+  const port = /"opsPort":(\d+)/.exec(output)?.[1];
+  if (!port) throw new Error(`${name}: the service logged no ops port`);
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  if (!line) throw new Error(`${name}: not in the service's metrics`);
+  return Number(line.split(' ')[1]);
+}
 
 const b = await openBench();
 const { E, id } = b;
@@ -43,10 +54,16 @@ if (!SKIP.has('ceilings')) {
 }
 
 const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
+// The ingest attributes readings to patients only through the registry (issue 15): the bench's
+// own registry topics (named as its ACL rows name them), where every device of ours is admitted
+// and assigned before its step publishes (b.devices); without it no alert would be evaluated.
+const { patients: patientsTopic, assignments: assignmentsTopic } = testAclNames(id);
+const registryTopics = { patients: patientsTopic!, assignments: assignmentsTopic! };
 const ours = await b.bucket(`${id}-ours`);
 const svcEnv = {
   KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
   KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: '6', INFLUX_BUCKET: ours,
+  KAFKA_TOPIC_PATIENTS: registryTopics.patients, KAFKA_TOPIC_ASSIGNMENTS: registryTopics.assignments,
   MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`, WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`,
   // The services' own env files (.stack/services/*.env) hold tokens scoped to the stack's
   // bucket; the bench writes to its own, so the writer and the alert worker get the stack's
@@ -57,13 +74,16 @@ const svcEnv = {
 const revokeAcls = await grantTestAcls(b.s, b.kafka, id, { commands: `${id}.commands`, state: `${id}.state` });
 // One broker account per ingest connection, bound to its client id (issue 15).
 const removeIngestAccounts = await ingestAccounts(b.s, `${id}-ingest`, 8);
+// Bulk: records produced in batches, then awaited in this reader (at the topics' end offsets).
+const provisioner = await createProvisioner(b.kafka, registryTopics, `${id}-provision`);
+b.provisionWith((first, count) => provisioner.provisionMany(first, count));
 // An interrupted run must not leave the ingest's persistent sessions behind: they would queue
 // every later message and, with a save per change, make every later run crawl (a killed run's
 // sessions grew the broker's store to 52 MB within minutes, and the next run measured that).
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     log(`${sig}: removing the ingest's sessions and accounts`);
-    void b.close().then(removeIngestAccounts).finally(() => process.exit(130));
+    void b.close().then(removeIngestAccounts).then(() => provisioner.close()).finally(() => process.exit(130));
   });
 }
 const ingest = await b.service('ingest', svcEnv);
@@ -73,7 +93,7 @@ const ourPids = { ingest: () => ingest.child.pid, writer: () => writer.child.pid
 
 let sustained = 0;
 if (!SKIP.has('pipeline')) {
-  const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals } });
+  const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals }, unassigned: () => ingestCounter(ingest.output(), 'vitals_ingest_unassigned_samples_total') });
   sustained = r.sustained;
   results.pipeline = r;
 }
@@ -86,7 +106,12 @@ if (!SKIP.has('scale')) {
   results.scale = await scale(b, ourPids);
   log('  ->', JSON.stringify(results.scale));
 }
+// Every sample of ours was attributed (a reading of an unprovisioned device is stored under the device only and never alerts).
+results.unassignedSamples = await ingestCounter(ingest.output(), 'vitals_ingest_unassigned_samples_total');
+log(`ingest: ${results.unassignedSamples} samples of devices with no assignment${results.unassignedSamples === 0 ? '' : ' (NOT 0: those readings were never evaluated for alarms)'}`);
 for (const c of [ingest, writer, alerts]) await c.kill('SIGTERM');
+b.provisionWith(null); // the reference pipeline has no registry
+await provisioner.close();
 mkdirSync(`${REPO}bench-results`, { recursive: true });
 for (const [name, c] of Object.entries({ ingest, writer, alerts })) writeFileSync(`${REPO}bench-results/${id}-${name}.log`, c.output());
 await sleep(3000);

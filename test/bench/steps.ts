@@ -65,8 +65,9 @@ export async function groupCaughtUp(b: Bench, groupId: string, topic: string, ti
   }
 }
 
-export interface Step { rate: number; devices: number; intervalMs: number; achieved: number; acked: number; samplesAcked: number; failed: number; lost: number; drainMs: number; alertsDrainMs?: number; pass: boolean; usage: Record<string, Usage> }
-export type StepOpts = { format?: 'protobuf' | 'line'; topicFor?: (d: string) => string; durationS?: number; alertsGroup?: { groupId: string; topic: string } };
+export interface Step { rate: number; devices: number; intervalMs: number; achieved: number; acked: number; samplesAcked: number; failed: number; lost: number; drainMs: number; alertsDrainMs?: number; unassigned?: number; pass: boolean; usage: Record<string, Usage> }
+/** `unassigned`: the ingest's count of samples from devices with no assignment (ours: a step that adds any fails, its alarms went unevaluated). */
+export type StepOpts = { format?: 'protobuf' | 'line'; topicFor?: (d: string) => string; durationS?: number; alertsGroup?: { groupId: string; topic: string }; unassigned?: () => Promise<number> };
 
 /** Device count and publish interval for a rate: about 150 samples/s per device, 20 to 1000 devices. */
 export function shape(rate: number, stepS: number) {
@@ -79,8 +80,9 @@ export function shape(rate: number, stepS: number) {
 export async function step(b: Bench, label: string, rate: number, bkt: string, measurement: string, pids: Pids, opts: StepOpts = {}): Promise<Step> {
   const stepS = opts.durationS ?? STEP_S;
   const { devices, intervalMs, batches } = shape(rate, stepS);
-  const first = b.devices(devices);
+  const first = await b.devices(devices);
   log(`${label}: ${rate} samples/s (${devices} devices, every ${intervalMs} ms, ${batches} batches each, ${stepS} s)`);
+  const unassignedBefore = await opts.unassigned?.();
   const meter = sampler(pids);
   const t0 = Date.now();
   let last = 0;
@@ -99,9 +101,10 @@ export async function step(b: Bench, label: string, rate: number, bkt: string, m
   const alertsDrainMs = opts.alertsGroup ? (Date.now() - endedAt) + await groupCaughtUp(b, opts.alertsGroup.groupId, opts.alertsGroup.topic, 60_000) : undefined;
   // CPU-seconds up to here: the step's samples are all stored (and evaluated) by now.
   meter.finish(usage);
-  const pass = summary.failed === 0 && lost === 0 && achieved >= rate * 0.9 && drainMs < 30_000 && (alertsDrainMs ?? 0) < 30_000;
-  log(`  -> achieved ${achieved}/s, acked ${summary.acked}, failed ${summary.failed}, lost ${lost}, drained in ${(drainMs / 1000).toFixed(1)} s${alertsDrainMs !== undefined ? `, alert worker caught up in ${(alertsDrainMs / 1000).toFixed(1)} s` : ''}: ${pass ? 'PASS' : 'FAIL'}`);
-  return { rate, devices, intervalMs, achieved, acked: summary.acked, samplesAcked: summary.samplesAcked, failed: summary.failed, lost, drainMs, ...(alertsDrainMs !== undefined ? { alertsDrainMs } : {}), pass, usage };
+  const unassigned = opts.unassigned && unassignedBefore !== undefined ? (await opts.unassigned()) - unassignedBefore : undefined;
+  const pass = summary.failed === 0 && lost === 0 && achieved >= rate * 0.9 && drainMs < 30_000 && (alertsDrainMs ?? 0) < 30_000 && (unassigned ?? 0) === 0;
+  log(`  -> achieved ${achieved}/s, acked ${summary.acked}, failed ${summary.failed}, lost ${lost}, drained in ${(drainMs / 1000).toFixed(1)} s${alertsDrainMs !== undefined ? `, alert worker caught up in ${(alertsDrainMs / 1000).toFixed(1)} s` : ''}${unassigned ? `, ${unassigned} samples of unassigned devices` : ''}: ${pass ? 'PASS' : 'FAIL'}`);
+  return { rate, devices, intervalMs, achieved, acked: summary.acked, samplesAcked: summary.samplesAcked, failed: summary.failed, lost, drainMs, ...(alertsDrainMs !== undefined ? { alertsDrainMs } : {}), ...(unassigned !== undefined ? { unassigned } : {}), pass, usage };
 }
 
 export async function stepUp(b: Bench, label: string, rates: number[], bkt: string, measurement: string, pids: Pids, opts: StepOpts = {}): Promise<{ steps: Step[]; sustained: number }> {
@@ -120,7 +123,7 @@ export async function stepUp(b: Bench, label: string, rates: number[], bkt: stri
 
 /** SCALE_DEVICES concurrent device connections, one batch every 30 s each. */
 export async function scale(b: Bench, pids: Pids) {
-  const first = b.devices(SCALE_DEVICES);
+  const first = await b.devices(SCALE_DEVICES);
   log(`scale: ${SCALE_DEVICES} concurrent device connections, one batch every 30 s each, 75 s`);
   const meter = sampler(pids);
   let peak = 0;

@@ -10,15 +10,16 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
-import { Kafka, logLevel } from 'kafkajs';
+import type { Consumer } from 'kafkajs';
 import { Alert } from '../../services/common/proto.js';
 import { simulate } from '../../services/simulator/app.js';
 import { tempBucket } from '../helpers/influx.js';
+import { grantTestAcls } from '../helpers/kafka-acl.js';
 import { ingestAccounts, replicaAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
-import { REPO_ROOT, stack, uid } from '../helpers/stack.js';
-import { provisionDevices } from './provision.js';
+import { kafkaFor, REPO_ROOT, stack, uid } from '../helpers/stack.js';
+import { provisionDevices, type Provisioned } from './provision.js';
 
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 2);
 const PARTITIONS = 6;
@@ -42,6 +43,24 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
   const { bucket, remove } = await tempBucket(s, id);
   t.after(remove);
+  // The test's tools log in to Kafka as admin; the services as their own principals, with
+  // their ACL rows granted on this test's names (issue 16).
+  const kafka = kafkaFor(s, id);
+  const all: { name: string; proc: ServiceProcess }[] = [];
+  const made: { watcher?: Consumer; prov?: Provisioned; revokeAcls?: () => Promise<void> } = {};
+  // Registered first, so it runs first (after-hooks run in order): once nothing uses the
+  // test's names any more (services stopped, watcher gone), its topics, groups and ACL rows go.
+  t.after(async () => {
+    for (const { proc } of all) await proc.kill('SIGTERM');
+    await made.watcher?.disconnect().catch(() => undefined);
+    await made.prov?.remove();
+    await removeKafkaByPrefix(kafka, id);
+    await made.revokeAcls?.();
+  });
+  made.revokeAcls = await grantTestAcls(s, kafka, id, { commands: `${id}.commands`, state: `${id}.state` });
+  // Every round's devices admitted and assigned before the ingest starts (its registry loads
+  // to the end first): readings are attributed to patients only through the registry.
+  const prov = made.prov = await provisionDevices(s, id, 150, ROUNDS * DEVICES);
   const env = {
     KAFKA_TOPIC_VITALS: topics.vitals, KAFKA_TOPIC_STATUS: topics.status, KAFKA_TOPIC_DEAD_LETTER: topics.deadLetter, KAFKA_TOPIC_ALERTS: topics.alerts,
     KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`, KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
@@ -49,6 +68,7 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, WRITER_FLUSH_INTERVAL_MS: '100',
     // The services' env files hold tokens scoped to the stack's bucket; this test writes to its own.
     INFLUX_WRITE_TOKEN: '', INFLUX_READ_TOKEN: '', INFLUX_TOKEN: s.influx.token,
+    ...prov.env,
   };
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 4);
   // Each alert worker replica publishes to the ward (MQTT alerts/#) under its own account
@@ -57,7 +77,6 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
   const alertsPassword = `${uid('pw')}-${Math.random().toString(36).slice(2)}`;
   const alertAccounts = Array.from({ length: 2 + 2 * ROUNDS }, (_, i) => `${id}-alerts-${i}`);
   const removeAlertAccounts = await replicaAccounts(s, 'alerts', alertAccounts, alertsPassword);
-  const all: { name: string; proc: ServiceProcess }[] = [];
   let n = 0;
   const start = async (kind: 'ingest' | 'writer' | 'alerts') => {
     const replicaEnv: Record<string, string> = kind === 'alerts' ? { MQTT_ALERTS_USERNAME: alertAccounts.shift()!, MQTT_ALERTS_PASSWORD: alertsPassword } : {};
@@ -84,10 +103,9 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
   }, 120_000, 200);
 
   // Watches the alerts, and which partition each patient's vitals are in (keyed by patient).
-  const kafka = new Kafka({ clientId: id, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING });
   const seen: Seen[] = [];
   const partitionOf = new Map<string, number>();
-  const watcher = kafka.consumer({ groupId: `${id}-watch`, maxWaitTimeInMs: 50 });
+  const watcher = made.watcher = kafka.consumer({ groupId: `${id}-watch`, maxWaitTimeInMs: 50 });
   await watcher.connect();
   await watcher.subscribe({ topics: [topics.alerts, topics.vitals], fromBeginning: true });
   await watcher.run({
@@ -96,8 +114,6 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
       seen.push({ alert: Alert.decode(message.value!), at: Date.now() });
     },
   });
-  t.after(() => watcher.disconnect());
-  t.after(() => removeKafkaByPrefix(kafka, id));
   const query = new InfluxDB({ url: s.influx.url, token: s.influx.token, timeout: 60_000 }).getQueryApi(s.influx.org);
   const spo2 = (patient: string) => seen.filter((x) => x.alert.patientId === patient && x.alert.kind === 'limit:spo2:low');
   const raised = (patient: string) => spo2(patient).find((x) => x.alert.change === 'raised');
@@ -106,9 +122,7 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
   for (let round = 1; round <= ROUNDS; round++) {
     // Within the stack's default device pool (200); new devices each round (same bucket and state topic).
     const first = 150 + (round - 1) * DEVICES;
-    const prov = await provisionDevices(s, first, DEVICES);
-    t.after(prov.remove);
-    const devices = [...prov.patientOf.keys()];
+    const devices = [...prov.patientOf.keys()].slice((round - 1) * DEVICES, round * DEVICES);
     const patientOf = (d: string) => prov.patientOf.get(d)!;
     // Devices 1-6 desaturate from 2 s (their alarms are open when the kill comes), 7-12 from
     // 5 s, so their alarm delays end around the kill and the rebalance; 13-16 stay normal.
