@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Docker path: engine, images, `docker compose`, and its CI test.
 #   npm run docker -- up [--demo] | down | build | test | status | env | engine-stop
+#   (`env` writes .env and shows it with every secret's value hidden)
 #
 #   up     engine (installed and started where missing), images, .env, `docker compose up -d --wait`
 #   down   `docker compose down -v` (containers, networks, volumes); stops a daemon this script started
@@ -325,7 +326,8 @@ case "$CMD" in
   build) cmd_build ;;
   test) cmd_test ;;
   status) cmd_status ;;
-  env) write_env; cat "$ENV_FILE" ;;
+  # Secrets stay in .env (mode 600): shown by name only.
+  env) write_env; sed -E 's/^([A-Z0-9_]*(PASSWORD|TOKEN|SECRET)[A-Z0-9_]*)=.*/\1=<secret: see .env>/' "$ENV_FILE" ;;
   engine-stop) engine_stop ;;
   *) echo "usage: npm run docker -- up [--demo] | down [--keep-engine] | build | test | status | env | engine-stop" >&2; exit 2 ;;
 esac
