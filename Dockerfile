@@ -27,7 +27,9 @@ COPY --from=build /app/dist ./dist
 # Provisioning (the compose `init` job) and the healthcheck; device passwords come from the
 # same script the local stack uses.
 COPY infra/local/device-passwords.mjs infra/local/dynsec-config.mjs ./infra/local/
-COPY infra/docker/init.mjs infra/docker/healthcheck.mjs ./infra/docker/
+COPY infra/docker/init.mjs infra/docker/kafka-acls.mjs infra/docker/healthcheck.mjs ./infra/docker/
+# The Kafka ACL table the init job applies (compose).
+COPY infra/kafka/acls.json ./infra/kafka/
 # Mount points of the per-service secret volumes (owned by the service user, so new volumes are).
 RUN mkdir -p /out/writer /out/alerts /out/api /out/mosquitto /run/vitals && chown -R vitals:vitals /out /run/vitals
 USER vitals

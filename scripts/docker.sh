@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Docker path: engine, images, `docker compose`, and its CI test.
 #   npm run docker -- up [--demo] | down | build | test | status | env | engine-stop
+#   (`env` writes .env and shows it with every secret's value hidden)
 #
 #   up     engine (installed and started where missing), images, .env, `docker compose up -d --wait`
 #   down   `docker compose down -v` (containers, networks, volumes); stops a daemon this script started
@@ -145,8 +146,14 @@ build_kafka() {
   lib="$(bash "$REPO/infra/local/install-kafka.sh")" || die "kafka: install-kafka.sh failed (see above)"
   ctx="$(context kafka)"
   cp -al "$lib" "$ctx/lib" 2>/dev/null || cp -r "$lib" "$ctx/lib"
-  cp "$REPO/infra/kafka/server.properties.template" "$REPO/infra/kafka/log4j2.properties" \
+  cp "$REPO/infra/kafka/server.properties.template" "$REPO/infra/kafka/security.properties.template" "$REPO/infra/kafka/log4j2.properties" \
     "$REPO/infra/docker/kafka/Dockerfile" "$REPO/infra/docker/kafka/entrypoint.sh" "$ctx/"
+  # The compose kafka-init job's SCRAM users (the local stack's ScramUsers.java), compiled here:
+  # the image has a JRE only. Class files are stamped with the source's time for the layer cache.
+  command -v javac >/dev/null || die "kafka: javac not found (the local stack's JDK: apt-get install openjdk-17-jdk-headless)"
+  mkdir -p "$ctx/tools"
+  javac --release 17 -nowarn -cp "$lib/*" -d "$ctx/tools" "$REPO/infra/kafka/ScramUsers.java" || die "kafka: could not compile infra/kafka/ScramUsers.java"
+  touch -r "$REPO/infra/kafka/ScramUsers.java" "$ctx/tools/"*.class
   dbuild "vitals-kafka:$KAFKA_VERSION" "$ctx"
 }
 
@@ -195,6 +202,12 @@ write_env() {
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$secrets" || (umask 077; echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$secrets")
   # The HMAC key of people's session tokens (issue 15).
   grep -q '^API_SESSION_SECRET=' "$secrets" || (umask 077; echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$secrets")
+  # Kafka SCRAM principals (issue 16, as the local stack): admin (the init jobs and operators
+  # only) and one per service named in infra/kafka/acls.json; compose gives each service its own.
+  local p
+  for p in admin $(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).principals.join(" "))' "$REPO/infra/kafka/acls.json"); do
+    grep -q "^KAFKA_${p^^}_PASSWORD=" "$secrets" || (umask 077; echo "KAFKA_${p^^}_PASSWORD=$(rand)" >> "$secrets")
+  done
   (umask 077; {
     echo "# Written by scripts/docker.sh from $secrets; read by docker compose. Never commit."
     cat "$secrets"
@@ -313,7 +326,8 @@ case "$CMD" in
   build) cmd_build ;;
   test) cmd_test ;;
   status) cmd_status ;;
-  env) write_env; cat "$ENV_FILE" ;;
+  # Secrets stay in .env (mode 600): shown by name only.
+  env) write_env; sed -E 's/^([A-Z0-9_]*(PASSWORD|TOKEN|SECRET)[A-Z0-9_]*)=.*/\1=<secret: see .env>/' "$ENV_FILE" ;;
   engine-stop) engine_stop ;;
   *) echo "usage: npm run docker -- up [--demo] | down [--keep-engine] | build | test | status | env | engine-stop" >&2; exit 2 ;;
 esac

@@ -10,6 +10,8 @@
 //     (hashed passwords only), from infra/local/dynsec-config.mjs as the local stack makes it:
 //     one ingest account per connection (vitals-ingest-1-0..7), alerts, clinician, telegraf,
 //     the API's registry account, admin (held by no long-running service), the device pool.
+//  4. With KAFKA_ADMIN_PASSWORD (compose; testcontainers' Kafka is PLAINTEXT): the Kafka ACL
+//     table infra/kafka/acls.json (infra/docker/kafka-acls.mjs; SCRAM users: the kafka-init job).
 // No secret is logged. Exit 0 = provisioned.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -108,4 +110,8 @@ execFileSync(process.execPath, [join(here, '../local/dynsec-config.mjs'), dynsec
     MQTT_DEVICE_SECRET: need('MQTT_DEVICE_SECRET'),
   },
 });
-log('provisioned', { services: Object.keys(tokens), mqttDevices: Number(pool) });
+if (env.KAFKA_ADMIN_PASSWORD) {
+  const { applyKafkaAcls } = await import('./kafka-acls.mjs');
+  await applyKafkaAcls(env, log, join(here, '../..'));
+}
+log('provisioned', { services: Object.keys(tokens), mqttDevices: Number(pool), kafkaAcls: Boolean(env.KAFKA_ADMIN_PASSWORD) });

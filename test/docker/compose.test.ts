@@ -1,6 +1,7 @@
 // Runs against `docker compose --profile demo up` (started by `npm run docker -- test`): the demo
 // fleet's readings reach InfluxDB, an alert reaches the alerts topic, the clinician API serves
-// the dashboard and the fleet (also in headless Chromium), and no long-running service holds an admin credential.
+// the dashboard and the fleet (also in headless Chromium), no long-running service holds an admin credential,
+// and the compose Kafka refuses clients without SCRAM credentials and enforces infra/kafka/acls.json.
 // Endpoints and secrets come from the .env that scripts/docker.sh wrote (VITALS_DOCKER_ENV).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,11 @@ const apiUrl = `http://127.0.0.1:${port('API_HOST_PORT', 8080)}`;
 const kafkaBrokers = [`127.0.0.1:${port('KAFKA_HOST_PORT', 9094)}`];
 const mqttUrl = `mqtt://127.0.0.1:${port('MQTT_HOST_PORT', 1883)}`;
 const DEMO_DEVICES = 20;
+/** A Kafka client on the compose Kafka's published SASL/SCRAM listener (admin: as an operator would). */
+const kafkaAs = (username: string, password: string | undefined, clientId = uid('docker-test')) => new Kafka({
+  clientId, brokers: kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 1 }, connectionTimeout: 5000,
+  sasl: { mechanism: 'scram-sha-512', username, password: password ?? '' },
+});
 
 const compose = (...args: string[]) =>
   execFileSync('docker', ['compose', '--project-directory', REPO_ROOT, '-f', `${REPO_ROOT}docker-compose.yml`, ...args], { encoding: 'utf8' });
@@ -40,7 +46,7 @@ test('compose demo: readings of every demo device reach InfluxDB', async () => {
 });
 
 test('compose demo: an alert reaches the alerts topic', async (t) => {
-  const kafka = new Kafka({ clientId: uid('docker-test'), brokers: kafkaBrokers, logLevel: logLevel.NOTHING });
+  const kafka = kafkaAs('admin', env.KAFKA_ADMIN_PASSWORD);
   const consumer = kafka.consumer({ groupId: uid('docker-test'), maxWaitTimeInMs: 200 });
   await consumer.connect();
   t.after(() => consumer.disconnect());
@@ -51,6 +57,32 @@ test('compose demo: an alert reaches the alerts topic', async (t) => {
   const first = await waitFor('an alert on vitals.v1.alerts', () => alerts[0], 180_000, 500);
   assert.match(first.patientId, /^pat-\d{5}$/);
   assert.ok(first.alertId.length > 0);
+});
+
+test('compose: Kafka refuses an unauthenticated client, and the ingest principal cannot produce to alert-commands', async (t) => {
+  const anonymous = new Kafka({ clientId: uid('docker-anon'), brokers: kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 0 }, connectionTimeout: 5000 });
+  const anonAdmin = anonymous.admin();
+  t.after(() => anonAdmin.disconnect().catch(() => undefined));
+  await assert.rejects(anonAdmin.connect().then(() => anonAdmin.listTopics()), 'a client without SASL gets no metadata');
+  const wrong = kafkaAs('ingest', 'not-the-password').producer();
+  t.after(() => wrong.disconnect().catch(() => undefined));
+  await assert.rejects(wrong.connect(), /SASL|authenticat/i, 'a wrong password is refused');
+
+  // The ingest's own principal authenticates (so what follows is the ACL, not the login) ...
+  const producer = kafkaAs('ingest', env.KAFKA_INGEST_PASSWORD).producer({ allowAutoTopicCreation: false });
+  t.after(() => producer.disconnect().catch(() => undefined));
+  await producer.connect();
+  // ... and is denied the alert-commands topic (only the API writes clinicians' commands).
+  await assert.rejects(
+    producer.send({ topic: 'vitals.v1.alert-commands', messages: [{ key: 'docker-test', value: 'forged' }] }),
+    (err: Error & { type?: string }) => err.type === 'TOPIC_AUTHORIZATION_FAILED' || /not authori[sz]ed/i.test(err.message),
+  );
+  // The compose file provisions exactly the principals of the one ACL table.
+  const table = JSON.parse(readFileSync(`${REPO_ROOT}infra/kafka/acls.json`, 'utf8')) as { principals: string[] };
+  for (const p of table.principals) assert.ok(env[`KAFKA_${p.toUpperCase()}_PASSWORD`], `.env has the ${p} principal's password`);
+  const scramUsers = compose('config', '--format', 'json');
+  const users = (JSON.parse(scramUsers) as { services: Record<string, { environment: Record<string, string> }> }).services['kafka-init']!.environment.KAFKA_SCRAM_USERS!;
+  assert.deepEqual(users.split(/\s+/).sort(), ['admin', ...table.principals].sort(), 'kafka-init makes the SCRAM users of acls.json');
 });
 
 test('compose demo: the API serves the dashboard and the fleet to a clinician', async () => {
@@ -97,13 +129,19 @@ test('compose: the API registers a device in the broker (dynamic security) and r
 });
 
 test('compose: no long-running service holds an admin credential; tokens are least-privilege', async () => {
-  const admin = [env.INFLUX_ADMIN_TOKEN!, env.INFLUX_ADMIN_PASSWORD!, env.MQTT_ADMIN_PASSWORD!];
+  const admin = [env.INFLUX_ADMIN_TOKEN!, env.INFLUX_ADMIN_PASSWORD!, env.MQTT_ADMIN_PASSWORD!, env.KAFKA_ADMIN_PASSWORD!];
+  const kafkaPrincipals = ['ingest', 'writer', 'alerts', 'api'];
   const tokens: Record<string, string> = {};
   for (const service of ['ingest', 'writer', 'alerts', 'api', 'simulator']) {
     const id = compose('ps', '-q', service).trim();
     assert.ok(id, `${service} is running`);
     const config = execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', id], { encoding: 'utf8' });
     for (const secret of admin) assert.ok(!config.includes(secret), `${service}'s environment holds no admin credential`);
+    for (const p of kafkaPrincipals) {
+      const own = config.includes(`"KAFKA_SASL_PASSWORD=${env[`KAFKA_${p.toUpperCase()}_PASSWORD`]}"`);
+      assert.equal(own, p === service, `${service} holds ${p === service ? 'its own' : `no ${p}`} Kafka password`);
+      if (p === service) assert.ok(config.includes(`"KAFKA_SASL_USERNAME=${p}"`), `${service} is Kafka principal ${p}`);
+    }
     if (service === 'ingest') assert.ok(!config.includes('MQTT_USERNAME='), 'the ingest has one account per connection (username = client id)');
     if (service === 'api') assert.ok(config.includes('MQTT_REGISTRY_USERNAME=registry'), 'the API has its registry account');
     if (['writer', 'alerts', 'api'].includes(service)) {
