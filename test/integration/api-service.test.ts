@@ -11,6 +11,9 @@ test('the API process serves /readyz on its ops port and drains on SIGTERM', asy
   const api = startService(t, 'api', {
     KAFKA_TOPIC_VITALS: p.topics.vitals, KAFKA_TOPIC_STATUS: p.topics.status, KAFKA_TOPIC_ALERTS: p.topics.alerts,
     KAFKA_TOPIC_ALERT_COMMANDS: `${p.topics.alerts}.commands`, KAFKA_TOPIC_ALERT_STATE: `${p.topics.alerts}.state`,
+    // The registry and people topics too (issue 15): the test's own, removed with the pipeline.
+    KAFKA_TOPIC_PATIENTS: p.patientTopics.patients, KAFKA_TOPIC_ASSIGNMENTS: p.patientTopics.assignments,
+    KAFKA_TOPIC_ACCOUNTS: `${p.id}.accounts`, KAFKA_TOPIC_AUDIT: `${p.id}.audit`,
     ALERTS_GROUP_ID: `${p.id}-alerts`, API_PORT: '0', OPS_PORT: '0', API_HOST: '127.0.0.1',
   });
   await waitForLog(api, 'ops server listening');

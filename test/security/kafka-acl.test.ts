@@ -97,6 +97,10 @@ test('the writer principal cannot read the commands topic; the alert worker\'s c
     void alerts.run({ eachMessage: async ({ message }) => { clearTimeout(timer); resolve(String(message.value)); } });
   });
   assert.equal(got, 'command');
+  // Leave the group now: the setup's clean-up (registered first, so run first) deletes it, and
+  // Kafka refuses to delete a group that still has a member (the leftovers check saw it stay).
+  await alerts.disconnect();
+  await writer.disconnect();
 });
 
 test('a service principal may not create ACLs or use another service\'s consumer group', async (t) => {
