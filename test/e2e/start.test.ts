@@ -49,6 +49,7 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
     KAFKA_TOPIC_VITALS: `${id}.vitals`, KAFKA_TOPIC_STATUS: `${id}.status`, KAFKA_TOPIC_DEAD_LETTER: `${id}.dlq`,
     KAFKA_TOPIC_ALERTS: `${id}.alerts`, KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`,
     KAFKA_TOPIC_PATIENTS: `${id}.patients`, KAFKA_TOPIC_ASSIGNMENTS: `${id}.assignments`,
+    KAFKA_TOPIC_ACCOUNTS: `${id}.accounts`, KAFKA_TOPIC_AUDIT: `${id}.audit`,
     WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`,
   };
   const t0 = Date.now();
