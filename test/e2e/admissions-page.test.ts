@@ -2,21 +2,18 @@
 // see an unassigned device's notice, and discharge, all through the page against the real stack;
 // each step checked in the API (the registry) as well as on screen.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { test } from 'node:test';
 import mqtt from 'mqtt';
-import { chromium } from 'playwright-core';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { telemetryTopic } from '../../services/common/topics.js';
+import { assertChromium, openPage, signInWithToken } from '../helpers/browser.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { startFull } from '../helpers/full.js';
 import { waitFor } from '../helpers/pipeline.js';
 import { uid } from '../helpers/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 test('admissions page: admit, assign a device, transfer, an unassigned device\'s notice, discharge', async (t) => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  assertChromium();
   const f = await startFull(t);
   const api = async (path: string) => (await fetch(`${f.url}${path}`, { headers: { Authorization: `Bearer ${f.tokens.operator}` } })).json() as Promise<Record<string, unknown>>;
   const pid = uid('adm');
@@ -27,16 +24,8 @@ test('admissions page: admit, assign a device, transfer, an unassigned device\'s
   await c.publishAsync(telemetryTopic(stray), Buffer.from(encodeBatch(makeBatch({ deviceId: stray, patientId: '', sequence: 1 }))), { qos: 1 });
   await waitFor('the notice in the API', async () => ((await api('/api/v1/notices')).notices as { deviceId: string }[]).find((n) => n.deviceId === stray));
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  f.p.cleanup(() => browser.close());
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(`${f.url}/#/admissions`);
-  await page.fill('#token', f.tokens.operator);
-  await page.click('#login button');
+  const { page, pageErrors } = await openPage(f.p.cleanup, { acceptDialogs: true });
+  await signInWithToken(page, `${f.url}/#/admissions`, f.tokens.operator);
   await page.locator(`#adm-notices li[data-device="${stray}"]`).waitFor();
 
   await page.fill('#adm-admit [name=patientId]', pid);

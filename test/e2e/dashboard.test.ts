@@ -2,31 +2,19 @@
 // simulator runs a desaturation, the ward view shows the alert, the test acknowledges it
 // in the page, and the API then reports it acknowledged. Saves a screenshot of the ward.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { simulate } from '../../services/simulator/app.js';
+import { assertChromium, openPage, signInWithToken } from '../helpers/browser.js';
 import { startFull } from '../helpers/full.js';
 import { waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT } from '../helpers/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 test('ward view shows a desaturation alert live; acknowledging it in the page reaches the API', async (t) => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  assertChromium();
   const f = await startFull(t);
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  f.p.cleanup(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(f.url);
-  await page.fill('#token', f.tokens.clinician);
-  await page.click('#login button');
+  const { page, pageErrors } = await openPage(f.p.cleanup, { viewport: { width: 1280, height: 800 } });
+  await signInWithToken(page, f.url, f.tokens.clinician);
 
   await f.p.provisionFleet(41, 3);
   const run = simulate({

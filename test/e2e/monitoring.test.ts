@@ -4,37 +4,26 @@
 // is started again afterwards and the ward returns to "live". Saves a screenshot.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { simulate } from '../../services/simulator/app.js';
+import { assertChromium, openPage, signInWithToken } from '../helpers/browser.js';
 import { startFull } from '../helpers/full.js';
 import { waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT } from '../helpers/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const stackCmd = (...args: string[]) => new Promise<void>((resolve, reject) => {
   execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { timeout: 180_000 }, (err, _out, stderr) => (err ? reject(new Error(`stack ${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve()));
 });
 
 test('stopping Kafka shows "monitoring interrupted since hh:mm" on the ward within 30 s, and "live" again after', async (t) => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  assertChromium();
   const f = await startFull(t, { api: { monitoringStaleMs: 10_000 } });
   // Registered after startFull: runs before its cleanup, which needs Kafka to delete topics.
   let kafkaDown = false;
   f.p.cleanup(async () => { if (kafkaDown) await stackCmd('up', 'kafka'); });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-  });
-  f.p.cleanup(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(f.url);
-  await page.fill('#token', f.tokens.clinician);
-  await page.click('#login button');
+  const { page, pageErrors } = await openPage(f.p.cleanup, { viewport: { width: 1280, height: 800 }, extraArgs: ['--autoplay-policy=no-user-gesture-required'] });
+  await signInWithToken(page, f.url, f.tokens.clinician);
   await f.p.provisionFleet(51, 2);
   const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 2, firstDevice: 51, batches: 6, intervalMs: 500 });
   assert.equal(summary.failed, 0);

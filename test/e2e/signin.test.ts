@@ -1,19 +1,16 @@
 // The sign-in page in headless Chromium (issue 15): a named nurse signs in with her password,
 // sees "signed in as", her ward's patients only, and signs out (the session ends server-side).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
 import { simulate } from '../../services/simulator/app.js';
+import { assertChromium, openPage } from '../helpers/browser.js';
 import { startFull } from '../helpers/full.js';
 import { startPeople, type People } from '../helpers/people.js';
 import { waitFor } from '../helpers/pipeline.js';
 import { uid } from '../helpers/stack.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 test('sign-in page: a named nurse signs in, sees her ward only, signs out', async (t) => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  assertChromium();
   let people!: People;
   const f = await startFull(t, { apiDeps: async (p) => { people = await startPeople(p); return people.deps; } });
   await people.admit('pat-00051', 'ward-a');
@@ -30,12 +27,7 @@ test('sign-in page: a named nurse signs in, sees her ward only, signs out', asyn
     return ids.includes('pat-00051') && ids.includes('pat-00052') ? true : undefined;
   }, 30_000);
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  f.p.cleanup(() => browser.close());
-  const page = await browser.newPage();
-  page.setDefaultTimeout(20_000);
-  const pageErrors: string[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  const { page, pageErrors } = await openPage(f.p.cleanup);
   await page.goto(`${f.url}/`);
   await page.click('a[href="#/signin"]');
   await page.fill('#signin-form [name=username]', 'nurse-e');

@@ -4,18 +4,16 @@
 // Topics, groups, the MQTT session and the bucket are the test's own (by environment) and removed.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
-import { chromium } from 'playwright-core';
+import { assertChromium, openPage, signInWithToken } from '../helpers/browser.js';
 import { tempBucket } from '../helpers/influx.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { grantTestAcls } from '../helpers/kafka-acl.js';
 import { REPO_ROOT, kafkaFor, stack, uid } from '../helpers/stack.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const freePort = () => new Promise<number>((resolve) => {
   const s = net.createServer();
@@ -25,7 +23,7 @@ const freePort = () => new Promise<number>((resolve) => {
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
 
 test('npm start: demo fleet live in the dashboard, a crashed service restarted, ordered stop leaves nothing running', async (t) => {
-  assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}: install Debian's chromium (scripts/test.sh does) or set CHROMIUM_PATH`);
+  assertChromium();
   const s = await stack();
   const id = uid('start');
   const { bucket, remove } = await tempBucket(s, id);
@@ -79,16 +77,8 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
   for (const name of ['ingest', 'writer', 'alerts', 'api']) assert.ok(find((r) => r.service === name), `no log line from ${name}`);
 
   // The ward in Chromium: four live tiles, each with a heart rate (a number above "HR /min").
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  t.after(() => browser.close());
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.setDefaultTimeout(30_000);
-  await page.goto(String(ready.dashboard));
-  await page.fill('#token', s.env.API_CLINICIAN_TOKEN!);
-  await page.click('#login button');
+  const { page } = await openPage((fn) => t.after(fn), { viewport: { width: 1280, height: 800 }, timeoutMs: 30_000 });
+  await signInWithToken(page, String(ready.dashboard), s.env.API_CLINICIAN_TOKEN!);
   for (const n of [1, 2, 3, 4]) await page.locator(`article[data-patient="pat-0000${n}"] .vals`).filter({ hasText: /\d\s*HR/ }).waitFor({ timeout: 60_000 });
   assert.equal(await page.locator('#conn').innerText(), 'live');
   mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
