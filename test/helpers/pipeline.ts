@@ -47,6 +47,13 @@ export interface Pipeline {
   /** The in-process writer's consumer group. */
   writerGroup: string;
   offsets(groupId: string, topic: string): Promise<{ committed: Record<number, number>; high: Record<number, number> }>;
+  /**
+   * Waits until `groupId` has committed every record `topic` holds now (each partition's
+   * committed offset reaches its end offset read at the call): what that consumer made of
+   * those records is done (the writer: stored in InfluxDB; the alert worker: alerts and state
+   * written). Fails after `timeoutMs` with the offsets it saw.
+   */
+  committedToEnd(groupId: string, topic: string, timeoutMs?: number): Promise<void>;
 }
 
 const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -158,6 +165,20 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     cleanup(() => writer.stop());
     await writer.start();
   }
+  const offsets = async (groupId: string, topic: string) => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      const high = await admin.fetchTopicOffsets(topic);
+      return {
+        committed: Object.fromEntries((committed?.partitions ?? []).map((x) => [x.partition, Number(x.offset)])),
+        high: Object.fromEntries(high.map((x) => [x.partition, Number(x.high)])),
+      };
+    } finally {
+      await admin.disconnect();
+    }
+  };
   return {
     id, s, kafka, kafkaAs, topics, bucket, ingest, cleanup, patients, patientTopics,
     store: provisioner.store,
@@ -165,19 +186,16 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     provisionFleet: provisioner.provisionFleet,
     writerGroup: `${id}-writer`,
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
-    async offsets(groupId: string, topic: string) {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
-        const high = await admin.fetchTopicOffsets(topic);
-        return {
-          committed: Object.fromEntries((committed?.partitions ?? []).map((x) => [x.partition, Number(x.offset)])),
-          high: Object.fromEntries(high.map((x) => [x.partition, Number(x.high)])),
-        };
-      } finally {
-        await admin.disconnect();
-      }
+    offsets,
+    async committedToEnd(groupId: string, topic: string, timeoutMs = 30_000) {
+      const { high } = await offsets(groupId, topic);
+      let seen = '';
+      await waitFor(`${groupId} to commit ${topic} up to ${JSON.stringify(high)}`, async () => {
+        const { committed } = await offsets(groupId, topic);
+        seen = JSON.stringify(committed);
+        // A partition with no record has nothing to commit (its committed offset stays -1).
+        return Object.entries(high).every(([part, h]) => h === 0 || (committed[Number(part)] ?? -1) >= h) ? true : undefined;
+      }, timeoutMs).catch((err: unknown) => { throw new Error(`${(err as Error).message} (last committed ${seen})`); });
     },
     async collect(topic: string) {
       const consumer = kafka.consumer({ groupId: `${id}-collect-${Math.random().toString(36).slice(2, 8)}`, maxWaitTimeInMs: 100 });

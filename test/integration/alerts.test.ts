@@ -20,8 +20,9 @@ import { startService, waitForLog } from '../helpers/process.js';
 
 const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
 
+const workerGroup = (p: Pipeline) => `${p.id}-alerts-group`; // under the pipeline's prefix: its cleanup removes it
+
 async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, webhookUrl?: string) {
-  const id = `${p.id}-alerts`; // under the pipeline's prefix: its cleanup removes the group
   const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
   const worker = createAlertWorker({
     kafka: p.kafka,
@@ -29,7 +30,7 @@ async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, 
     mqtt: mqttClient,
     influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
     options: {
-      groupId: `${id}-group`,
+      groupId: workerGroup(p),
       topics: { vitals: p.topics.vitals, status: p.topics.status, commands: `${p.topics.alerts}.commands`, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
       partitions: 3,
       tickMs: 500,
@@ -126,7 +127,12 @@ test('a short spike under the delay raises nothing', async (t) => {
   assert.equal(summary.failed, 0);
   // The worker saw the spike (state has the patient's latest SpO2 back to normal) ...
   await waitFor('worker caught up', () => ((worker.states.get('pat-00022')?.latest.spo2?.value ?? 0) > 90 ? true : undefined), 30_000);
-  await new Promise((r) => setTimeout(r, 1_000));
+  // Every reading evaluated and its effects written (the worker commits a batch's offsets only
+  // after its alerts and state are in Kafka), and every alert record read back.
+  await p.committedToEnd(workerGroup(p), p.topics.vitals);
+  const { high } = await p.offsets(workerGroup(p), p.topics.alerts);
+  const alertRecords = Object.values(high).reduce((a, b) => a + b, 0);
+  await waitFor(`${alertRecords} alert records collected`, () => (alerts.messages.length >= alertRecords ? true : undefined), 15_000);
   // ... and raised no SpO2 alert.
   assert.deepEqual(decodeAll(alerts.messages).filter((a) => a.kind.startsWith('limit:spo2')), []);
 });
@@ -138,9 +144,12 @@ test('a device cut off without a clean disconnect raises "device offline" within
   const keepaliveS = 5;
   let cutAt = 0;
   await p.provisionFleet(23, 1);
-  const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 23, batches: 10, intervalMs: 500, keepaliveS, scenarios: [{ name: 'dropout', startMs: 2_000 }] });
-  setTimeout(() => { cutAt = Date.now(); }, 2_000);
-  await run;
+  // Timed from the moment the simulated device loses its network (no DISCONNECT, so no clean end).
+  await simulate({
+    mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 23, batches: 10, intervalMs: 500, keepaliveS, scenarios: [{ name: 'dropout', startMs: 2_000 }],
+    onNetworkCut: (_dev, atMs) => { cutAt = atMs; },
+  });
+  assert.ok(cutAt > 0, 'the simulator cut the network');
   const offline = await waitFor('device offline alert', () => decodeAll(alerts.messages).find((a) => a.kind === 'device-offline:dev-00023' && a.state === AlertState.ALERT_STATE_OPEN), keepaliveS * 1500 + 5_000);
   assert.ok(Date.now() - cutAt <= keepaliveS * 1500 + 5_000 + 1_000);
   assert.match(offline.message, /offline|silent/);
@@ -176,10 +185,13 @@ test('a worker killed with SIGKILL mid-episode neither loses the open alert nor 
   let worker = startService(t, 'alerts', env);
   await waitForLog(worker, 'alert worker started');
   await p.provisionFleet(25, 1);
-  const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 25, batches: 70, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 2_000, durationMs: 26_000 }] });
+  let published = 0;
+  const run = simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 25, batches: 70, intervalMs: 500, scenarios: [{ name: 'desaturation', startMs: 2_000, durationMs: 26_000 }], onPublish: () => { published++; } });
   const opened = await waitFor('open spo2 alert', () => decodeAll(alerts.messages).find((a) => a.kind === 'limit:spo2:low' && a.state === AlertState.ALERT_STATE_OPEN), 30_000);
   await worker.kill('SIGKILL');
-  await new Promise((r) => setTimeout(r, 2_000)); // the episode goes on while the worker is down
+  // The episode goes on while the worker is down: 4 more batches (2 s of readings) published.
+  const atKill = published;
+  await waitFor('4 batches published while the worker is down', () => (published >= atKill + 4 ? true : undefined), 30_000, 50);
   worker = startService(t, 'alerts', env);
   await waitForLog(worker, 'alert state loaded');
   const summary = await run;
