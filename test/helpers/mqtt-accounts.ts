@@ -9,26 +9,7 @@ import type { StackEndpoints } from './stack.js';
  * removes their persistent sessions, then the accounts.
  */
 export async function ingestAccounts(s: Pick<StackEndpoints, 'mqttUrl' | 'env'>, clientIdPrefix: string, n: number): Promise<() => Promise<void>> {
-  const password = s.env.MQTT_PASSWORD!;
-  const dynsec = await createDynsec({ url: s.mqttUrl, username: s.env.MQTT_REGISTRY_USERNAME ?? 'registry', password: s.env.MQTT_REGISTRY_PASSWORD ?? '' });
-  const ids = Array.from({ length: n }, (_, i) => `${clientIdPrefix}-${i}`);
-  try {
-    for (const id of ids) await dynsec.run({ command: 'createClient', username: id, clientid: id, password, roles: [{ rolename: 'ingest' }] });
-  } finally {
-    await dynsec.close();
-  }
-  return async () => {
-    for (const id of ids) {
-      const c = await mqtt.connectAsync(s.mqttUrl, { username: id, password, clientId: id, clean: true, protocolVersion: 4, reconnectPeriod: 0 }).catch(() => undefined);
-      await c?.endAsync();
-    }
-    const d = await createDynsec({ url: s.mqttUrl, username: s.env.MQTT_REGISTRY_USERNAME ?? 'registry', password: s.env.MQTT_REGISTRY_PASSWORD ?? '' });
-    try {
-      for (const id of ids) await d.run({ command: 'deleteClient', username: id }).catch(() => undefined);
-    } finally {
-      await d.close();
-    }
-  };
+  return replicaAccounts(s, 'ingest', Array.from({ length: n }, (_, i) => `${clientIdPrefix}-${i}`), s.env.MQTT_PASSWORD!);
 }
 
 /**

@@ -6,45 +6,16 @@ import type { AddressInfo } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
-import { pino } from 'pino';
-import { createAlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
-import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { Alert, AlertCategory, AlertPriority, AlertState } from '../../services/common/proto.js';
 import { simulate } from '../../services/simulator/app.js';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { startFull } from '../helpers/full.js';
+import { startAlertWorker } from '../helpers/alert-worker.js';
 import { startPipeline, waitFor, type Pipeline } from '../helpers/pipeline.js';
 import { uid } from '../helpers/stack.js';
 
 async function startWorker(_t: TestContext, p: Pipeline, engine: Partial<EngineConfig> = {}, webhookUrl?: string) {
-  const id = uid('alarms');
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
-  const commands = `${p.topics.alerts}.commands`;
-  const worker = createAlertWorker({
-    kafka: p.kafka,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    mqtt: mqttClient,
-    influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
-    options: {
-      groupId: `${id}-group`,
-      topics: { vitals: p.topics.vitals, status: p.topics.status, commands, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
-      partitions: 3,
-      tickMs: 250,
-      webhookUrl,
-      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, ...engine },
-    },
-  });
-  p.cleanup(() => mqttClient.endAsync());
-  p.cleanup(() => worker.stop());
-  await worker.start();
-  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  p.cleanup(() => producer.disconnect());
-  await producer.connect();
-  /** A clinician's command, as the API sends it (acks = all on the commands topic). */
-  const command = (cmd: Record<string, unknown> & { patientId: string }) =>
-    producer.send({ topic: commands, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify({ at: Date.now(), by: 'nurse-test', ...cmd }) }] });
-  return { worker, command };
+  return startAlertWorker(p, { groupId: `${uid('alarms')}-group`, tickMs: 250, engine, webhookUrl });
 }
 
 const decodeAll = (messages: { value: Buffer | null }[]) => messages.map((m) => Alert.decode(m.value!));

@@ -5,16 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { test, type TestContext } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
-import { pino } from 'pino';
-import { createAlertWorker } from '../../services/alerts/app.js';
-import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { Alert, AlertState } from '../../services/common/proto.js';
 import { telemetryTopic } from '../../services/common/topics.js';
 import { simulate } from '../../services/simulator/app.js';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
+import { startAlertWorker } from '../helpers/alert-worker.js';
 import { startPipeline, waitFor, type Pipeline } from '../helpers/pipeline.js';
 import { startService, waitForLog } from '../helpers/process.js';
 
@@ -23,25 +20,7 @@ const SPO2_DELAY_MS = DEFAULT_RULES.find((r) => r.vital === 'spo2')!.delayMs;
 const workerGroup = (p: Pipeline) => `${p.id}-alerts-group`; // under the pipeline's prefix: its cleanup removes it
 
 async function startWorker(_t: TestContext, p: Pipeline, inactivityMs = 45_000, webhookUrl?: string) {
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
-  const worker = createAlertWorker({
-    kafka: p.kafka,
-    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    mqtt: mqttClient,
-    influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
-    options: {
-      groupId: workerGroup(p),
-      topics: { vitals: p.topics.vitals, status: p.topics.status, commands: `${p.topics.alerts}.commands`, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
-      partitions: 3,
-      tickMs: 500,
-      webhookUrl,
-      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs },
-    },
-  });
-  p.cleanup(() => mqttClient.endAsync());
-  p.cleanup(() => worker.stop());
-  await worker.start();
-  return worker;
+  return startAlertWorker(p, { groupId: workerGroup(p), tickMs: 500, engine: { inactivityMs }, webhookUrl });
 }
 
 const decodeAll = (messages: { value: Buffer | null }[]) => messages.map((m) => Alert.decode(m.value!));
@@ -62,12 +41,7 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s; it latches af
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   t.after(() => new Promise<void>((r) => server.close(() => r())));
-  await startWorker(t, p, 45_000, `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`);
-  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  p.cleanup(() => producer.disconnect());
-  await producer.connect();
-  const command = (cmd: { type: string; patientId: string; alertId: string; by: string; at: number }) =>
-    producer.send({ topic: `${p.topics.alerts}.commands`, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify(cmd) }] });
+  const { command } = await startWorker(t, p, 45_000, `http://127.0.0.1:${(server.address() as AddressInfo).port}/alerts`);
   const alerts = await p.collect(p.topics.alerts);
   const arrivals = new Map<string, number>();
   const seen = setInterval(() => { for (const a of decodeAll(alerts.messages)) if (!arrivals.has(`${a.alertId}:${a.state}`)) arrivals.set(`${a.alertId}:${a.state}`, Date.now()); }, 50);
@@ -120,7 +94,7 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s; it latches af
 
 test('a short spike under the delay raises nothing', async (t) => {
   const p = await startPipeline(t, { writer: false, bucket: true });
-  const worker = await startWorker(t, p);
+  const { worker } = await startWorker(t, p);
   const alerts = await p.collect(p.topics.alerts);
   await p.provisionFleet(22, 1);
   const summary = await simulate({ mqttUrl: p.s.mqttUrl, deviceSecret: p.deviceSecret, devices: 1, firstDevice: 22, batches: 16, intervalMs: 500, scenarios: [{ name: 'spike', startMs: 2_000, durationMs: 4_000 }] });

@@ -1,0 +1,50 @@
+// An in-process alert worker on a pipeline's topics (test/helpers/pipeline.ts), as the
+// integration tests of alerts and alarms run it, and the clinicians' command as the API sends it.
+import mqtt from 'mqtt';
+import { pino } from 'pino';
+import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
+import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
+import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import type { Pipeline } from './pipeline.js';
+
+export interface TestAlertWorker {
+  worker: AlertWorker;
+  /** A clinician's command (acknowledge, resolve, ...) on the commands topic, acks = all; `at` and `by` default to now and 'nurse-test'. */
+  command(cmd: Record<string, unknown> & { patientId: string }): Promise<unknown>;
+}
+
+/** Starts the worker (stopped with the pipeline) on `${alerts}.commands` and `${alerts}.state`. */
+export async function startAlertWorker(p: Pipeline, opts: {
+  groupId: string;
+  /** ms. */
+  tickMs: number;
+  engine?: Partial<EngineConfig>;
+  webhookUrl?: string | undefined;
+}): Promise<TestAlertWorker> {
+  const commands = `${p.topics.alerts}.commands`;
+  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
+  const worker = createAlertWorker({
+    kafka: p.kafka,
+    log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    mqtt: mqttClient,
+    influx: createInfluxWriter({ url: p.s.influx.url, token: p.s.influx.token, org: p.s.influx.org, bucket: p.bucket }),
+    options: {
+      groupId: opts.groupId,
+      topics: { vitals: p.topics.vitals, status: p.topics.status, commands, state: `${p.topics.alerts}.state`, alerts: p.topics.alerts },
+      partitions: 3,
+      tickMs: opts.tickMs,
+      webhookUrl: opts.webhookUrl,
+      engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, ...opts.engine },
+    },
+  });
+  p.cleanup(() => mqttClient.endAsync());
+  p.cleanup(() => worker.stop());
+  await worker.start();
+  const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  p.cleanup(() => producer.disconnect());
+  await producer.connect();
+  const command = (cmd: Record<string, unknown> & { patientId: string }) =>
+    producer.send({ topic: commands, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify({ at: Date.now(), by: 'nurse-test', ...cmd }) }] });
+  return { worker, command };
+}
