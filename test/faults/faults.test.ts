@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
+import { deviceIdFor } from '../../services/common/device-credentials.js';
 import { Alert } from '../../services/common/proto.js';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { createProvisioner } from '../helpers/provision.js';
@@ -97,6 +98,9 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   const provisioner = await createProvisioner(kafka, { patients: `${id}.patients`, assignments: `${id}.assignments` }, `${id}-provision`);
   t.after(() => provisioner.close());
 
+  // The fixed waits below are the faults themselves (how long a part stays down while the
+  // devices go on publishing), not waits for something to happen. A kill resolves once the
+  // process has exited.
   const faults: { name: string; batches?: number; inject: () => Promise<void> }[] = [
     { name: 'kill -9 ingest', inject: async () => { await services.ingest!.kill('SIGKILL'); await sleep(2000); await start('ingest'); } },
     { name: 'kill -9 writer', inject: async () => { await services.writer!.kill('SIGKILL'); await sleep(2000); await start('writer'); } },
@@ -121,81 +125,95 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
 
   const results: FaultResult[] = [];
   let firstDevice = 100;
+  // One subtest per fault: a fault that fails reports its own row and error, and the next
+  // faults still run (each on devices of its own).
   for (const fault of faults) {
     if (only && !only.has(fault.name)) continue;
     const devices = 8;
-    const published = new Map<string, number>(); // "device#seq" -> publish time
-    await provisioner.provisionFleet(firstDevice, devices);
-    const run = simulate({
-      mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice, batches: fault.batches ?? 160, intervalMs: 250, readingsPerBatch: 1,
-      scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],
-      onPublish: (d, seq, at) => published.set(`${d}#${seq}`, at),
-    });
-    await sleep(6_000);
-    const injectedAt = Date.now();
-    await fault.inject();
-    const restartedAt = Date.now();
-    let simulating = true;
-    const run$ = run.finally(() => { simulating = false; });
-    // Recovery: the first batch published after the restart becomes queryable. Measured
-    // while the simulation still runs: waiting for the simulation to end first made the
-    // figure the simulation's remaining time (15-32 s) rather than the pipeline's.
-    const recovery = (async () => {
-      let probe: string | undefined;
-      while (!probe) {
-        probe = [...published.entries()].find(([, at]) => at >= restartedAt)?.[0];
-        if (!probe && !simulating) return -1; // nothing was published after the restart
-        if (!probe) await sleep(20);
-      }
-      const [dev, seq] = probe.split('#') as [string, string];
-      await waitFor(`${fault.name}: ${probe} stored`, async () => {
-        const r = await query.collectRows(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and r.device_id == ${dev} and r._value == ${Number(seq)}) |> limit(n: 1)`);
-        return r.length > 0 ? true : undefined;
-      }, 180_000, 200);
-      return Date.now() - restartedAt;
-    })();
-    const [summary, recoverMs]: [SimulationSummary, number] = await Promise.all([run$, recovery]);
-    const expected = new Set<string>();
-    for (const d of summary.perDevice) for (const [a, b] of d.acked) for (let q = a; q <= b; q++) expected.add(`${d.deviceId}#${q}`);
-    const deviceIds = summary.perDevice.map((d) => d.deviceId);
-    let missing: string[] = [];
-    const rows = await waitFor(`${fault.name}: all acknowledged batches stored`, async () => {
-      const r = await query.collectRows<{ device_id: string; _value: number }>(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and contains(value: r.device_id, set: ${deviceIds})) |> group() |> keep(columns: ["device_id", "_value"])`);
-      const have = new Set(r.map((x) => `${x.device_id}#${x._value}`));
-      missing = [...expected].filter((k) => !have.has(k));
-      return missing.length === 0 ? r : undefined;
-    }, 180_000, 1000).catch((err: unknown) => {
-      // Which readings, and when they were published relative to the fault, says where they went.
-      const when = missing.slice(0, 40).map((k) => `${k}@${(published.get(k) ?? NaN) - injectedAt}ms`);
-      throw new Error(`${(err as Error).message}; ${missing.length} missing (published at ms after the fault began; it lasted ${restartedAt - injectedAt} ms): ${when.join(' ')}`);
-    });
-    const stored = new Set(rows.map((x) => `${x.device_id}#${x._value}`));
-    const samples = await query.collectRows<{ _value: number }>(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value" and contains(value: r.device_id, set: ${deviceIds})) |> group() |> count()`);
-    const lost = [...expected].filter((k) => !stored.has(k)).length;
-    const pid = summary.perDevice[0]!.patientId;
-    // The end of the episode's condition: SpO2 is high priority, so it latches (issue 14)
-    // rather than resolving until someone acknowledges it.
-    const spo2 = await waitFor(`${fault.name}: spo2 alarm condition cleared`, () => {
-      const list = alertsSeen.filter((a) => a.patientId === pid && a.kind === 'limit:spo2:low');
-      return list.some((a) => !a.conditionActive) ? list : undefined;
-    }, 120_000);
-    results.push({
-      fault: fault.name,
-      published: summary.sent,
-      acked: summary.acked,
-      stored: stored.size,
-      lost,
-      duplicates: (samples[0]?._value ?? 0) - stored.size * 6,
-      recoverMs,
-      spo2Alerts: new Set(spo2.map((a) => a.alertId)).size,
-    });
-    console.log(`[faults] ${JSON.stringify(results[results.length - 1])}`);
-    assert.equal(lost, 0, `${fault.name}: acknowledged batches lost`);
-    assert.equal((samples[0]?._value ?? 0), stored.size * 6, `${fault.name}: exactly one point per acknowledged sample`);
-    assert.equal(new Set(spo2.map((a) => a.alertId)).size, 1, `${fault.name}: the episode's alert raised once`);
-    // Raised once: later messages of the same alert (latched, escalated) are changes, not raises.
-    assert.equal(spo2.filter((a) => a.change === 'raised' || a.change === 'reopened').length, 1, `${fault.name}: opened once`);
+    const first = firstDevice;
     firstDevice += devices;
+    await t.test(fault.name, async (st) => {
+      const published = new Map<string, number>(); // "device#seq" -> publish time
+      await provisioner.provisionFleet(first, devices);
+      const run = simulate({
+        mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice: first, batches: fault.batches ?? 160, intervalMs: 250, readingsPerBatch: 1,
+        scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],
+        onPublish: (d, seq, at) => published.set(`${d}#${seq}`, at),
+      });
+      // The fault comes 6 s into the run, 4 s into the desaturation (the condition is on when the
+      // part goes down), once the pipeline has stored a reading of this run: counted in the first
+      // device's published batches (24 x 250 ms), not on a clock that a slow connect would skew.
+      const lead = deviceIdFor(first);
+      await waitFor(`${fault.name}: ${lead} published 24 batches`, () => (published.has(`${lead}#24`) ? true : undefined), 60_000, 20);
+      await waitFor(`${fault.name}: a reading of this run stored before the fault`, async () => {
+        const r = await query.collectRows(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and r.device_id == ${lead}) |> limit(n: 1)`);
+        return r.length > 0 ? true : undefined;
+      }, 60_000, 200);
+      const injectedAt = Date.now();
+      await fault.inject();
+      const restartedAt = Date.now();
+      let simulating = true;
+      const run$ = run.finally(() => { simulating = false; });
+      // Recovery: the first batch published after the restart becomes queryable. Measured
+      // while the simulation still runs: waiting for the simulation to end first made the
+      // figure the simulation's remaining time (15-32 s) rather than the pipeline's.
+      const recovery = (async () => {
+        let probe: string | undefined;
+        while (!probe) {
+          probe = [...published.entries()].find(([, at]) => at >= restartedAt)?.[0];
+          if (!probe && !simulating) return -1; // nothing was published after the restart
+          if (!probe) await sleep(20); // polls the publish log above
+        }
+        const [dev, seq] = probe.split('#') as [string, string];
+        await waitFor(`${fault.name}: ${probe} stored`, async () => {
+          const r = await query.collectRows(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and r.device_id == ${dev} and r._value == ${Number(seq)}) |> limit(n: 1)`);
+          return r.length > 0 ? true : undefined;
+        }, 180_000, 200);
+        return Date.now() - restartedAt;
+      })();
+      const [summary, recoverMs]: [SimulationSummary, number] = await Promise.all([run$, recovery]);
+      const expected = new Set<string>();
+      for (const d of summary.perDevice) for (const [a, b] of d.acked) for (let q = a; q <= b; q++) expected.add(`${d.deviceId}#${q}`);
+      const deviceIds = summary.perDevice.map((d) => d.deviceId);
+      let missing: string[] = [];
+      const rows = await waitFor(`${fault.name}: all acknowledged batches stored`, async () => {
+        const r = await query.collectRows<{ device_id: string; _value: number }>(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and contains(value: r.device_id, set: ${deviceIds})) |> group() |> keep(columns: ["device_id", "_value"])`);
+        const have = new Set(r.map((x) => `${x.device_id}#${x._value}`));
+        missing = [...expected].filter((k) => !have.has(k));
+        return missing.length === 0 ? r : undefined;
+      }, 180_000, 1000).catch((err: unknown) => {
+        // Which readings, and when they were published relative to the fault, says where they went.
+        const when = missing.slice(0, 40).map((k) => `${k}@${(published.get(k) ?? NaN) - injectedAt}ms`);
+        throw new Error(`${(err as Error).message}; ${missing.length} missing (published at ms after the fault began; it lasted ${restartedAt - injectedAt} ms): ${when.join(' ')}`);
+      });
+      const stored = new Set(rows.map((x) => `${x.device_id}#${x._value}`));
+      const samples = await query.collectRows<{ _value: number }>(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "vitals" and r._field == "value" and contains(value: r.device_id, set: ${deviceIds})) |> group() |> count()`);
+      const lost = [...expected].filter((k) => !stored.has(k)).length;
+      const pid = summary.perDevice[0]!.patientId;
+      // The end of the episode's condition: SpO2 is high priority, so it latches (issue 14)
+      // rather than resolving until someone acknowledges it.
+      const spo2 = await waitFor(`${fault.name}: spo2 alarm condition cleared`, () => {
+        const list = alertsSeen.filter((a) => a.patientId === pid && a.kind === 'limit:spo2:low');
+        return list.some((a) => !a.conditionActive) ? list : undefined;
+      }, 120_000);
+      results.push({
+        fault: fault.name,
+        published: summary.sent,
+        acked: summary.acked,
+        stored: stored.size,
+        lost,
+        duplicates: (samples[0]?._value ?? 0) - stored.size * 6,
+        recoverMs,
+        spo2Alerts: new Set(spo2.map((a) => a.alertId)).size,
+      });
+      console.log(`[faults] ${JSON.stringify(results[results.length - 1])}`);
+      st.diagnostic(`published ${summary.sent}, acked ${summary.acked}, stored ${stored.size}, lost ${lost}, duplicates ${(samples[0]?._value ?? 0) - stored.size * 6}`);
+      assert.equal(lost, 0, `${fault.name}: acknowledged batches lost`);
+      assert.equal((samples[0]?._value ?? 0), stored.size * 6, `${fault.name}: exactly one point per acknowledged sample`);
+      assert.equal(new Set(spo2.map((a) => a.alertId)).size, 1, `${fault.name}: the episode's alert raised once`);
+      // Raised once: later messages of the same alert (latched, escalated) are changes, not raises.
+      assert.equal(spo2.filter((a) => a.change === 'raised' || a.change === 'reopened').length, 1, `${fault.name}: opened once`);
+    });
   }
   // Whatever the services logged through all of this holds no secret.
   for (const [name, proc] of Object.entries(services)) {
