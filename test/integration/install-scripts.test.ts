@@ -41,7 +41,13 @@ test('install scripts: warm marker, lock, failure line and cleanup', async (t) =
     mkdirSync(join(cache, 'kafka'), { recursive: true });
     const holder = spawn('flock', [join(cache, 'kafka', '4.1.2.lock'), 'sleep', '30'], { stdio: 'ignore' });
     t.after(() => holder.kill());
-    await new Promise((r) => setTimeout(r, 300));
+    // Once the holder has the lock, a non-blocking flock on the same file fails.
+    const lock = join(cache, 'kafka', '4.1.2.lock');
+    const deadline = Date.now() + 10_000;
+    while (spawnSync('flock', ['-n', lock, 'true']).status === 0) {
+      assert.ok(Date.now() < deadline, `the holder did not take ${lock} within 10 s`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     const r = run('install-kafka.sh', { VITALS_CACHE_DIR: cache, KAFKA_INSTALL_LOCK_TIMEOUT: '1' });
     holder.kill();
     assert.equal(r.code, 1);

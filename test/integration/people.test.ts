@@ -268,7 +268,7 @@ test('people: a session expires when idle and at its absolute end; no audit entr
     refreshed++;
     token = r.body.token as string;
     assert.ok(Number(r.body.expiresAt) <= Number(s2.body.absoluteExpiresAt));
-    await new Promise((res) => setTimeout(res, 500));
+    await new Promise((res) => setTimeout(res, 500)); // the client's refresh cadence, well inside the idle timeout
   }
   assert.ok(refreshed >= 2, `refreshed ${refreshed} times`);
   await waitFor('absolute end reached', async () => ((await call('/api/v1/session', token)).status === 401 ? true : undefined), 10_000, 200);

@@ -11,6 +11,7 @@ import { createKafka, ensureTopics } from '../../services/common/kafka.js';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { telemetryTopic } from '../../services/common/topics.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
+import { waitFor } from '../helpers/pipeline.js';
 import { stack, uid } from '../helpers/stack.js';
 
 const connect = (url: string, opts: mqtt.IClientOptions) => mqtt.connectAsync(url, { protocolVersion: 4, reconnectPeriod: 0, connectTimeout: 5000, clientId: uid('sec'), ...opts });
@@ -23,6 +24,8 @@ async function observe(watcher: MqttClient, filter: string, act: () => Promise<u
   watcher.on('message', onMsg);
   await watcher.subscribeAsync(filter, { qos: 1 });
   await act();
+  // A fixed window on purpose: the callers assert that nothing (else) arrives, and no event
+  // marks the end of "nothing". Mosquitto forwards an allowed publish within milliseconds.
   await new Promise((r) => setTimeout(r, ms));
   watcher.off('message', onMsg);
   await watcher.unsubscribeAsync(filter);
@@ -71,6 +74,8 @@ test('a device reads nothing; a clinician reads alerts only', async (t) => {
   await clin.subscribeAsync('alerts/v1/#', { qos: 1 });
   await admin.publishAsync('alerts/v1/patients/pat-sec/test', 'alert', { qos: 1 });
   await admin.publishAsync(telemetryTopic(deviceIdFor(54)), 'vitals', { qos: 1 });
+  // The clinician's alert arrives (a fact), then a fixed window in which the device must get nothing.
+  await waitFor('the alert at the clinician', () => (clinGot.length > 0 ? true : undefined), 5_000, 20);
   await new Promise((r) => setTimeout(r, 1500));
   assert.deepEqual(devGot, []);
   assert.deepEqual(clinGot, ['alerts/v1/patients/pat-sec/test']);
