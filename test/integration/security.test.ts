@@ -1,7 +1,7 @@
 // Broker access control against the real Mosquitto: a device speaks only for itself,
 // clinicians only read alerts, anonymous and wrong passwords are refused.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import mqtt, { type MqttClient } from 'mqtt';
 import { pino } from 'pino';
@@ -133,6 +133,20 @@ test('InfluxDB least privilege: the writer token cannot read, the API token cann
   assert.ok(buckets.status >= 400);
 });
 
+/** Creates a topic of its own (removed after the test), sends one record with acks = all and returns its error code. */
+async function produceOne(t: TestContext, kafka: Kafka, prefix: string, value: string): Promise<number | undefined> {
+  const admin = kafka.admin();
+  await admin.connect();
+  const topic = uid(prefix);
+  t.after(async () => { await admin.deleteTopics({ topics: [topic] }).catch(() => undefined); await admin.disconnect(); });
+  await ensureTopics(admin, [topic], 1);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  t.after(() => producer.disconnect());
+  const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: 'k', value }] });
+  return meta?.errorCode;
+}
+
 test('Kafka SASL/SCRAM through the services\' KAFKA_SASL_* settings: right credentials work, wrong ones are refused', async (t) => {
   const s = await stack();
   // The listener every service uses (issue 16); admin, to create this test's topic.
@@ -141,16 +155,7 @@ test('Kafka SASL/SCRAM through the services\' KAFKA_SASL_* settings: right crede
   const log = pino({ level: 'silent' });
   const config = (pw: string) => parseConfig(z.object(kafkaSchema), { KAFKA_BROKERS: brokers, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: user, KAFKA_SASL_PASSWORD: pw });
   const kafka = createKafka(config(password), log);
-  const admin = kafka.admin();
-  await admin.connect();
-  const topic = uid('sasl');
-  t.after(async () => { await admin.deleteTopics({ topics: [topic] }).catch(() => undefined); await admin.disconnect(); });
-  await ensureTopics(admin, [topic], 1);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  t.after(() => producer.disconnect());
-  const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'over SASL' }] });
-  assert.equal(meta?.errorCode, 0);
+  assert.equal(await produceOne(t, kafka, 'sasl', 'over SASL'), 0);
   const wrong = createKafka({ ...config(password), KAFKA_SASL_PASSWORD: 'not-the-password', KAFKA_BROKERS: [brokers] }, log).admin();
   await assert.rejects(wrong.connect(), /SASL|Authentication|authentication/);
 });
@@ -164,16 +169,7 @@ test('Kafka TLS through KAFKA_SSL + KAFKA_CA_FILE: trusted with the stack CA, re
   const kafka = createKafka(parseConfig(z.object(kafkaSchema), {
     KAFKA_BROKERS: brokers, KAFKA_SSL: 'true', KAFKA_CA_FILE: ca, KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'admin', KAFKA_SASL_PASSWORD: s.env.KAFKA_ADMIN_PASSWORD,
   }), log);
-  const admin = kafka.admin();
-  await admin.connect();
-  const topic = uid('tls');
-  t.after(async () => { await admin.deleteTopics({ topics: [topic] }).catch(() => undefined); await admin.disconnect(); });
-  await ensureTopics(admin, [topic], 1);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
-  t.after(() => producer.disconnect());
-  const [meta] = await producer.send({ topic, acks: -1, messages: [{ key: 'k', value: 'over TLS' }] });
-  assert.equal(meta?.errorCode, 0);
+  assert.equal(await produceOne(t, kafka, 'tls', 'over TLS'), 0);
   // Without the CA (system trust only) the handshake fails; no retries, so it fails at once.
   const untrusted = new Kafka({ brokers: brokers.split(','), ssl: true, retry: { retries: 0 }, logLevel: logLevel.NOTHING }).admin();
   await assert.rejects(untrusted.connect(), /certificate|self[- ]signed|verify/i);
