@@ -4,9 +4,7 @@ import type { QueryApi } from '@influxdata/influxdb-client';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Producer } from 'kafkajs';
 import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
-import type { PatientRegistry } from '../common/patient-registry.js';
 import type { Logger } from '../common/logger.js';
-import type { AccountStore } from './accounts.js';
 import { createAccess } from './access.js';
 import { alertRoutes } from './alert-routes.js';
 import { noAudit, type AuditFn, type AuditTrail } from './audit.js';
@@ -22,9 +20,9 @@ import type { AlertView, LiveView } from './live-view.js';
 import { createMonitoringWatch } from './monitoring.js';
 import { opsRoutes } from './ops-routes.js';
 import { admissionOf } from './patient-summary.js';
-import { patientRoutes } from './patient-routes.js';
+import { patientRoutes, type PatientReads } from './patient-routes.js';
 import type { PatientStore } from './patient-store.js';
-import { peopleRoutes } from './people-routes.js';
+import { peopleRoutes, type PeopleAccounts } from './people-routes.js';
 import { fail, type Action, type RouteKit } from './route-kit.js';
 import { seriesRoutes } from './series-routes.js';
 import type { Sessions } from './sessions.js';
@@ -69,9 +67,9 @@ export interface ApiDeps {
   /** The ward of each patient, for ward-restricted accounts. @defaultValue nobody's ward is known */
   wards?: WardLookup;
   /** Named accounts and their sessions; without them only the static tokens sign in. */
-  people?: { accounts: AccountStore; sessions: Sessions; trail?: AuditTrail };
+  people?: { accounts: PeopleAccounts; sessions: Pick<Sessions, 'issue' | 'refresh' | 'verify'>; trail?: Pick<AuditTrail, 'query'> };
   /** Patients and assignments (issue 15); without them the admission routes are absent. */
-  patients?: { registry: PatientRegistry; store: PatientStore };
+  patients?: { registry: PatientReads; store: PatientStore };
 }
 
 const TICKET_TTL_MS = 30_000;

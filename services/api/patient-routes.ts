@@ -9,10 +9,13 @@ import type { CommandSender } from './commands.js';
 import { PatientStoreError, type PatientStore } from './patient-store.js';
 import { auditFirst, deviceId, fail, isoTime, parse, patientId, who, type RouteKit } from './route-kit.js';
 
+/** What the routes read of the patient registry (services/common/patient-registry.ts). */
+export type PatientReads = Pick<PatientRegistry, 'patient' | 'patients' | 'assignments' | 'devicesOf' | 'wardOf'>;
+
 export interface PatientRouteDeps {
   kit: RouteKit;
   store: PatientStore;
-  registry: PatientRegistry;
+  registry: PatientReads;
   /** Commands to the alert worker (a discharge closes the patient's alerts). */
   send: CommandSender;
   /** Devices as the live view knows them, for the "unassigned device" notices. */

@@ -8,12 +8,15 @@ import { PASSWORD_MAX, PASSWORD_MIN, hashPassword, verifyPassword } from './pass
 import { auditFirst, auditUnavailable, fail, parse, type RouteKit } from './route-kit.js';
 import { SESSION_PREFIX, type Sessions } from './sessions.js';
 
+/** What the routes use of the account store (services/api/accounts.ts). */
+export type PeopleAccounts = Pick<AccountStore, 'get' | 'list' | 'put'>;
+
 export interface PeopleRouteDeps {
   kit: RouteKit;
-  accounts: AccountStore;
-  sessions: Sessions;
+  accounts: PeopleAccounts;
+  sessions: Pick<Sessions, 'issue' | 'refresh'>;
   /** The audit trail to query; without it the audit routes are absent. */
-  trail?: AuditTrail | undefined;
+  trail?: Pick<AuditTrail, 'query'> | undefined;
   /** The API's authentication-failure limiter: throws 429 when the client is over it; `failed` counts one. */
   guard: { check(req: FastifyRequest): void; failed(req: FastifyRequest): void };
 }
