@@ -91,7 +91,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
   const send = commandSender(producer, options.commandsTopic);
   const monitoring = createMonitoringWatch({ feedAt: view.feedAt, workerLag, events: view.events, options: { staleMs: options.monitoringStaleMs ?? 10_000, maxWorkerLag: 5000 } });
 
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, maxParamLength: 200, forceCloseConnections: true });
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, routerOptions: { maxParamLength: 200 }, forceCloseConnections: true });
   monitoring.start();
   app.addHook('onClose', async () => { monitoring.stop(); });
   app.addHook('onResponse', async (req, reply) => { requests.inc({ route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) }); });

@@ -74,6 +74,8 @@ test('ward: patients, one patient, monitoring and devices, scoped to the account
   assert.equal((await call('GET', `${P}/patients/pat-2`, nurse)).json().error, 'API_ERR_FORBIDDEN_WARD');
   assert.equal((await call('GET', `${P}/patients/bad%20id`)).json().error, 'API_ERR_BAD_REQUEST');
   assert.equal((await call('GET', `${P}/patients/pat-404`)).json().error, 'API_ERR_NOT_FOUND');
+  assert.equal((await call('GET', `${P}/patients/${'p'.repeat(201)}`)).statusCode, 414, 'path parameters are at most 200 characters');
+  assert.equal((await call('GET', `${P}/patients/${'p'.repeat(200)}`)).statusCode, 400, 'the patient id pattern: at most 64');
   assert.equal((await call('GET', `${P}/patients`, null)).statusCode, 401);
 
   const mon = await call('GET', `${P}/monitoring`, TOKENS.clinician);
