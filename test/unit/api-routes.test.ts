@@ -8,9 +8,26 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApiDeps } from '../../services/api/app.js';
 import { dashboardFiles } from '../../services/api/static-routes.js';
-import { ALERT_1, ALERT_2, TOKENS, alert, coverage, harness, nurseToken } from './api-fakes.js';
+import { ALERT_1, ALERT_2, TOKENS, alert, coverage, harness, nurseToken, type Harness } from './api-fakes.js';
 
 const P = '/api/v1';
+
+/**
+ * The audit-first rule: with the trail down, each request is 503 API_ERR_AUDIT_UNAVAILABLE and
+ * nothing happens behind the API (no command sent, no registry or account change).
+ */
+async function refusedWithoutAudit(h: Harness, requests: (readonly [string, string, unknown?])[]) {
+  h.f.auditDown = true;
+  const changes = [...h.f.changes];
+  const sent = h.f.sent.length;
+  for (const [method, url, body] of requests) {
+    const r = await h.call(method, url, TOKENS.operator, body);
+    assert.equal(r.statusCode, 503, `${method} ${url}`);
+    assert.equal(r.json().error, 'API_ERR_AUDIT_UNAVAILABLE', `${method} ${url}`);
+  }
+  assert.deepEqual(h.f.changes, changes, 'nothing changed without its audit entry');
+  assert.equal(h.f.sent.length, sent, 'no command sent without its audit entry');
+}
 
 test('ops: healthz and openapi are public; metrics are for operators', async (t) => {
   const { call } = await harness(t);
@@ -179,14 +196,8 @@ test('alerts: acknowledge and resolve send one command each, by the signed-in pr
   }
   assert.equal(f.sent.length, 2);
 
-  f.auditDown = true;
   f.view.alerts.set(ALERT_1, alert({ conditionActive: false }));
-  for (const action of ['acknowledge', 'resolve']) {
-    const r = await call('POST', `${P}/alerts/${ALERT_1}/${action}`, TOKENS.clinician);
-    assert.equal(r.statusCode, 503, action);
-    assert.equal(r.json().error, 'API_ERR_AUDIT_UNAVAILABLE');
-  }
-  assert.equal(f.sent.length, 2, 'no command without its audit entry');
+  await refusedWithoutAudit(h, [['POST', `${P}/alerts/${ALERT_1}/acknowledge`], ['POST', `${P}/alerts/${ALERT_1}/resolve`]]);
 });
 
 test('clinical: observations and SpO2 scale (clinicians), limits (operators), audit first', async (t) => {
@@ -224,14 +235,9 @@ test('clinical: observations and SpO2 scale (clinicians), limits (operators), au
     assert.equal((await call(m, `${P}/patients/pat-1/${path}`, null, m === 'GET' ? undefined : {})).statusCode, 401, path);
   }
 
-  const sent = f.sent.length;
-  f.auditDown = true;
-  for (const [m, path, body] of [['POST', 'observations', { consciousness: 'A' }], ['PUT', 'spo2-scale', { scale: 1, reason: 'back to scale 1' }], ['PUT', 'limits', { spo2: { low: 85 } }]] as const) {
-    const r = await call(m, `${P}/patients/pat-1/${path}`, TOKENS.operator, body);
-    assert.equal(r.statusCode, 503, path);
-    assert.equal(r.json().error, 'API_ERR_AUDIT_UNAVAILABLE');
-  }
-  assert.equal(f.sent.length, sent, 'nothing sent without its audit entry');
+  await refusedWithoutAudit(h, [
+    ['POST', `${P}/patients/pat-1/observations`, { consciousness: 'A' }], ['PUT', `${P}/patients/pat-1/spo2-scale`, { scale: 1, reason: 'back to scale 1' }], ['PUT', `${P}/patients/pat-1/limits`, { spo2: { low: 85 } }],
+  ]);
   assert.deepEqual(f.view.limits.get('pat-1'), limits, 'the limits are unchanged');
 });
 
@@ -273,7 +279,8 @@ test('stream: a bearer header opens it too; over maxStreams is 503', async (t) =
 });
 
 test('devices: register, read, rotate and revoke (operators), audit first; credentials are not cached', async (t) => {
-  const { call, f } = await harness(t);
+  const h = await harness(t);
+  const { call, f } = h;
   const reg = await call('POST', `${P}/devices`, TOKENS.operator, { deviceId: 'dev-new', model: 'watch', firmware: '2.1' });
   assert.equal(reg.statusCode, 201);
   assert.equal(reg.json().password, 'secret-dev-new');
@@ -298,14 +305,7 @@ test('devices: register, read, rotate and revoke (operators), audit first; crede
   assert.deepEqual(f.audit.map((e) => e.action), ['device.register', 'device.register', 'device.register.failed', 'device.rotate', 'device.revoke']);
   assert.ok(!JSON.stringify(f.audit).includes('secret-'), 'no credentials in the audit trail');
 
-  f.auditDown = true;
-  const before = [...f.changes];
-  for (const [path, body] of [['', { deviceId: 'dev-z', model: 'watch', firmware: '2.1' }], ['/dev-1/credentials', undefined], ['/dev-1/revoke', undefined]] as const) {
-    const r = await call('POST', `${P}/devices${path}`, TOKENS.operator, body);
-    assert.equal(r.statusCode, 503, path);
-    assert.equal(r.json().error, 'API_ERR_AUDIT_UNAVAILABLE');
-  }
-  assert.deepEqual(f.changes, before, 'the registry is untouched without an audit entry');
+  await refusedWithoutAudit(h, [['POST', `${P}/devices`, { deviceId: 'dev-z', model: 'watch', firmware: '2.1' }], ['POST', `${P}/devices/dev-1/credentials`], ['POST', `${P}/devices/dev-1/revoke`]]);
 });
 
 test('people: sign in, whoami, refresh, sign out; wrong password and disabled account are one answer', async (t) => {
@@ -343,7 +343,7 @@ test('people: sign in, whoami, refresh, sign out; wrong password and disabled ac
 
 test('people: accounts (operators) and the audit trail, audit first', async (t) => {
   const h = await harness(t);
-  const { call, f } = h;
+  const { call } = h;
   const created = await call('POST', `${P}/accounts`, TOKENS.operator, { username: 'nurse-w2', password: 'ward-two-nurse-password', role: 'clinician', wards: ['w2'] });
   assert.equal(created.statusCode, 201);
   assert.equal(created.json().passwordHash, undefined, 'no hash in a response');
@@ -374,14 +374,7 @@ test('people: accounts (operators) and the audit trail, audit first', async (t) 
   assert.equal((await call('GET', `${P}/audit/fhir?since=yesterday`)).statusCode, 400);
   assert.equal((await call('GET', `${P}/audit/fhir`, null)).statusCode, 401);
 
-  f.auditDown = true;
-  const before = [...f.changes];
-  for (const [path, body] of [['', { username: 'nurse-w4', password: 'ward-four-password', role: 'operator' }], ['/nurse-w2/disable', undefined], ['/nurse-w2/enable', undefined]] as const) {
-    const r = await call('POST', `${P}/accounts${path}`, TOKENS.operator, body);
-    assert.equal(r.statusCode, 503, path);
-    assert.equal(r.json().error, 'API_ERR_AUDIT_UNAVAILABLE');
-  }
-  assert.deepEqual(f.changes, before, 'no account changed without its audit entry');
+  await refusedWithoutAudit(h, [['POST', `${P}/accounts`, { username: 'nurse-w4', password: 'ward-four-password', role: 'operator' }], ['POST', `${P}/accounts/nurse-w2/disable`], ['POST', `${P}/accounts/nurse-w2/enable`]]);
 });
 
 test('patients: admissions, transfers, discharge (with its command), assignments, notices; ward scoping; audit first', async (t) => {
@@ -435,15 +428,11 @@ test('patients: admissions, transfers, discharge (with its command), assignments
   assert.deepEqual(f.audit.filter((e) => !e.action.startsWith('session')).map((e) => e.action),
     ['patient.admit', 'patient.admit', 'patient.admit.failed', 'patient.transfer', 'patient.transfer', 'patient.transfer.failed', 'device.assign', 'device.unassign', 'device.unassign', 'device.unassign.failed', 'patient.discharge']);
 
-  f.auditDown = true;
-  const before = [...f.changes];
-  for (const [path, body] of [['admissions', { patientId: 'pat-5', displayName: 'Cy', ward: 'w1', bed: '5' }], ['admissions/pat-1/transfer', { ward: 'w2', bed: '2' }], ['admissions/pat-1/discharge', undefined], ['assignments', { deviceId: 'dev-5', patientId: 'pat-1' }], ['assignments/dev-3/end', undefined]] as const) {
-    const r = await call('POST', `${P}/${path}`, TOKENS.operator, body);
-    assert.equal(r.statusCode, 503, path);
-    assert.equal(r.json().error, 'API_ERR_AUDIT_UNAVAILABLE');
-  }
-  assert.deepEqual(f.changes, before, 'no registry change without its audit entry');
-  assert.equal(f.sent.length, 1, 'no discharge command without its audit entry');
+  await refusedWithoutAudit(h, [
+    ['POST', `${P}/admissions`, { patientId: 'pat-5', displayName: 'Cy', ward: 'w1', bed: '5' }], ['POST', `${P}/admissions/pat-1/transfer`, { ward: 'w2', bed: '2' }], ['POST', `${P}/admissions/pat-1/discharge`],
+    ['POST', `${P}/assignments`, { deviceId: 'dev-5', patientId: 'pat-1' }], ['POST', `${P}/assignments/dev-3/end`],
+  ]);
+  assert.equal(f.sent.length, 1, 'only the one discharge command of before');
 });
 
 test('without the optional dependencies, their routes are absent', async (t) => {
