@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { ApiDeps } from '../../services/api/app.js';
+import { openApiDocument } from '../../services/api/openapi.js';
 import { dashboardFiles } from '../../services/api/static-routes.js';
 import { ALERT_1, ALERT_2, TOKENS, alert, coverage, harness, nurseToken, type Harness } from './api-fakes.js';
 
@@ -455,4 +456,14 @@ test('every registered route has an inject test with a success', async (t) => {
   assert.deepEqual(untested, [], 'routes without an inject test');
   const neverOk = routes.filter((r) => !coverage.get(r)!.some((s) => s < 400));
   assert.deepEqual(neverOk, [], 'routes tested only with errors');
+
+  // Every /api/ route is in the OpenAPI document. The ticket route is not yet (openapi.ts is
+  // another change's file): empty this list once it is.
+  const NOT_YET_DOCUMENTED = ['POST /api/v1/stream/ticket'];
+  const paths = openApiDocument.paths as Record<string, Record<string, unknown>>;
+  const undocumented = routes.filter((r) => r.includes(' /api/')).filter((r) => {
+    const [method, url] = r.split(' ') as [string, string];
+    return !paths[url.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+  });
+  assert.deepEqual(undocumented.filter((r) => !NOT_YET_DOCUMENTED.includes(r)), [], 'API routes missing from services/api/openapi.ts');
 });
