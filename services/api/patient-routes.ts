@@ -1,5 +1,5 @@
 // Admission and assignment routes (issue 15): admit, transfer, discharge, assign a device, end an
-// assignment (operators), and read them (clinicians too). Every change calls the audit hook;
+// assignment (operators), and read them (clinicians too). Every change is audited first (route-kit auditFirst);
 // a discharge also tells the alert worker, which closes the patient's alerts ("discharged").
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
