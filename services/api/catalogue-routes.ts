@@ -1,9 +1,10 @@
 // The vital catalogue for clients (GET /api/v1/vitals): keys, names, LOINC, UCUM and default
 // limits, so the dashboard and API clients never hard-code them (issue 13).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import { vitalCatalogueView } from '../common/vital-kinds.js';
+import type { RouteKit } from './route-kit.js';
 
-export function registerCatalogueRoutes(app: FastifyInstance, auth: (action: 'read') => (req: FastifyRequest) => Promise<void>): void {
+export const catalogueRoutes: FastifyPluginAsync<{ kit: RouteKit }> = async (app, { kit }) => {
   const body = { vitals: vitalCatalogueView() };
-  app.get('/api/v1/vitals', { preHandler: auth('read') }, async () => body);
-}
+  app.get('/api/v1/vitals', { preHandler: kit.auth('read') }, async () => body);
+};

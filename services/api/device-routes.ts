@@ -1,28 +1,18 @@
 // Operator routes of the device registry (issue 15).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ErrorCode } from '../common/errors.js';
-import { DEVICE_ID_RE } from '../common/topics.js';
-import { audited, noAudit, type AuditFn } from './audit.js';
 import { RegistryError, type DeviceRegistry } from './device-registry.js';
+import { auditFirst, deviceId, fail, parse, type RouteKit } from './route-kit.js';
 
-interface RouteKit {
-  auth: (action: 'read' | 'acknowledge' | 'manage') => (req: FastifyRequest) => Promise<void>;
-  parse: <T extends z.ZodType>(schema: T, value: unknown) => z.infer<T>;
-  /** Throws the API error `code` with the registry's HTTP status. */
-  fail: (code: ErrorCode, message: string) => never;
-  /** The audit trail: written before each change (services/api/audit.ts). @defaultValue a no-op */
-  audit?: AuditFn;
-}
+export interface DeviceRouteDeps { kit: RouteKit; devices: DeviceRegistry }
 
-const deviceId = z.string().regex(DEVICE_ID_RE, 'device id: 1-64 of A-Z a-z 0-9 . _ -');
 const text = z.string().min(1).max(64).regex(/^[\x20-\x7e]+$/, 'printable ASCII');
 
-export function registerDeviceRoutes(app: FastifyInstance, registry: DeviceRegistry, { auth, parse, fail, audit = noAudit }: RouteKit): void {
-  const unavailable = (): never => fail('API_ERR_AUDIT_UNAVAILABLE', 'the audit trail cannot be written; nothing was changed, retry later');
+export const deviceRoutes: FastifyPluginAsync<DeviceRouteDeps> = async (app, { kit, devices: registry }) => {
+  const { auth, audit } = kit;
   /** Audit entry first, then the change; never the credentials themselves. */
   const change = <T>(req: FastifyRequest, action: string, id: string, before: unknown, after: unknown, work: () => Promise<T>) =>
-    audited(audit, { actor: req.principal.id, role: req.principal.role, action, target: `device:${id}`, before, after }, work, unavailable);
+    auditFirst(audit, { actor: req.principal.id, role: req.principal.role, action, target: `device:${id}`, before, after }, work);
   const mapped = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -56,4 +46,4 @@ export function registerDeviceRoutes(app: FastifyInstance, registry: DeviceRegis
     await change(req, 'device.revoke', id, before, { revoked: true }, () => mapped(() => registry.revoke(id)));
     return reply.code(204).send();
   });
-}
+};

@@ -1,5 +1,7 @@
-// Composition root of `vitals api`: config, clients, and the API under runService
-// (retried start, /metrics /healthz /readyz on OPS_PORT, drain with a hard timer on SIGTERM).
+// The clinician API owns the ward's view of the pipeline (REST, live stream, FHIR export, the
+// dashboard) and every human action on it: alert commands, limits, observations, admissions,
+// accounts and devices, each audited first. This is its composition root: config, clients, and
+// the app (app.ts) under runService (/metrics /healthz /readyz on OPS_PORT, drain on SIGTERM).
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { InfluxDB } from '@influxdata/influxdb-client';

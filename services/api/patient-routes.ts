@@ -1,50 +1,34 @@
 // Admission and assignment routes (issue 15): admit, transfer, discharge, assign a device, end an
-// assignment (operators), and read them (clinicians too). Every change calls the audit hook;
+// assignment (operators), and read them (clinicians too). Every change is audited first (route-kit auditFirst);
 // a discharge also tells the alert worker, which closes the patient's alerts ("discharged").
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Producer } from 'kafkajs';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ErrorCode } from '../common/errors.js';
 import type { PatientRegistry } from '../common/patient-registry.js';
 import { DISPLAY_NAME_RE, WARD_RE } from '../common/patient-records.js';
-import { DEVICE_ID_RE, PATIENT_ID_RE } from '../common/topics.js';
-import { audited, type AuditFn } from './audit.js';
-import type { Principal } from './auth.js';
+import type { CommandSender } from './commands.js';
 import { PatientStoreError, type PatientStore } from './patient-store.js';
+import { auditFirst, deviceId, fail, isoTime, parse, patientId, who, type RouteKit } from './route-kit.js';
 
-export type AuditHook = AuditFn;
-
-interface RouteKit {
-  auth: (action: 'read' | 'acknowledge' | 'manage') => (req: FastifyRequest) => Promise<void>;
-  parse: <T extends z.ZodType>(schema: T, value: unknown) => z.infer<T>;
-  fail: (code: ErrorCode, message: string) => never;
-  /** Ward scoping (services/api/access.ts): whether the principal may see the patient; throws 403 if not. */
-  sees: (p: Principal, patientId: string) => boolean;
-  scope: (req: FastifyRequest, patientId: string) => void;
-}
+/** What the routes read of the patient registry (services/common/patient-registry.ts). */
+export type PatientReads = Pick<PatientRegistry, 'patient' | 'patients' | 'assignments' | 'devicesOf' | 'wardOf'>;
 
 export interface PatientRouteDeps {
+  kit: RouteKit;
   store: PatientStore;
-  registry: PatientRegistry;
-  producer: Producer;
-  commandsTopic: string;
-  audit?: AuditHook | undefined;
+  registry: PatientReads;
+  /** Commands to the alert worker (a discharge closes the patient's alerts). */
+  send: CommandSender;
   /** Devices as the live view knows them, for the "unassigned device" notices. */
   devices?: () => Iterable<{ deviceId: string; unassignedSince?: number; lastSeen: number }>;
 }
 
-const patientId = z.string().regex(PATIENT_ID_RE, 'patient id: 1-64 of A-Z a-z 0-9 . _ -');
-const deviceId = z.string().regex(DEVICE_ID_RE, 'device id: 1-64 of A-Z a-z 0-9 . _ -');
 const ward = z.string().regex(WARD_RE, '1-64 of A-Z a-z 0-9 . _ - and space');
 const displayName = z.string().regex(DISPLAY_NAME_RE, '1-128 printable characters, no < >');
-const isoTime = z.string().max(40).refine((s) => !Number.isNaN(Date.parse(s)), 'an ISO 8601 time');
 
-export function registerPatientRoutes(app: FastifyInstance, deps: PatientRouteDeps, { auth, parse, fail, sees, scope }: RouteKit): void {
+export const patientRoutes: FastifyPluginAsync<PatientRouteDeps> = async (app, deps) => {
   const { store, registry } = deps;
-  const audit: AuditHook = deps.audit ?? (async () => undefined);
-  const actor = (req: FastifyRequest) => ({ actor: req.principal.id, role: req.principal.role });
   // The audit entry is written before the change; if it cannot be, nothing changes (README "People").
-  const unavailable = (): never => fail('API_ERR_AUDIT_UNAVAILABLE', 'the audit trail cannot be written; nothing was changed, retry later');
+  const { auth, sees, scope, audit } = deps.kit;
   const mapped = async <T>(work: () => Promise<T>): Promise<T> => {
     try {
       return await work();
@@ -80,16 +64,16 @@ export function registerPatientRoutes(app: FastifyInstance, deps: PatientRouteDe
   app.post('/api/v1/admissions', { preHandler: auth('manage') }, async (req, reply) => {
     const body = parse(z.object({ patientId, displayName, ward, bed: ward }).strict(), req.body);
     const before = registry.patient(body.patientId) ?? null;
-    const rec = await audited(audit, { ...actor(req), action: 'patient.admit', target: `patient:${body.patientId}`, before, after: body },
-      () => mapped(() => store.admit(body)), unavailable);
+    const rec = await auditFirst(audit, { ...who(req), action: 'patient.admit', target: `patient:${body.patientId}`, before, after: body },
+      () => mapped(() => store.admit(body)));
     return reply.code(201).send(rec);
   });
   app.post('/api/v1/admissions/:patientId/transfer', { preHandler: auth('manage') }, async (req) => {
     const id = pid(req);
     const body = parse(z.object({ ward, bed: ward }).strict(), req.body);
     const before = registry.patient(id) ?? null;
-    const r = await audited(audit, { ...actor(req), action: 'patient.transfer', target: `patient:${id}`, before, after: before ? { ...before, ...body } : body },
-      () => mapped(() => store.transfer(id, body)), unavailable);
+    const r = await auditFirst(audit, { ...who(req), action: 'patient.transfer', target: `patient:${id}`, before, after: before ? { ...before, ...body } : body },
+      () => mapped(() => store.transfer(id, body)));
     return r.after;
   });
   app.post('/api/v1/admissions/:patientId/discharge', { preHandler: auth('manage') }, async (req) => {
@@ -102,10 +86,10 @@ export function registerPatientRoutes(app: FastifyInstance, deps: PatientRouteDe
     // the registry changes: if the registry write fails the request can be repeated, whereas
     // a discharged patient whose command was lost would keep open alerts nobody watches.
     const at = Date.now();
-    const r = await audited(audit, { ...actor(req), action: 'patient.discharge', target: `patient:${id}`, before: known, after: { ...known, dischargedAt: new Date(at).toISOString() } }, async () => {
-      await deps.producer.send({ topic: deps.commandsTopic, acks: -1, messages: [{ key: id, value: JSON.stringify({ type: 'discharge', patientId: id, by: req.principal.id, at }) }] });
+    const r = await auditFirst(audit, { ...who(req), action: 'patient.discharge', target: `patient:${id}`, before: known, after: { ...known, dischargedAt: new Date(at).toISOString() } }, async () => {
+      await deps.send({ type: 'discharge', patientId: id, by: req.principal.id, at });
       return mapped(() => store.discharge(id, at));
-    }, unavailable);
+    });
     return { ...r.after, endedAssignments: r.ended };
   });
 
@@ -124,15 +108,15 @@ export function registerPatientRoutes(app: FastifyInstance, deps: PatientRouteDe
   });
   app.post('/api/v1/assignments', { preHandler: auth('manage') }, async (req, reply) => {
     const body = parse(z.object({ deviceId, patientId, from: isoTime.optional() }).strict(), req.body);
-    const r = await audited(audit, { ...actor(req), action: 'device.assign', target: `device:${body.deviceId}`, before: registry.assignments(body.deviceId) ?? null, after: body },
-      () => mapped(() => store.assign(body.deviceId, body.patientId, timeOf(body.from))), unavailable);
+    const r = await auditFirst(audit, { ...who(req), action: 'device.assign', target: `device:${body.deviceId}`, before: registry.assignments(body.deviceId) ?? null, after: body },
+      () => mapped(() => store.assign(body.deviceId, body.patientId, timeOf(body.from))));
     return reply.code(201).send(r.after);
   });
   app.post('/api/v1/assignments/:deviceId/end', { preHandler: auth('manage') }, async (req) => {
     const id = did(req);
     const body = parse(z.object({ at: isoTime.optional() }).strict().optional(), req.body ?? undefined);
-    const r = await audited(audit, { ...actor(req), action: 'device.unassign', target: `device:${id}`, before: registry.assignments(id) ?? null, after: { deviceId: id, end: body?.at ?? 'now' } },
-      () => mapped(() => store.end(id, timeOf(body?.at))), unavailable);
+    const r = await auditFirst(audit, { ...who(req), action: 'device.unassign', target: `device:${id}`, before: registry.assignments(id) ?? null, after: { deviceId: id, end: body?.at ?? 'now' } },
+      () => mapped(() => store.end(id, timeOf(body?.at))));
     return r.after;
   });
-}
+};

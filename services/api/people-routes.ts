@@ -1,18 +1,22 @@
 // Routes of people (issue 15): sign-in sessions, named accounts (operators create and
 // disable them) and the audit trail (operators query it; nothing edits or deletes it).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ErrorCode } from '../common/errors.js';
 import { USERNAME_RE, WARD_RE, publicAccount, type Account, type AccountStore } from './accounts.js';
-import { audited, toFhirAuditBundle, type AuditFn, type AuditTrail } from './audit.js';
+import { toFhirAuditBundle, type AuditTrail } from './audit.js';
 import { PASSWORD_MAX, PASSWORD_MIN, hashPassword, verifyPassword } from './passwords.js';
+import { auditFirst, auditUnavailable, fail, parse, type RouteKit } from './route-kit.js';
 import { SESSION_PREFIX, type Sessions } from './sessions.js';
 
-export interface PeopleKit {
-  auth: (action: 'read' | 'acknowledge' | 'manage') => (req: FastifyRequest) => Promise<void>;
-  parse: <T extends z.ZodType>(schema: T, value: unknown) => z.infer<T>;
-  fail: (code: ErrorCode, message: string) => never;
-  audit: AuditFn;
+/** What the routes use of the account store (services/api/accounts.ts). */
+export type PeopleAccounts = Pick<AccountStore, 'get' | 'list' | 'put'>;
+
+export interface PeopleRouteDeps {
+  kit: RouteKit;
+  accounts: PeopleAccounts;
+  sessions: Pick<Sessions, 'issue' | 'refresh'>;
+  /** The audit trail to query; without it the audit routes are absent. */
+  trail?: Pick<AuditTrail, 'query'> | undefined;
   /** The API's authentication-failure limiter: throws 429 when the client is over it; `failed` counts one. */
   guard: { check(req: FastifyRequest): void; failed(req: FastifyRequest): void };
 }
@@ -23,10 +27,9 @@ const newUsername = username.refine((u) => !['anonymous', 'system', 'none'].incl
 const password = z.string().min(PASSWORD_MIN, `password: at least ${PASSWORD_MIN} characters`).max(PASSWORD_MAX);
 const bearer = (req: FastifyRequest) => /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
 
-export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: AccountStore; sessions: Sessions; trail?: AuditTrail | undefined }, kit: PeopleKit): void {
-  const { accounts, sessions } = deps;
-  const { auth, parse, fail, audit, guard } = kit;
-  const unavailable = (): never => fail('API_ERR_AUDIT_UNAVAILABLE', 'the audit trail cannot be written; nothing was changed, retry later');
+export const peopleRoutes: FastifyPluginAsync<PeopleRouteDeps> = async (app, deps) => {
+  const { accounts, sessions, guard } = deps;
+  const { auth, audit } = deps.kit;
   const nowIso = () => new Date().toISOString();
   // Each scrypt takes 32 MiB and tens of ms of CPU: a burst of sign-ins (before the failure
   // limiter has counted them) is refused, not queued without bound.
@@ -51,7 +54,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
       return fail('API_ERR_SIGN_IN_FAILED', 'wrong username or password, or the account is disabled');
     }
     const session = sessions.issue(account.username);
-    try { await audit({ actor: account.username, role: account.role, action: 'session.create', target: `account:${account.username}`, before: null, after: { expiresAt: new Date(session.absoluteExpiresAt).toISOString() } }); } catch { unavailable(); }
+    try { await audit({ actor: account.username, role: account.role, action: 'session.create', target: `account:${account.username}`, before: null, after: { expiresAt: new Date(session.absoluteExpiresAt).toISOString() } }); } catch { auditUnavailable(); }
     return reply.code(201).header('cache-control', 'no-store').send({ ...session, principal: { id: account.username, role: account.role, wards: account.wards } });
   });
   app.get('/api/v1/session', { preHandler: auth('read') }, async (req) => req.principal);
@@ -67,7 +70,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
     const a = accounts.get(req.principal.id);
     if (!bearer(req).startsWith(SESSION_PREFIX) || !a) return reply.code(204).send();
     const after: Account = { ...a, sessionsValidFrom: Date.now() + 1, updatedAt: nowIso() };
-    await audited(audit, { actor: a.username, role: a.role, action: 'session.end', target: `account:${a.username}`, before: null, after: null }, () => accounts.put(after), unavailable);
+    await auditFirst(audit, { actor: a.username, role: a.role, action: 'session.end', target: `account:${a.username}`, before: null, after: null }, () => accounts.put(after));
     return reply.code(204).send();
   });
 
@@ -82,7 +85,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
       username: body.username, role: body.role, wards: body.role === 'operator' ? 'all' : [...new Set(body.wards)],
       passwordHash: await scryptSlot(() => hashPassword(body.password)), disabled: false, sessionsValidFrom: 0, createdAt: t, createdBy: req.principal.id, updatedAt: t,
     };
-    await audited(audit, { actor: req.principal.id, role: req.principal.role, action: 'account.create', target: `account:${account.username}`, before: null, after: publicAccount(account) }, () => accounts.put(account), unavailable);
+    await auditFirst(audit, { actor: req.principal.id, role: req.principal.role, action: 'account.create', target: `account:${account.username}`, before: null, after: publicAccount(account) }, () => accounts.put(account));
     return reply.code(201).send(publicAccount(account));
   });
   const setDisabled = (disabled: boolean) => async (req: FastifyRequest, reply: FastifyReply) => {
@@ -90,7 +93,7 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
     const a = accounts.get(name) ?? fail('API_ERR_NOT_FOUND', `no account ${name}`);
     if (disabled && a.username === req.principal.id) fail('API_ERR_CONFLICT', 'an operator cannot disable their own account');
     const after: Account = { ...a, disabled, sessionsValidFrom: disabled ? Date.now() + 1 : a.sessionsValidFrom, updatedAt: nowIso() };
-    await audited(audit, { actor: req.principal.id, role: req.principal.role, action: disabled ? 'account.disable' : 'account.enable', target: `account:${name}`, before: publicAccount(a), after: publicAccount(after) }, () => accounts.put(after), unavailable);
+    await auditFirst(audit, { actor: req.principal.id, role: req.principal.role, action: disabled ? 'account.disable' : 'account.enable', target: `account:${name}`, before: publicAccount(a), after: publicAccount(after) }, () => accounts.put(after));
     return reply.send(publicAccount(after));
   };
   app.post('/api/v1/accounts/:username/disable', { preHandler: auth('manage') }, setDisabled(true));
@@ -104,4 +107,4 @@ export function registerPeopleRoutes(app: FastifyInstance, deps: { accounts: Acc
     app.get('/api/v1/audit', { preHandler: auth('manage') }, async (req) => ({ entries: trail.query(parse(filters, req.query)) }));
     app.get('/api/v1/audit/fhir', { preHandler: auth('manage') }, async (req, reply) => reply.type('application/fhir+json').send(toFhirAuditBundle(trail.query(parse(filters, req.query)))));
   }
-}
+};

@@ -1,3 +1,2 @@
-// Globals the dashboard gets from its <script> tags (uPlot's IIFE build, /vendor/uplot.js).
+// Globals the dashboard gets from its classic <script> tag (uPlot's IIFE build, /vendor/uplot.js).
 declare const uPlot: any;
-interface Window { vitalsAdmissions?: any }

@@ -1,7 +1,10 @@
+// @ts-check
 // People on the dashboard (issue 15): sign-in with a named account, "signed in as" with
-// sign-out, the ward selector, and the operators' accounts page. Shares app.js's globals
-// (state, api, esc, $, route, connectStream, pollMonitoring) as a classic script loaded after it.
-'use strict';
+// sign-out, the ward selector, and the operators' accounts page.
+import { connectStream } from './app.js';
+import { unlockAudio } from './audio.js';
+import { $, api, esc, showError, state } from './util.js';
+import { pollMonitoring, renderWard } from './ward.js';
 
 const SESSION_REFRESH_MS = 5 * 60_000; // well inside the server's idle expiry (30 min)
 
