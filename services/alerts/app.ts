@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
 import type { PatientBoundOptions } from '../common/patient-bound.js';
 import { idsValid } from '../common/topics.js';
-import type { InfluxWriter } from '../writer/influx-writer.js';
+import type { InfluxWriter } from '../common/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import { beforeDischarge, needsTick, newPatientState, onBatch, onCommand, onDischarge, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';

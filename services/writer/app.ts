@@ -6,7 +6,7 @@ import { DEFAULT_RETENTION, ensureTopics, replaceConsumer, retentionConfig, type
 import type { Logger } from '../common/logger.js';
 import { VitalsBatch } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
-import type { InfluxWriter } from './influx-writer.js';
+import type { InfluxWriter } from '../common/influx-writer.js';
 import { GroupWrite } from './group-write.js';
 import { batchToLines } from '../common/line-protocol.js';
 import { idsValid } from '../common/topics.js';

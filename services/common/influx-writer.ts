@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { VitalsError } from '../common/errors.js';
+import { VitalsError } from './errors.js';
 
 const gzipAsync = promisify(gzip);
 
