@@ -4,7 +4,8 @@
 // brings its own `eachBatch` (offsets resolved by it) and reacts to the group through hooks.
 import type { ConsumerConfig, EachBatchPayload } from 'kafkajs';
 import { Gauge, type Registry } from 'prom-client';
-import { ensureTopics, replaceConsumer, type ConsumerSlot, type KafkaClient, type KafkaConsumer, type KafkaProducer } from './kafka.js';
+import { createGroupConsumer, type GroupConsumerHooks } from './group-consumer.js';
+import { ensureTopics, type KafkaClient, type KafkaProducer } from './kafka.js';
 import type { Logger } from './logger.js';
 
 /** Topics created if missing (idempotent), sharing a partition count and configs. */
@@ -32,18 +33,6 @@ export interface ConsumerHostOptions {
   metricPrefix: string;
 }
 
-/** What the service hears of its group consumer. */
-export interface ConsumerHostHooks {
-  /** Joined the group; `assignment` is this member's partitions per topic. */
-  joined?(assignment: Record<string, number[]>): void;
-  /** Rejoining: the assignment may change. */
-  rebalancing?(): void;
-  /** A fetch came back (the consumer reaches Kafka, whether or not records came). */
-  fetched?(): void;
-  /** The consumer crashed (kafkajs restarts it, or the host replaces it). */
-  crashed?(err: unknown): void;
-}
-
 /** A part that uses the producer inside the consumer's lifetime (e.g. a webhook outbox). */
 export interface HostedPart {
   start(): Promise<void>;
@@ -57,7 +46,7 @@ export interface ConsumerHostDeps {
   options: ConsumerHostOptions;
   /** The service's work per fetched batch; it resolves offsets itself (kafkajs commits them after the batch). */
   eachBatch(payload: EachBatchPayload): Promise<void>;
-  hooks?: ConsumerHostHooks;
+  hooks?: GroupConsumerHooks;
   /** Started after the producer, before the consumer; stopped after the consumer, before the producer. */
   parts?: HostedPart[];
 }
@@ -69,41 +58,23 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
   const lagTopics = new Set(options.lagTopics ?? options.subscribe);
   /** Records behind per "topic:partition" of the lag topics this member consumes. */
   let lag = new Map<string, number>();
-  let consumer: KafkaConsumer | null = null;
   let producer: KafkaProducer | null = null;
   let running = false;
-  /** Why the consumer is not working (a crash, a failed reload); cleared by the next join. */
-  let problem: string | null = null;
 
   function setLag(topic: string, partition: number, behind: number): void {
     lag.set(`${topic}:${partition}`, behind);
     lagGauge.set({ topic, partition: String(partition) }, behind);
   }
 
-  async function startConsumer(): Promise<void> {
-    const c = kafka.consumer({ ...options.consumer, groupId: options.groupId });
-    c.on(c.events.GROUP_JOIN, (e: { payload: { memberAssignment: Record<string, number[]> } }) => {
-      problem = null;
-      hooks.joined?.(e.payload.memberAssignment);
-    });
-    c.on(c.events.REBALANCING, () => hooks.rebalancing?.());
-    c.on(c.events.FETCH, () => hooks.fetched?.());
-    c.on(c.events.CRASH, (e: { payload: { error: unknown; restart: boolean } }) => {
-      problem = `consumer crashed: ${String(e.payload.error)}`;
-      log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
-      hooks.crashed?.(e.payload.error);
-      // kafkajs gives up after a non-retriable error (e.g. "failed to find group coordinator"
-      // while a restarted broker loads its groups): a new consumer takes over, so the service
-      // does not sit idle until someone restarts it.
-      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(slot), options.replaceAfterMs ?? 1000);
-    });
-    consumer = c;
-    await c.connect();
-    for (const topic of options.subscribe) await c.subscribe({ topic, fromBeginning: true });
+  const group = createGroupConsumer({
+    kafka, log, hooks,
+    config: { ...options.consumer, groupId: options.groupId },
+    topics: options.subscribe,
+    replaceAfterMs: options.replaceAfterMs ?? 1000,
     // Offsets are resolved by the service only once its work is durable; kafkajs commits
     // resolved offsets after each batch, on rebalance and on stop. (With autoCommit off,
     // commitOffsetsIfNecessary() commits nothing at all: a restart re-read the whole topic.)
-    await c.run({
+    run: {
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: options.concurrency ?? 1,
@@ -112,15 +83,8 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
         const { topic, partition } = payload.batch;
         if (lagTopics.has(topic)) setLag(topic, partition, Math.max(0, Number(payload.batch.offsetLag())));
       },
-    });
-  }
-
-  const slot: ConsumerSlot = {
-    running: () => running,
-    take: () => { const c = consumer; consumer = null; return c; },
-    start: startConsumer,
-    log,
-  };
+    },
+  });
 
   return {
     async start(): Promise<void> {
@@ -136,13 +100,13 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
       producer = p;
       running = true;
       for (const part of parts) await part.start();
-      await startConsumer();
+      await group.start();
     },
 
     /** The consumer first (kafkajs finishes the batch in flight and commits), then the parts, then the producer. */
     async stop(): Promise<void> {
       running = false;
-      await consumer?.disconnect();
+      await group.stop();
       for (const part of [...parts].reverse()) await part.stop();
       await producer?.disconnect();
     },
@@ -155,12 +119,13 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
 
     running: () => running,
     /** Why the consumer is not working, or null. */
-    problem: () => problem,
+    problem: () => group.problem(),
     /** Marks the consumer's work as failed (e.g. a state reload) until the next join. */
-    fail(reason: string): void { problem = reason; },
+    fail: (reason: string) => group.fail(reason),
     readiness(): string[] {
       const problems: string[] = [];
       if (!running) problems.push('not started');
+      const problem = group.problem();
       if (problem) problems.push(problem);
       return problems;
     },
