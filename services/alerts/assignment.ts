@@ -1,4 +1,5 @@
-import type { ConsumerHost, ConsumerHostHooks } from '../common/consumer-host.js';
+import type { ConsumerHost } from '../common/consumer-host.js';
+import type { GroupConsumerHooks } from '../common/group-consumer.js';
 import type { Logger } from '../common/logger.js';
 import type { PatientStates } from './patient-states.js';
 
@@ -28,7 +29,7 @@ export function createAssignment({ vitalsTopic, memory, host, exclusive, tickMs,
   /** Settles once the current assignment's state is loaded (batches wait for it). */
   let loading: Promise<void> = Promise.resolve();
 
-  const hooks: Required<ConsumerHostHooks> = {
+  const hooks: Required<Omit<GroupConsumerHooks, 'batchEnded'>> = {
     joined(assignment) {
       const mine = new Set(assignment[vitalsTopic] ?? []);
       // Whatever memory holds that the store does not (a batch that failed midway, a tick)

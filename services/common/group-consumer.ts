@@ -1,6 +1,6 @@
 // One Kafka consumer kept running (issue 13): created, subscribed and run as configured, and
 // replaced with backoff after a crash kafkajs does not recover from. The consumer host runs
-// its group on it; the patient registry follows its compacted topics with it.
+// its group on it; the patient registry and the API's topic followers read with it.
 import type { ConsumerConfig, ConsumerRunConfig } from 'kafkajs';
 import { replaceConsumer, type ConsumerSlot, type KafkaClient, type KafkaConsumer } from './kafka.js';
 import type { Logger } from './logger.js';
@@ -15,6 +15,8 @@ export interface GroupConsumerHooks {
   fetched?(): void;
   /** The consumer crashed (kafkajs restarts it, or it is replaced). */
   crashed?(err: unknown): void;
+  /** A fetched batch was processed; `offsetLag` is what the partition still holds beyond it. */
+  batchEnded?(batch: { topic: string; partition: number; offsetLag: string }): void;
 }
 
 export interface GroupConsumerDeps {
@@ -48,6 +50,7 @@ export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {
     });
     c.on(c.events.REBALANCING, () => hooks.rebalancing?.());
     c.on(c.events.FETCH, () => hooks.fetched?.());
+    if (hooks.batchEnded) c.on(c.events.END_BATCH_PROCESS, (e: { payload: { topic: string; partition: number; offsetLag: string } }) => hooks.batchEnded?.(e.payload));
     c.on(c.events.CRASH, (e: { payload: { error: unknown; restart: boolean } }) => {
       problem = `consumer crashed: ${String(e.payload.error)}`;
       log.error({ err: e.payload.error, restart: e.payload.restart, consumer: name }, 'consumer crashed');

@@ -56,7 +56,7 @@ export interface KafkaConsumer {
   subscribe(subscription: ConsumerSubscribeTopic | ConsumerSubscribeTopics): Promise<void>;
   run(config?: ConsumerRunConfig): Promise<void>;
   on(eventName: string, listener: (event: { payload: any }) => void): unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
-  readonly events: { readonly GROUP_JOIN: string; readonly REBALANCING: string; readonly FETCH: string; readonly CRASH: string };
+  readonly events: { readonly GROUP_JOIN: string; readonly REBALANCING: string; readonly FETCH: string; readonly CRASH: string; readonly END_BATCH_PROCESS: string };
 }
 
 /**

@@ -42,7 +42,7 @@ function fakeKafka() {
     },
   };
   const consumer = (): KafkaConsumer => (consumers++, {
-    events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash' },
+    events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash', END_BATCH_PROCESS: 'end-batch' },
     on: (ev, fn) => { handlers.set(ev, fn); },
     connect: none, disconnect: none, subscribe: none,
     run: async (o) => { eachBatch = o!.eachBatch!; },

@@ -36,7 +36,7 @@ function fakes() {
     handlers.push(h);
     const n = handlers.length;
     return {
-      events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash' },
+      events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash', END_BATCH_PROCESS: 'end-batch' },
       on: (ev, fn) => { h.set(ev, fn); },
       connect: async () => { calls.push(`consumer ${n} connect`); },
       subscribe: async (s) => { calls.push(`consumer ${n} subscribe ${'topic' in s ? String(s.topic) : ''}`); },
