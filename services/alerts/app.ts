@@ -83,10 +83,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     fileOverrides: options.fileOverrides, bound: options.patientBound, registry, log, now,
   });
   const processor = createAlertProcessor({ topics, engine: options.engine, memory, log, registry });
+  const assignment = createAssignment({ vitalsTopic: topics.vitals, memory, host: () => host, exclusive, tickMs: options.tickMs, log, now });
   const host = createConsumerHost({
     kafka, log, registry, eachBatch,
     parts: publisher.parts,
-    hooks: { joined: (a) => assignment.hooks.joined(a), rebalancing: () => assignment.hooks.rebalancing(), fetched: () => assignment.hooks.fetched(), crashed: (err) => assignment.hooks.crashed(err) },
+    hooks: assignment.hooks,
     options: {
       groupId: options.groupId,
       metricPrefix: 'vitals_alerts',
@@ -100,7 +101,6 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
     },
   });
-  const assignment = createAssignment({ vitalsTopic: topics.vitals, memory, host, exclusive, tickMs: options.tickMs, log, now });
   const ticker = createInactivityTicker({
     tickMs: options.tickMs, engine: options.engine, memory, exclusive, emit, registry, log, now,
     active: assignment.active, canJudgeSilence: assignment.canJudgeSilence,

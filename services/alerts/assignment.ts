@@ -6,7 +6,8 @@ import type { PatientStates } from './patient-states.js';
 export interface AssignmentDeps {
   vitalsTopic: string;
   memory: Pick<PatientStates, 'reassigned' | 'isCurrent' | 'load' | 'replace' | 'states'>;
-  host: Pick<ConsumerHost, 'committedLag' | 'resetLag' | 'fail' | 'running' | 'problem' | 'caughtUp'>;
+  /** The consumer host this assignment's hooks are given to (built after them, hence a getter). */
+  host: () => Pick<ConsumerHost, 'committedLag' | 'resetLag' | 'fail' | 'running' | 'problem' | 'caughtUp'>;
   /** Batches, ticks and reloads run one at a time (they share the patients' state). */
   exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
   tickMs: number;
@@ -20,7 +21,7 @@ export interface AssignmentDeps {
  * paused. It also knows whether the worker sees the data at all, so that silence in it can
  * be taken for the devices' (inactivity alarms) rather than the worker's own.
  */
-export function createAssignment({ vitalsTopic, memory, host, exclusive, tickMs, log, now }: AssignmentDeps) {
+export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive, tickMs, log, now }: AssignmentDeps) {
   /** True while partitions are (re)assigned and their state reloaded, or the consumer is down. */
   let paused = true;
   let loadedAt = 0;
@@ -37,6 +38,7 @@ export function createAssignment({ vitalsTopic, memory, host, exclusive, tickMs,
       // off until then, and the reload waits for a batch or tick in flight.
       paused = true;
       const gen = memory.reassigned();
+      const host = hostOf();
       loading = exclusive(async () => {
         const [loaded, lag] = await Promise.all([memory.load(mine), host.committedLag(mine)]);
         if (!memory.isCurrent(gen)) return; // superseded by a newer assignment
@@ -58,9 +60,11 @@ export function createAssignment({ vitalsTopic, memory, host, exclusive, tickMs,
     /** Settles when the current assignment's state is loaded; rejects if that load failed. */
     loaded: () => loading,
     /** Started, assigned and loaded: the worker may change its patients' state. */
-    active: () => host.running() && !paused,
+    active: () => hostOf().running() && !paused,
     /** Whether silence in the data is the devices' and not this worker's (reloading, behind, or cut off from Kafka). */
-    canJudgeSilence: () =>
-      host.running() && !paused && !host.problem() && now() - loadedAt >= 2 * tickMs && now() - lastFetchAt <= 5 * tickMs && host.caughtUp(),
+    canJudgeSilence(): boolean {
+      const host = hostOf();
+      return host.running() && !paused && !host.problem() && now() - loadedAt >= 2 * tickMs && now() - lastFetchAt <= 5 * tickMs && host.caughtUp();
+    },
   };
 }
