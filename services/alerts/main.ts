@@ -6,7 +6,7 @@ import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
 import { runService } from '../common/run-service.js';
-import { createInfluxWriter } from '../writer/influx-writer.js';
+import { createInfluxWriter } from '../common/influx-writer.js';
 import { createAlertWorker } from './app.js';
 import { DEFAULT_ENGINE_CONFIG, type PatientState, type Per } from './engine.js';
 import { DEFAULT_RULES, type Priority } from './limits.js';

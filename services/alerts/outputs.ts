@@ -5,7 +5,7 @@ import { Alert, AlertCategory, AlertPriority, AlertState, VitalKind } from '../c
 import { escapeTag } from '../common/influx.js';
 import { alertTopic, PATIENT_ID_RE } from '../common/topics.js';
 import { vitalByKey } from '../common/vital-kinds.js';
-import type { InfluxWriter } from '../writer/influx-writer.js';
+import type { InfluxWriter } from '../common/influx-writer.js';
 import type { AlertRecord } from './engine.js';
 
 const PRIORITY = { low: AlertPriority.ALERT_PRIORITY_LOW, medium: AlertPriority.ALERT_PRIORITY_MEDIUM, high: AlertPriority.ALERT_PRIORITY_HIGH } as const;

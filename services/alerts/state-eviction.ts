@@ -2,7 +2,6 @@
 // absence time or beyond the cap (least recently active first), never one with an unresolved
 // alert or limit overrides, and writes a tombstone for each to the compacted state topic, so
 // neither memory nor a reload after a restart holds them any more.
-import type { Producer } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../common/logger.js';
 import { PatientBound, type PatientBoundOptions } from '../common/patient-bound.js';
@@ -12,8 +11,8 @@ export interface StateEvictionDeps {
   states: Map<string, PatientState>;
   /** The JSON last persisted per patient (dropped with the patient). */
   persisted: Map<string, string>;
-  producer: () => Producer | null;
-  stateTopic: string;
+  /** Writes the tombstones (acks=all): StateStore.forget. */
+  forget: (patientIds: string[]) => Promise<void>;
   options?: Partial<PatientBoundOptions> | undefined;
   registry?: Registry | undefined;
   log?: Logger | undefined;
@@ -47,7 +46,7 @@ export function createStateEviction(deps: StateEvictionDeps) {
       if (gone.length === 0) return 0;
       const present = gone.filter((id) => deps.states.has(id) || deps.persisted.has(id));
       try {
-        if (present.length > 0) await deps.producer()!.send({ topic: deps.stateTopic, acks: -1, messages: present.map((key) => ({ key, value: null })) });
+        if (present.length > 0) await deps.forget(present);
       } catch (err) {
         const t = deps.now();
         for (const id of gone) bound.touch(id, t);

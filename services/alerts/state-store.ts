@@ -1,12 +1,37 @@
-import type { Kafka } from 'kafkajs';
+import type { KafkaClient, KafkaProducer } from '../common/kafka.js';
 import type { PatientState } from './engine.js';
+
+/** Where the alert worker's per-patient state is loaded from and persisted to. */
+export interface StateStore {
+  /** The state of the patients in these partitions, as last persisted. */
+  load(partitions: Set<number>): Promise<Map<string, PatientState>>;
+  /** Writes these patients' state (JSON, keyed by patient); resolves once durable. */
+  persist(entries: { key: string; value: string }[]): Promise<void>;
+  /** Forgets these patients for good (tombstones); resolves once durable. */
+  forget(patientIds: string[]): Promise<void>;
+}
 
 /**
  * Alert state lives in a compacted Kafka topic keyed by patient, with the same
  * partition count as the vitals topic: partition p of it holds the state of the
  * patients whose vitals are in partition p (Kafka Streams' changelog idea).
+ * Writes are acks=all through the worker's producer.
  */
-export async function loadStates(kafka: Kafka, topic: string, partitions: Set<number>): Promise<Map<string, PatientState>> {
+export function createTopicStateStore(deps: { kafka: KafkaClient; producer: () => KafkaProducer; topic: string }): StateStore {
+  const { kafka, topic } = deps;
+  return {
+    load: (partitions) => loadStates(kafka, topic, partitions),
+    async persist(entries) {
+      if (entries.length > 0) await deps.producer().send({ topic, acks: -1, messages: entries });
+    },
+    async forget(patientIds) {
+      if (patientIds.length > 0) await deps.producer().send({ topic, acks: -1, messages: patientIds.map((key) => ({ key, value: null })) });
+    },
+  };
+}
+
+/** Reads `partitions` of the state topic to their current end, with a throwaway group. */
+export async function loadStates(kafka: KafkaClient, topic: string, partitions: Set<number>): Promise<Map<string, PatientState>> {
   const states = new Map<string, PatientState>();
   if (partitions.size === 0) return states;
   const admin = kafka.admin();

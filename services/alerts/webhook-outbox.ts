@@ -1,6 +1,6 @@
-import type { Consumer, Kafka, Producer } from 'kafkajs';
 import { Counter, type Registry } from 'prom-client';
 import { clip } from '../common/dead-letter.js';
+import type { KafkaClient, KafkaConsumer, KafkaProducer } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { Alert, AlertCategory, AlertPriority, AlertState } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
@@ -38,14 +38,14 @@ export function webhookBody(a: Alert): string {
  * sees an alert twice at worst (same id and state: idempotent on its side).
  */
 export function createWebhookOutbox(deps: {
-  kafka: Kafka; producer: () => Producer | null; log: Logger; registry: Registry;
+  kafka: KafkaClient; producer: () => KafkaProducer; log: Logger; registry: Registry;
   url: string; groupId: string; alertsTopic: string; deadLetterTopic?: string | undefined; retry?: Partial<WebhookRetry>;
   /** Each attempt's outcome, for the delivery record (IHE PCD ACM dissemination status). */
   onAttempt?: (a: { id: string; patientId: string; priority: 'low' | 'medium' | 'high'; state: 'open' | 'acknowledged' | 'resolved'; change: string; escalationLevel: number }, attempt: number, result: 'delivered' | 'failed' | 'gave-up', detail: string) => void;
 }) {
   const retry: WebhookRetry = { attempts: 10, maxDelayMs: 30_000, ...deps.retry };
   const deliveries = new Counter({ name: 'vitals_alerts_webhook_deliveries_total', help: 'Webhook deliveries by result (delivered, retry, dead-letter)', labelNames: ['result'], registers: [deps.registry] });
-  let consumer: Consumer | null = null;
+  let consumer: KafkaConsumer | null = null;
   let running = false;
 
   async function post(body: string): Promise<{ ok: boolean; permanent: boolean; detail: string }> {
@@ -63,7 +63,7 @@ export function createWebhookOutbox(deps: {
     deliveries.inc({ result: 'dead-letter' });
     deps.log.error({ detail, attempts }, 'webhook delivery dead-lettered');
     if (!deps.deadLetterTopic) return;
-    await deps.producer()!.send({
+    await deps.producer().send({
       topic: deps.deadLetterTopic, acks: -1,
       messages: [{ key, value, headers: { reason: 'ALERTS_ERR_WEBHOOK', detail: clip(`webhook ${detail} after ${attempts} attempt(s)`), 'source-topic': deps.alertsTopic, 'failed-at-ms': String(Date.now()) } }],
     });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type Consumer } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -36,11 +36,35 @@ export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_C
 }
 
 /**
+ * The part of a kafkajs client the services use (kafkajs' own `Kafka` satisfies it), so
+ * unit tests pass small fakes instead of a whole client.
+ */
+export interface KafkaClient {
+  admin(): KafkaAdmin;
+  producer(config?: ProducerConfig): KafkaProducer;
+  consumer(config: ConsumerConfig): KafkaConsumer;
+}
+
+export type KafkaAdmin = Pick<Admin, 'connect' | 'disconnect' | 'listTopics' | 'createTopics' | 'fetchTopicMetadata' | 'fetchOffsets' | 'fetchTopicOffsets' | 'setOffsets' | 'deleteGroups'>;
+
+export type KafkaProducer = Pick<Producer, 'connect' | 'disconnect' | 'send'>;
+
+/** A group consumer: lifecycle, subscription, run, and the instrumentation events the services watch. */
+export interface KafkaConsumer {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  subscribe(subscription: ConsumerSubscribeTopic | ConsumerSubscribeTopics): Promise<void>;
+  run(config?: ConsumerRunConfig): Promise<void>;
+  on(eventName: string, listener: (event: { payload: any }) => void): unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly events: { readonly GROUP_JOIN: string; readonly REBALANCING: string; readonly FETCH: string; readonly CRASH: string; readonly END_BATCH_PROCESS: string };
+}
+
+/**
  * Creates the topics that do not exist yet and waits until every partition has a leader
  * (idempotent; safe with several replicas starting). Right after creation Kafka 4 may
  * still answer UNKNOWN_TOPIC_OR_PARTITION for a moment: that is retried, not fatal.
  */
-export async function ensureTopics(admin: Admin, topics: string[], numPartitions: number, configEntries: { name: string; value: string }[] = []): Promise<void> {
+export async function ensureTopics(admin: Pick<Admin, 'listTopics' | 'createTopics' | 'fetchTopicMetadata'>, topics: string[], numPartitions: number, configEntries: { name: string; value: string }[] = []): Promise<void> {
   const existing = new Set(await admin.listTopics());
   const missing = topics.filter((t) => !existing.has(t));
   if (missing.length > 0) {
@@ -68,7 +92,7 @@ export interface ConsumerSlot {
   /** False once the service is stopping: no replacement then. */
   running(): boolean;
   /** Takes the current consumer out of service (the caller's variable becomes null). */
-  take(): Consumer | null;
+  take(): { disconnect(): Promise<void> } | null;
   /** Creates, subscribes and runs a new consumer, and puts it in service. */
   start(): Promise<void>;
   log: Logger;

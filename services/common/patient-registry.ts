@@ -2,8 +2,9 @@
 // topics to their end before `start()` resolves (so a service is never ready on a partial
 // registry), then follows them live. Ingest, alert worker and API each hold one.
 import { EventEmitter } from 'node:events';
-import type { Admin, Consumer, Kafka } from 'kafkajs';
-import { ensureTopics, replaceConsumer } from './kafka.js';
+import type { Admin, Kafka } from 'kafkajs';
+import { createGroupConsumer } from './group-consumer.js';
+import { ensureTopics } from './kafka.js';
 import type { Logger } from './logger.js';
 import {
   assignedAt, assignmentRecordSchema, parseRecord, patientRecordSchema,
@@ -63,10 +64,10 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
   const patients = new Map<string, PatientRecord>();
   const assignments = new Map<string, AssignmentRecord>();
   const events = new EventEmitter();
-  let consumer: Consumer | null = null;
   let starting: Promise<void> | null = null;
   let isLoaded = false;
-  let stopped = false;
+  /** Told of every record while loading, so `load` knows when each partition's end is reached. */
+  let progress: (topic: string, partition: number, offset: number) => void = () => undefined;
 
   function apply(topic: string, value: Buffer | null, live: boolean): void {
     if (topic === topics.patients) {
@@ -86,33 +87,22 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
 
   /**
    * Reads both topics from the beginning and follows them. A consumer kafkajs gives up on (a
-   * non-retriable crash) is replaced: a registry that silently stopped following would leave
-   * new assignments unseen and their patients' readings unattributed (no alarms).
+   * non-retriable crash) is replaced (group-consumer.ts): a registry that silently stopped
+   * following would leave new assignments unseen and their patients' readings unattributed
+   * (no alarms). The replacement reads from the beginning again (nothing is committed).
    */
-  async function follow(onRecord: (topic: string, partition: number, offset: number) => void = () => undefined): Promise<void> {
-    const c = kafka.consumer({ groupId: deps.groupId, maxWaitTimeInMs: 100, sessionTimeout: 10_000 });
-    consumer = c;
-    c.on(c.events.CRASH, (e) => {
-      log.warn({ err: e.payload.error, restart: e.payload.restart }, 'patient registry consumer crashed');
-      if (!e.payload.restart && consumer === c && !stopped) {
-        setTimeout(() => replaceConsumer({
-          running: () => !stopped,
-          take: () => { const old = consumer; consumer = null; return old; },
-          start: () => follow(),
-          log,
-        }), 1000);
-      }
-    });
-    await c.connect();
-    await c.subscribe({ topics: [topics.patients, topics.assignments], fromBeginning: true });
-    await c.run({
+  const follower = createGroupConsumer({
+    kafka, log, name: 'patient registry',
+    config: { groupId: deps.groupId, maxWaitTimeInMs: 100, sessionTimeout: 10_000 },
+    topics: [topics.patients, topics.assignments],
+    run: {
       autoCommit: false, // every start reads both topics from the beginning
       eachMessage: async ({ topic, partition, message }) => {
         apply(topic, message.value, isLoaded);
-        onRecord(topic, partition, Number(message.offset));
+        progress(topic, partition, Number(message.offset));
       },
-    });
-  }
+    },
+  });
 
   async function load(): Promise<void> {
     await ensurePatientTopics(kafka, topics);
@@ -132,11 +122,12 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
     let done!: () => void;
     const caughtUp = new Promise<void>((resolve) => { done = resolve; });
     const check = () => { if (pending.size === 0 && !isLoaded) { isLoaded = true; done(); } };
-    await follow((topic, partition, offset) => {
+    progress = (topic, partition, offset) => {
       const key = `${topic}:${partition}`;
       const end = pending.get(key);
       if (end !== undefined && offset + 1 >= end) { pending.delete(key); check(); }
-    });
+    };
+    await follower.start();
     // Compaction can leave the last offsets empty (tombstones, markers): fall back to the lag.
     const lagCheck = setInterval(() => {
       void (async () => {
@@ -158,6 +149,7 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
     check();
     await caughtUp;
     clearInterval(lagCheck);
+    progress = () => undefined;
     log.info({ patients: patients.size, devices: assignments.size }, 'patient registry loaded');
   }
 
@@ -168,11 +160,9 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
       return starting;
     },
     async stop() {
-      stopped = true;
-      const c = consumer;
-      consumer = null;
-      await c?.disconnect().catch(() => undefined);
-      if (c) {
+      const started = follower.running();
+      await follower.stop().catch(() => undefined);
+      if (started) {
         // The group holds no offsets; remove it so restarts leave nothing behind.
         const admin = kafka.admin();
         await admin.connect().then(() => admin.deleteGroups([deps.groupId])).catch(() => undefined).finally(() => admin.disconnect());

@@ -1,15 +1,12 @@
-import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { clip } from '../common/dead-letter.js';
-import { isRetriable } from '../common/errors.js';
-import { DEFAULT_RETENTION, ensureTopics, replaceConsumer, retentionConfig, type ConsumerSlot } from '../common/kafka.js';
+// The writer: the shared consumer host (services/common/consumer-host.ts) on the vitals topic
+// plus an InfluxDB sink (influx-sink.ts). Offsets move only after InfluxDB's 204; records that
+// can never be written go to the dead-letter topic.
+import { Registry, collectDefaultMetrics } from 'prom-client';
+import { createConsumerHost } from '../common/consumer-host.js';
+import type { InfluxWriter } from '../common/influx-writer.js';
+import { DEFAULT_RETENTION, retentionConfig, type KafkaClient } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
-import { VitalsBatch } from '../common/proto.js';
-import { backoffDelay, sleep } from '../common/retry.js';
-import type { InfluxWriter } from './influx-writer.js';
-import { GroupWrite } from './group-write.js';
-import { batchToLines } from '../common/line-protocol.js';
-import { idsValid } from '../common/topics.js';
+import { createInfluxSink } from './influx-sink.js';
 
 export interface WriterOptions {
   groupId: string;
@@ -29,7 +26,7 @@ export interface WriterOptions {
 
 export interface WriterDeps {
   options: WriterOptions;
-  kafka: Kafka;
+  kafka: KafkaClient;
   influx: InfluxWriter;
   log: Logger;
   registry?: Registry;
@@ -37,185 +34,30 @@ export interface WriterDeps {
 
 export function createWriter({ options, kafka, influx, log, registry = new Registry() }: WriterDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_writer_' });
-  const points = new Counter({ name: 'vitals_writer_points_total', help: 'Points accepted by InfluxDB', registers: [registry] });
-  const records = new Counter({ name: 'vitals_writer_records_total', help: 'Kafka records handled, by result', labelNames: ['result'], registers: [registry] });
-  const retries = new Counter({ name: 'vitals_writer_influx_retries_total', help: 'InfluxDB write retries', registers: [registry] });
-  const writeSeconds = new Histogram({ name: 'vitals_writer_influx_write_seconds', help: 'InfluxDB write time', buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10], registers: [registry] });
-  const storedSeconds = new Histogram({ name: 'vitals_writer_stored_seconds', help: 'Ingest receive (MQTT) to InfluxDB 204, per record', buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60], registers: [registry] });
-  const lag = new Gauge({ name: 'vitals_writer_consumer_lag_records', help: 'Records behind the partition high watermark', labelNames: ['partition'], registers: [registry] });
-  const backpressure = new Gauge({ name: 'vitals_writer_backpressure', help: '1 while InfluxDB is not accepting writes', registers: [registry] });
-  const refused = new Gauge({ name: 'vitals_writer_influx_access_refused', help: 'HTTP status (401/403/404) while InfluxDB refuses the token or bucket, else 0: an operator must act', registers: [registry] });
-
-  let consumer: Consumer | null = null;
-  let producer: Producer | null = null;
-  let running = false;
-  let influxFailing = false;
-  /** 401/403/404 from InfluxDB while it lasts: the operator's to fix (token, bucket). */
-  let accessRefused: number | null = null;
-  let crashed: string | null = null;
-
-  // Partitions consumed at once share requests: fewer, larger writes cost InfluxDB far less.
-  const shared = new GroupWrite((lines) => influx.write(lines), options.batchLines, options.influxInFlight ?? 2);
-
-  async function writeWithRetry(lines: string[], heartbeat: () => Promise<void>, isRunning: () => boolean, alone = false): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      const t0 = Date.now();
-      try {
-        await (alone ? influx.write(lines) : shared.write(lines));
-        writeSeconds.observe((Date.now() - t0) / 1000);
-        if (influxFailing) log.info({ attempt }, 'influxdb accepting again');
-        influxFailing = false;
-        accessRefused = null;
-        refused.set(0);
-        backpressure.set(0);
-        return;
-      } catch (err) {
-        if (!isRetriable(err) || !isRunning() || !running) throw err;
-        const status = (err as { operator?: boolean; statusCode?: number }).operator ? (err as { statusCode: number }).statusCode : null;
-        if (status !== null && accessRefused !== status) {
-          // An alarm for the operator, not a record problem: nothing is dead-lettered.
-          log.error({ err, status }, 'influxdb refuses the writer token or bucket; offsets held until fixed');
-          accessRefused = status;
-          refused.set(status);
-        } else if (!influxFailing) log.warn({ err }, 'influxdb write failed; retrying, offsets held');
-        influxFailing = true;
-        backpressure.set(1);
-        retries.inc();
-        await sleep(backoffDelay(attempt, 250, 3_000));
-        await heartbeat().catch(() => undefined);
-      }
-    }
-  }
-
-  async function deadLetter(message: KafkaMessage, partition: number, reason: string, detail: string): Promise<void> {
-    records.inc({ result: 'dead-letter' });
-    log.warn({ partition, offset: message.offset, reason }, 'record dead-lettered');
-    await producer!.send({
-      topic: options.topics.deadLetter,
-      acks: -1,
-      messages: [{
-        key: message.key,
-        value: message.value,
-        headers: { ...message.headers, reason, detail: clip(detail), 'source-topic': options.topics.vitals, 'source-partition': String(partition), 'source-offset': message.offset, 'failed-at-ms': String(Date.now()) },
-      }],
-    });
-  }
-
-  async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const decoded: { message: KafkaMessage; lines: string[] }[] = [];
-    for (const message of batch.messages) {
-      try {
-        if (!message.value) throw new Error('empty record');
-        const b = VitalsBatch.decode(message.value);
-        // Kafka is not a trust boundary we control alone: ids reach tags only in the documented alphabet.
-        if (!idsValid(b.deviceId, b.patientId || null)) throw new Error('device_id or patient_id outside the id alphabet');
-        decoded.push({ message, lines: batchToLines(b) });
-      } catch (err) {
-        decoded.push({ message, lines: [] });
-        await deadLetter(message, batch.partition, 'WRITER_ERR_RECORD', (err as Error).message);
-      }
-    }
-    // Write in chunks of whole records; commit after each accepted chunk.
-    let chunk: typeof decoded = [];
-    let chunkLines = 0;
-    const flush = async () => {
-      if (chunk.length === 0) return;
-      const lines = chunk.flatMap((d) => d.lines);
-      try {
-        await writeWithRetry(lines, heartbeat, isRunning);
-        points.inc(lines.length);
-        records.inc({ result: 'written' }, chunk.length);
-        const now = Date.now();
-        for (const d of chunk) {
-          const receivedAt = Number(d.message.headers?.['received-at-ms']?.toString());
-          if (receivedAt > 0) storedSeconds.observe(Math.max(0, now - receivedAt) / 1000);
-        }
-      } catch (err) {
-        if (isRetriable(err)) throw err; // stopping: offsets stay uncommitted, another member retries
-        // 4xx for the request: find the records that can never be written, one by one
-        // (alone: not mixed with other partitions' lines).
-        for (const d of chunk) {
-          try {
-            await writeWithRetry(d.lines, heartbeat, isRunning, true);
-            points.inc(d.lines.length);
-            records.inc({ result: 'written' });
-          } catch (e) {
-            if (isRetriable(e)) throw e;
-            await deadLetter(d.message, batch.partition, 'WRITER_ERR_RECORD', (e as Error).message);
-          }
-        }
-      }
-      resolveOffset(chunk[chunk.length - 1]!.message.offset); // committed by kafkajs after the batch
-      await heartbeat();
-      chunk = [];
-      chunkLines = 0;
-    };
-    for (const d of decoded) {
-      if (!isRunning() || isStale()) break;
-      if (chunkLines + d.lines.length > options.batchLines && chunk.length > 0) await flush();
-      chunk.push(d);
-      chunkLines += d.lines.length;
-    }
-    if (isRunning() && !isStale()) await flush();
-    const behind = Number(batch.highWatermark) - 1 - Number(batch.lastOffset());
-    lag.set({ partition: String(batch.partition) }, Math.max(0, behind));
-  }
-
-  async function startConsumer(): Promise<void> {
-    // A crashed member's partitions move on within 20 s; a write attempt (10 s timeout) plus a backoff (<= 3 s) stays within it.
-    const c = kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 20_000, heartbeatInterval: 1_000 });
-    c.on(c.events.CRASH, (e) => {
-      crashed = String(e.payload.error);
-      log.error({ err: e.payload.error, restart: e.payload.restart }, 'consumer crashed');
-      // kafkajs gives up after a non-retriable error (e.g. "failed to find group coordinator"
-      // while a restarted broker loads its groups): start a new consumer instead of idling.
-      if (!e.payload.restart && running && consumer === c) setTimeout(() => replaceConsumer(slot), 1000);
-    });
-    c.on(c.events.GROUP_JOIN, () => { crashed = null; });
-    consumer = c;
-    await c.connect();
-    await c.subscribe({ topic: options.topics.vitals, fromBeginning: true });
-    // Offsets are resolved only after InfluxDB's 204; kafkajs commits resolved offsets after
-    // each batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()
-    // commits nothing at all: a restart re-read the whole topic.)
-    await c.run({ autoCommit: true, eachBatchAutoResolve: false, partitionsConsumedConcurrently: options.concurrency, eachBatch });
-  }
-
-  const slot: ConsumerSlot = {
-    running: () => running,
-    take: () => { const c = consumer; consumer = null; return c; },
-    start: startConsumer,
-    log,
-  };
+  const sink = createInfluxSink({ options, influx, producer: () => host.producer(), running: () => host.running(), log, registry });
+  const host = createConsumerHost({
+    kafka, log, registry,
+    eachBatch: sink.eachBatch,
+    options: {
+      groupId: options.groupId,
+      metricPrefix: 'vitals_writer',
+      topics: [{ topics: [options.topics.vitals, options.topics.deadLetter], partitions: options.partitions, configEntries: retentionConfig(options.retention ?? DEFAULT_RETENTION) }],
+      subscribe: [options.topics.vitals],
+      concurrency: options.concurrency,
+      // A crashed member's partitions move on within 20 s; a write attempt (10 s timeout) plus a backoff (<= 3 s) stays within it.
+      consumer: { maxWaitTimeInMs: options.flushIntervalMs, sessionTimeout: 20_000, heartbeatInterval: 1_000 },
+    },
+  });
 
   return {
     registry,
     async start() {
-      const admin = kafka.admin();
-      await admin.connect();
-      try {
-        await ensureTopics(admin, [options.topics.vitals, options.topics.deadLetter], options.partitions, retentionConfig(options.retention ?? DEFAULT_RETENTION));
-      } finally {
-        await admin.disconnect();
-      }
-      producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-      await producer.connect();
-      running = true;
-      await startConsumer();
+      await host.start();
       log.info({ group: options.groupId }, 'writer started');
     },
-    readiness() {
-      const problems: string[] = [];
-      if (!running) problems.push('not started');
-      if (accessRefused !== null) problems.push(`influxdb refuses the token or bucket (HTTP ${accessRefused}): check INFLUX_WRITE_TOKEN and INFLUX_BUCKET`);
-      else if (influxFailing) problems.push('influxdb not accepting writes (back-pressure)');
-      if (crashed) problems.push(`consumer crashed: ${crashed}`);
-      return problems;
-    },
+    readiness: () => [...host.readiness(), ...sink.readiness()],
     async stop() {
-      running = false;
-      await consumer?.disconnect();
-      await producer?.disconnect();
+      await host.stop();
       influx.close();
       log.info({}, 'writer stopped');
     },

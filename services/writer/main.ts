@@ -5,7 +5,7 @@ import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { runService } from '../common/run-service.js';
 import { createWriter } from './app.js';
-import { createInfluxWriter } from './influx-writer.js';
+import { createInfluxWriter } from '../common/influx-writer.js';
 
 const schema = z.object({
   ...kafkaSchema,

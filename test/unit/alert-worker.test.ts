@@ -1,64 +1,53 @@
-// The alert worker's persistence discipline against a fake Kafka: memory never runs ahead
+// The alert worker's persistence discipline against small fakes of its Kafka client: memory never runs ahead
 // of what was published. A batch (or an inactivity tick) whose publish fails is rolled
 // back, so its retry publishes the same transitions with the same alert ids, and the
 // inactivity timer is silent while the worker cannot see the data (reloading, cut off).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EachBatchPayload, Kafka } from 'kafkajs';
+import type { EachBatchPayload, ProducerRecord } from 'kafkajs';
 import { createAlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import type { KafkaAdmin, KafkaClient, KafkaConsumer, KafkaProducer } from '../../services/common/kafka.js';
 import { createLogger } from '../../services/common/logger.js';
 import { Alert, AlertState, VitalKind, VitalsBatch } from '../../services/common/proto.js';
 
 const topics = { vitals: 'v', status: 's', commands: 'c', state: 'st', alerts: 'a' };
 const T0 = 1_780_000_000_000;
 
+/** Small fakes of the narrow client the worker takes (services/common/kafka.ts KafkaClient). */
 function fakeKafka() {
-  const sent: { topic: string; messages: { key: string; value: Buffer | string }[] }[] = [];
+  const sent: ProducerRecord[] = [];
   const handlers = new Map<string, (e: { payload: unknown }) => void>();
   let eachBatch: ((p: EachBatchPayload) => Promise<void>) | null = null;
   let failNext: string[] = []; // topics whose next send fails
   let consumers = 0;
-  const admin = {
-    connect: async () => undefined,
-    disconnect: async () => undefined,
+  const none = async () => undefined;
+  const admin: KafkaAdmin = {
+    connect: none, disconnect: none, createTopics: async () => true, setOffsets: none, deleteGroups: async () => [],
     listTopics: async () => Object.values(topics),
-    createTopics: async () => true,
-    fetchTopicMetadata: async () => ({ topics: Object.values(topics).map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1 }] })) }),
-    fetchTopicOffsets: async () => [{ partition: 0, offset: '0', low: '0', high: '0' }],
+    fetchTopicMetadata: async () => ({ topics: Object.values(topics).map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }] })) }),
+    fetchTopicOffsets: async () => [{ partition: 0, offset: '0', low: '0', high: '0', lag: '0' }],
     fetchOffsets: async () => [],
-    deleteGroups: async () => [],
   };
-  const send = async (r: { topic: string; messages: { key: string; value: Buffer | string }[] }) => {
-    if (failNext.includes(r.topic)) {
-      failNext = failNext.filter((t) => t !== r.topic);
-      throw new Error('This server is not the leader for that topic-partition');
-    }
-    sent.push(r);
+  const producer: KafkaProducer = {
+    connect: none, disconnect: none,
+    send: async (r) => {
+      if (failNext.includes(r.topic)) {
+        failNext = failNext.filter((t) => t !== r.topic);
+        throw new Error('This server is not the leader for that topic-partition');
+      }
+      sent.push(r);
+      return [];
+    },
   };
-  const kafka = {
-    admin: () => admin,
-    producer: () => ({
-      connect: async () => undefined,
-      disconnect: async () => undefined,
-      send,
-      // Per topic-partition, as a broker answers a produce request: some may fail, others not.
-      sendBatch: async (r: { topicMessages: { topic: string; messages: { key: string; value: Buffer | string }[] }[] }) => {
-        const results = await Promise.allSettled(r.topicMessages.map((m) => send(m)));
-        const failed = results.find((x) => x.status === 'rejected');
-        if (failed) throw (failed as PromiseRejectedResult).reason;
-      },
-    }),
-    consumer: () => (consumers++, {
-      events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash' },
-      on: (ev: string, fn: (e: { payload: unknown }) => void) => { handlers.set(ev, fn); },
-      connect: async () => undefined,
-      disconnect: async () => undefined,
-      subscribe: async () => undefined,
-      run: async (o: { eachBatch: (p: EachBatchPayload) => Promise<void> }) => { eachBatch = o.eachBatch; },
-    }),
-  } as unknown as Kafka;
+  const consumer = (): KafkaConsumer => (consumers++, {
+    events: { GROUP_JOIN: 'join', REBALANCING: 'rebalancing', FETCH: 'fetch', CRASH: 'crash', END_BATCH_PROCESS: 'end-batch' },
+    on: (ev, fn) => { handlers.set(ev, fn); },
+    connect: none, disconnect: none, subscribe: none,
+    run: async (o) => { eachBatch = o!.eachBatch!; },
+  });
+  const kafka: KafkaClient = { admin: () => admin, producer: () => producer, consumer };
   return {
     kafka,
     sent,
@@ -76,10 +65,9 @@ function fakeKafka() {
         },
         resolveOffset: () => undefined,
         heartbeat: async () => undefined,
-        commitOffsetsIfNecessary: async () => undefined,
         isRunning: () => true,
         isStale: () => false,
-      } as unknown as EachBatchPayload;
+      } as unknown as EachBatchPayload; // only what the worker reads of a kafkajs batch
       return eachBatch!(payload);
     },
   };

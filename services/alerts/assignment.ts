@@ -1,0 +1,70 @@
+import type { ConsumerHost } from '../common/consumer-host.js';
+import type { GroupConsumerHooks } from '../common/group-consumer.js';
+import type { Logger } from '../common/logger.js';
+import type { PatientStates } from './patient-states.js';
+
+export interface AssignmentDeps {
+  vitalsTopic: string;
+  memory: Pick<PatientStates, 'reassigned' | 'isCurrent' | 'load' | 'replace' | 'states'>;
+  /** The consumer host this assignment's hooks are given to (built after them, hence a getter). */
+  host: () => Pick<ConsumerHost, 'committedLag' | 'resetLag' | 'fail' | 'running' | 'problem' | 'caughtUp'>;
+  /** Batches, ticks and reloads run one at a time (they share the patients' state). */
+  exclusive: <T>(fn: () => Promise<T>) => Promise<T>;
+  tickMs: number;
+  log: Logger;
+  now: () => number;
+}
+
+/**
+ * This member's share of the patients (the co-partitioned assignment): on every join the
+ * assigned patients' state is read back from the store, and until then the worker is
+ * paused. It also knows whether the worker sees the data at all, so that silence in it can
+ * be taken for the devices' (inactivity alarms) rather than the worker's own.
+ */
+export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive, tickMs, log, now }: AssignmentDeps) {
+  /** True while partitions are (re)assigned and their state reloaded, or the consumer is down. */
+  let paused = true;
+  let loadedAt = 0;
+  /** Last successful fetch: a consumer that cannot fetch (broker down) sees no vitals, which is not the devices' silence. */
+  let lastFetchAt = 0;
+  /** Settles once the current assignment's state is loaded (batches wait for it). */
+  let loading: Promise<void> = Promise.resolve();
+
+  const hooks: Required<Omit<GroupConsumerHooks, 'batchEnded'>> = {
+    joined(assignment) {
+      const mine = new Set(assignment[vitalsTopic] ?? []);
+      // Whatever memory holds that the store does not (a batch that failed midway, a tick)
+      // is dropped: the assigned patients' state is read back from the store. Ticks stay
+      // off until then, and the reload waits for a batch or tick in flight.
+      paused = true;
+      const gen = memory.reassigned();
+      const host = hostOf();
+      loading = exclusive(async () => {
+        const [loaded, lag] = await Promise.all([memory.load(mine), host.committedLag(mine)]);
+        if (!memory.isCurrent(gen)) return; // superseded by a newer assignment
+        memory.replace(loaded);
+        host.resetLag(lag);
+        loadedAt = now();
+        paused = false;
+        log.info({ partitions: [...mine], patients: memory.states.size, lag: Object.fromEntries(lag) }, 'alert state loaded');
+      }).catch((err: unknown) => { host.fail(`state load failed: ${(err as Error).message}`); log.error({ err }, 'state load failed'); throw err; });
+    },
+    // The consumer is (re)joining or down: no ticks until the next join has reloaded.
+    rebalancing() { paused = true; },
+    fetched() { lastFetchAt = now(); },
+    crashed() { paused = true; },
+  };
+
+  return {
+    hooks,
+    /** Settles when the current assignment's state is loaded; rejects if that load failed. */
+    loaded: () => loading,
+    /** Started, assigned and loaded: the worker may change its patients' state. */
+    active: () => hostOf().running() && !paused,
+    /** Whether silence in the data is the devices' and not this worker's (reloading, behind, or cut off from Kafka). */
+    canJudgeSilence(): boolean {
+      const host = hostOf();
+      return host.running() && !paused && !host.problem() && now() - loadedAt >= 2 * tickMs && now() - lastFetchAt <= 5 * tickMs && host.caughtUp();
+    },
+  };
+}
