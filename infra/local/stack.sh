@@ -19,6 +19,9 @@ MQTT_MAX_PACKET_BYTES="${MQTT_MAX_PACKET_BYTES:-1048576}"
 KAFKA_MAX_MESSAGE_BYTES="${KAFKA_MAX_MESSAGE_BYTES:-1048588}"
 # Mosquitto saves its state after this many changes (1: after every acknowledged message).
 MQTT_AUTOSAVE_CHANGES="${MQTT_AUTOSAVE_CHANGES:-1}"
+# Alert-worker replicas with their own MQTT accounts (alerts, alerts-2 ... alerts-N; issue 17).
+MQTT_ALERTS_REPLICAS="${MQTT_ALERTS_REPLICAS:-4}"
+[[ "$MQTT_ALERTS_REPLICAS" =~ ^[1-9][0-9]?$ ]] || { printf 'stack: MQTT_ALERTS_REPLICAS must be 1-99, got %s\n' "$MQTT_ALERTS_REPLICAS" >&2; exit 1; }
 DEVICE_POOL="${VITALS_DEVICE_POOL:-$(cat "${VITALS_STACK_DIR:-$REPO/.stack}/device-pool" 2>/dev/null || echo 200)}"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -88,6 +91,10 @@ load_secrets() {
   grep -q '^MQTT_TELEGRAF_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_TELEGRAF_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^KAFKA_SASL_PASSWORD=' "$SECRETS_FILE" || echo "KAFKA_SASL_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  local i
+  for ((i = 2; i <= MQTT_ALERTS_REPLICAS; i++)); do
+    grep -q "^MQTT_ALERTS_${i}_PASSWORD=" "$SECRETS_FILE" || echo "MQTT_ALERTS_${i}_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  done
   # The HMAC key of people's session tokens (issue 15): only in the api's own env file.
   grep -q '^API_SESSION_SECRET=' "$SECRETS_FILE" || echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$SECRETS_FILE"
   # Kafka SCRAM principals (issue 16): admin and one per service named in infra/kafka/acls.json.
@@ -124,10 +131,12 @@ mosquitto_install() {
 # is the broker's live registry: created once, then only completed (see dynsec-config.mjs).
 mosquitto_users() {
   local dir="$STATE_DIR/mosquitto"
-  MQTT_ADMIN_PASSWORD="$MQTT_ADMIN_PASSWORD" MQTT_INGEST_PASSWORD="$MQTT_INGEST_PASSWORD" MQTT_ALERTS_PASSWORD="$MQTT_ALERTS_PASSWORD" \
-    MQTT_CLINICIAN_PASSWORD="$MQTT_CLINICIAN_PASSWORD" MQTT_TELEGRAF_PASSWORD="$MQTT_TELEGRAF_PASSWORD" MQTT_REGISTRY_PASSWORD="$MQTT_REGISTRY_PASSWORD" MQTT_DEVICE_SECRET="$MQTT_DEVICE_SECRET" \
-    node "$REPO/infra/local/dynsec-config.mjs" "$dir/dynamic-security.json" "$DEVICE_POOL" \
-    || die "mosquitto: could not write $dir/dynamic-security.json"
+  # In a subshell with the passwords exported (env(1) would put them in argv).
+  (
+    export MQTT_ADMIN_PASSWORD MQTT_INGEST_PASSWORD MQTT_ALERTS_PASSWORD MQTT_CLINICIAN_PASSWORD MQTT_TELEGRAF_PASSWORD MQTT_REGISTRY_PASSWORD MQTT_DEVICE_SECRET MQTT_ALERTS_REPLICAS
+    for ((i = 2; i <= MQTT_ALERTS_REPLICAS; i++)); do export "MQTT_ALERTS_${i}_PASSWORD"; done
+    exec node "$REPO/infra/local/dynsec-config.mjs" "$dir/dynamic-security.json" "$DEVICE_POOL"
+  ) || die "mosquitto: could not write $dir/dynamic-security.json"
   rm -f "$dir/passwd" "$dir/acl" # the file-based accounts of older stacks
 }
 
@@ -329,6 +338,8 @@ MQTT_ADMIN_PASSWORD=$MQTT_ADMIN_PASSWORD
 MQTT_PASSWORD=$MQTT_INGEST_PASSWORD
 MQTT_ALERTS_USERNAME=alerts
 MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD
+MQTT_ALERTS_REPLICAS=$MQTT_ALERTS_REPLICAS
+$(for ((i = 2; i <= MQTT_ALERTS_REPLICAS; i++)); do v="MQTT_ALERTS_${i}_PASSWORD"; echo "$v=${!v}"; done)
 MQTT_CLINICIAN_USERNAME=clinician
 MQTT_CLINICIAN_PASSWORD=$MQTT_CLINICIAN_PASSWORD
 MQTT_TELEGRAF_USERNAME=telegraf
@@ -374,8 +385,16 @@ INFLUX_BUCKET=$INFLUX_BUCKET"
   printf '%s\n' "# ingest: MQTT accounts vitals-ingest-1-N, one per connection (read telemetry and status)" "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" \
     "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" "$(kafka_creds ingest)" > "$d/ingest.env"
   printf '%s\n' "# writer: the write-only InfluxDB token" "$common" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds writer)" > "$d/writer.env"
-  printf '%s\n' "# alerts: MQTT account 'alerts' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
-    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds alerts)" > "$d/alerts.env"
+  # Alert-worker replica i (1: alerts.env, account 'alerts'; i >= 2: alerts-i.env, account
+  # 'alerts-i'): its own MQTT account bound to its client id (issue 17), the one Kafka principal.
+  local i user pw
+  rm -f "$d"/alerts-*.env
+  for ((i = 1; i <= MQTT_ALERTS_REPLICAS; i++)); do
+    if (( i == 1 )); then user=alerts pw="$MQTT_ALERTS_PASSWORD"; else user="alerts-$i" pw="MQTT_ALERTS_${i}_PASSWORD"; pw="${!pw}"; fi
+    printf '%s\n' "# alerts replica $i: MQTT account '$user' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
+      "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=$user" "MQTT_ALERTS_PASSWORD=$pw" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds alerts)" \
+      > "$d/$user.env"
+  done
   printf '%s\n' "# api: the read-only InfluxDB token and the API's bearer tokens" "$common" "INFLUX_TOKEN=${INFLUX_READ_TOKEN:-}" \
     "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" "API_SESSION_SECRET=$API_SESSION_SECRET" \
     "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" "$(kafka_creds api)" > "$d/api.env"
