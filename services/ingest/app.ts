@@ -75,6 +75,7 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
   const retries = new Counter({ name: 'vitals_ingest_kafka_retries_total', help: 'Kafka batch send retries', registers: [registry] });
   const sendSeconds = new Histogram({ name: 'vitals_ingest_kafka_send_seconds', help: 'Kafka batch send time (acks=all)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
   const unassigned = new Counter({ name: 'vitals_ingest_unassigned_samples_total', help: 'Samples of devices with no assignment at their measured time (stored under the device only)', registers: [registry] });
+  const redelivered = new Counter({ name: 'vitals_ingest_redeliveries_total', help: 'QoS 1 messages the broker redelivered (DUP set); not metered by the per-device limits', registers: [registry] });
   const ackSeconds = new Histogram({ name: 'vitals_ingest_ack_seconds', help: 'MQTT receive to PUBACK', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
 
   const deviceLimits = new DeviceLimits(options.deviceLimits ?? DEFAULT_DEVICE_LIMITS);
@@ -85,10 +86,14 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
   const acks: OrderedAcks[] = [];
   let stopping = false;
 
-  async function handle(topic: string, payload: Buffer, retained: boolean, qos: number): Promise<void> {
+  /** `dup`: the broker's DUP flag, i.e. it redelivers a message this session was sent before (issue 17: not metered). */
+  async function handle(topic: string, payload: Buffer, retained: boolean, qos: number, dup: boolean): Promise<void> {
     let c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
+    if (dup) redelivered.inc();
     if (c.kind !== 'dead-letter') {
-      const over = c.kind === 'vitals' ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now()) : deviceLimits.status(c.deviceId, now());
+      const over = c.kind === 'vitals'
+        ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now(), { sequence: c.sequence, brokerRedelivery: dup })
+        : deviceLimits.status(c.deviceId, now(), dup);
       if (over) c = rejectAs(c, payload, over.reason, over.detail, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
     }
     // Decided here, before the PUBACK: the registry says whose readings these are.
@@ -134,7 +139,7 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
         c.handleMessage = (packet, callback) => {
           if (packet.cmd !== 'publish') return callback();
           if (stopping) return; // never acknowledged: the broker redelivers it to the session later
-          const work = handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos);
+          const work = handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos, packet.dup);
           if (packet.qos !== 1) {
             // QoS 0 (dead-lettered as INGEST_ERR_QOS) has no PUBACK; QoS 2's PUBCOMP is not
             // ordered here: both finish before the next packet is read, as MQTT.js does by default.
