@@ -155,6 +155,19 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
           },
         });
         acks.push(ordered);
+        // MQTT.js 5 pings every keepalive and drops the connection when the PINGRESP is half a
+        // keepalive late, even while deliveries keep arriving (it reschedules on acks only,
+        // which a subscriber never receives). A broker busy saving its store answers pings late
+        // (issue 17: keepalive timeouts in the bench, each a redelivery of everything in
+        // flight). The broker's own rule instead (MQTT 3.1.1 3.1.2.10): dead when nothing at
+        // all arrived for 1.5 keepalives. Pings still go out every keepalive.
+        let lastPacketAt = Date.now();
+        c.on('packetreceive', () => { lastPacketAt = Date.now(); });
+        const keepaliveTimeout = c.onKeepaliveTimeout.bind(c);
+        c.onKeepaliveTimeout = () => {
+          if (Date.now() - lastPacketAt < 1.5 * options.keepaliveS * 1000) c.reschedulePing(true);
+          else keepaliveTimeout();
+        };
         c.handleMessage = (packet, callback) => {
           if (packet.cmd !== 'publish') return callback();
           if (stopping) return; // never acknowledged: the broker redelivers it to the session later
