@@ -59,10 +59,15 @@ const serviceRoles = [
   { rolename: 'telegraf', acls: [...sub('vitals/v1/devices/+/telemetry'), ...sub('bench/v1/devices/+/telemetry')] },
   { rolename: 'clinician', acls: [...sub('alerts/v1/#')] },
 ];
+// [username, password, role]: the role is the username's unless named.
 const services = [
   ['admin', env.MQTT_ADMIN_PASSWORD], ['alerts', env.MQTT_ALERTS_PASSWORD],
   ['clinician', env.MQTT_CLINICIAN_PASSWORD], ['telegraf', env.MQTT_TELEGRAF_PASSWORD], ['registry', env.MQTT_REGISTRY_PASSWORD],
 ];
+// Alert-worker replicas 2..N (issue 17): each its own account and client id (alerts-2 ...) with
+// the `alerts` role, so two replicas never take over each other's connection (on one shared
+// account they did: 51 failed deliveries in one scale round). Passwords MQTT_ALERTS_<i>_PASSWORD.
+for (let i = 2; i <= Number(env.MQTT_ALERTS_REPLICAS || 1); i++) services.push([`alerts-${i}`, env[`MQTT_ALERTS_${i}_PASSWORD`], 'alerts']);
 
 const config = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { clients: [], groups: [], roles: [] };
 // Policy, not state: always this file's.
@@ -78,14 +83,14 @@ for (const role of serviceRoles) {
 // every account is bound, except the two superusers (admin, registry), who can rewrite the
 // accounts anyway and are never handed to devices, displays or services.
 const UNBOUND = new Set(['admin', 'registry']);
-for (const [username, password] of services) {
+for (const [username, password, role = username] of services) {
   if (!password) continue;
   const existing = config.clients.find((c) => c.username === username);
   if (existing) {
     if (!UNBOUND.has(username)) existing.clientid = username;
     continue;
   }
-  config.clients.push({ username, ...(UNBOUND.has(username) ? {} : { clientid: username }), textName: `service account: ${username}`, ...hashed(password), roles: [{ rolename: username }] });
+  config.clients.push({ username, ...(UNBOUND.has(username) ? {} : { clientid: username }), textName: `service account: ${username}`, ...hashed(password), roles: [{ rolename: role }] });
 }
 // Older stacks had one unbound 'ingest' account: any holder could take over any ingest session.
 config.clients = config.clients.filter((c) => c.username !== 'ingest');

@@ -19,6 +19,14 @@ MQTT_MAX_PACKET_BYTES="${MQTT_MAX_PACKET_BYTES:-1048576}"
 KAFKA_MAX_MESSAGE_BYTES="${KAFKA_MAX_MESSAGE_BYTES:-1048588}"
 # Mosquitto saves its state after this many changes (1: after every acknowledged message).
 MQTT_AUTOSAVE_CHANGES="${MQTT_AUTOSAVE_CHANGES:-1}"
+# Alert-worker replicas with their own MQTT accounts (alerts, alerts-2 ... alerts-N; issue 17).
+MQTT_ALERTS_REPLICAS="${MQTT_ALERTS_REPLICAS:-4}"
+[[ "$MQTT_ALERTS_REPLICAS" =~ ^[1-9][0-9]?$ ]] || { printf 'stack: MQTT_ALERTS_REPLICAS must be 1-99, got %s\n' "$MQTT_ALERTS_REPLICAS" >&2; exit 1; }
+# Device shards (issue 17, option (b) of docs/scaling.md): MQTT_SHARDS brokers, the first the
+# stack's own `mosquitto`, shard i >= 2 a part `mosquitto-i` with the same install, config and
+# accounts, its state under $STATE_DIR/shard-i and its own ports; one exclusive ingest each.
+MQTT_SHARDS="${MQTT_SHARDS:-1}"
+[[ "$MQTT_SHARDS" =~ ^[1-9]$ ]] || { printf 'stack: MQTT_SHARDS must be 1-9, got %s\n' "$MQTT_SHARDS" >&2; exit 1; }
 DEVICE_POOL="${VITALS_DEVICE_POOL:-$(cat "${VITALS_STACK_DIR:-$REPO/.stack}/device-pool" 2>/dev/null || echo 200)}"
 
 log() { printf '[stack] %s\n' "$*" >&2; }
@@ -45,6 +53,11 @@ load_ports() {
   grep -q '^MQTT_TLS_PORT=' "$PORTS_FILE" || echo "MQTT_TLS_PORT=$(free_port)" >> "$PORTS_FILE"
   grep -q '^KAFKA_SASL_PORT=' "$PORTS_FILE" || echo "KAFKA_SASL_PORT=$(free_port)" >> "$PORTS_FILE"
   grep -q '^KAFKA_SSL_PORT=' "$PORTS_FILE" || echo "KAFKA_SSL_PORT=$(free_port)" >> "$PORTS_FILE"
+  local i
+  for ((i = 2; i <= MQTT_SHARDS; i++)); do
+    grep -q "^MQTT_SHARD_${i}_PORT=" "$PORTS_FILE" || echo "MQTT_SHARD_${i}_PORT=$(free_port)" >> "$PORTS_FILE"
+    grep -q "^MQTT_SHARD_${i}_TLS_PORT=" "$PORTS_FILE" || echo "MQTT_SHARD_${i}_TLS_PORT=$(free_port)" >> "$PORTS_FILE"
+  done
   # shellcheck disable=SC1090
   source "$PORTS_FILE"
 }
@@ -88,6 +101,10 @@ load_secrets() {
   grep -q '^MQTT_TELEGRAF_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_TELEGRAF_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^KAFKA_SASL_PASSWORD=' "$SECRETS_FILE" || echo "KAFKA_SASL_PASSWORD=$(rand)" >> "$SECRETS_FILE"
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$SECRETS_FILE" || echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  local i
+  for ((i = 2; i <= MQTT_ALERTS_REPLICAS; i++)); do
+    grep -q "^MQTT_ALERTS_${i}_PASSWORD=" "$SECRETS_FILE" || echo "MQTT_ALERTS_${i}_PASSWORD=$(rand)" >> "$SECRETS_FILE"
+  done
   # The HMAC key of people's session tokens (issue 15): only in the api's own env file.
   grep -q '^API_SESSION_SECRET=' "$SECRETS_FILE" || echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$SECRETS_FILE"
   # Kafka SCRAM principals (issue 16): admin and one per service named in infra/kafka/acls.json.
@@ -124,10 +141,12 @@ mosquitto_install() {
 # is the broker's live registry: created once, then only completed (see dynsec-config.mjs).
 mosquitto_users() {
   local dir="$STATE_DIR/mosquitto"
-  MQTT_ADMIN_PASSWORD="$MQTT_ADMIN_PASSWORD" MQTT_INGEST_PASSWORD="$MQTT_INGEST_PASSWORD" MQTT_ALERTS_PASSWORD="$MQTT_ALERTS_PASSWORD" \
-    MQTT_CLINICIAN_PASSWORD="$MQTT_CLINICIAN_PASSWORD" MQTT_TELEGRAF_PASSWORD="$MQTT_TELEGRAF_PASSWORD" MQTT_REGISTRY_PASSWORD="$MQTT_REGISTRY_PASSWORD" MQTT_DEVICE_SECRET="$MQTT_DEVICE_SECRET" \
-    node "$REPO/infra/local/dynsec-config.mjs" "$dir/dynamic-security.json" "$DEVICE_POOL" \
-    || die "mosquitto: could not write $dir/dynamic-security.json"
+  # In a subshell with the passwords exported (env(1) would put them in argv).
+  (
+    export MQTT_ADMIN_PASSWORD MQTT_INGEST_PASSWORD MQTT_ALERTS_PASSWORD MQTT_CLINICIAN_PASSWORD MQTT_TELEGRAF_PASSWORD MQTT_REGISTRY_PASSWORD MQTT_DEVICE_SECRET MQTT_ALERTS_REPLICAS
+    for ((i = 2; i <= MQTT_ALERTS_REPLICAS; i++)); do export "MQTT_ALERTS_${i}_PASSWORD"; done
+    exec node "$REPO/infra/local/dynsec-config.mjs" "$dir/dynamic-security.json" "$DEVICE_POOL"
+  ) || die "mosquitto: could not write $dir/dynamic-security.json"
   rm -f "$dir/passwd" "$dir/acl" # the file-based accounts of older stacks
 }
 
@@ -165,6 +184,19 @@ mqtt_admin_sub() {
     (umask 077; mkdir -p "$dir" && printf -- '-h 127.0.0.1\n-p %s\n-u admin\n-P %s\n' "$MQTT_PORT" "$MQTT_ADMIN_PASSWORD" > "$dir/mosquitto_sub")
   fi
   XDG_CONFIG_HOME="$dir" mosquitto_sub "$@"
+}
+
+# Shard i (>= 2): the same mosquitto_up with its own state folder (TLS material shared) and
+# ports. Its accounts come from the same secrets, so service and pool accounts work on every
+# shard; its ingest accounts are vitals-ingest-i-N (one exclusive ingest per shard).
+shard_dir() { echo "$STATE_DIR/shard-$1"; }
+shard_up() {
+  local i="$1" dir; dir="$(shard_dir "$1")"
+  mkdir -p "$dir"/{run,logs,mosquitto/data}
+  [[ -e "$dir/tls" ]] || ln -s ../tls "$dir/tls"
+  local pv="MQTT_SHARD_${i}_PORT" tv="MQTT_SHARD_${i}_TLS_PORT"
+  [[ -n "${!pv:-}" ]] || die "mosquitto-$i: no port (MQTT_SHARDS=$MQTT_SHARDS; set MQTT_SHARDS to at least $i)"
+  ( STATE_DIR="$dir" MQTT_PORT="${!pv}" MQTT_TLS_PORT="${!tv}" MQTT_INGEST_CLIENT_ID="vitals-ingest-$i"; export MQTT_INGEST_CLIENT_ID; mosquitto_up )
 }
 
 # curl with the InfluxDB token in a header read from a file descriptor, never in argv.
@@ -317,6 +349,11 @@ influx_tokens() {
 influx_version() { "$INFLUXD" version 2>/dev/null | awk '{print $2}'; }
 
 # ---------------------------------------------------------------- env file
+shard_urls() {
+  local i v out="mqtt://127.0.0.1:$MQTT_PORT"
+  for ((i = 2; i <= MQTT_SHARDS; i++)); do v="MQTT_SHARD_${i}_PORT"; out="$out,mqtt://127.0.0.1:${!v}"; done
+  echo "$out"
+}
 write_env() {
   umask 077
   cat > "$STATE_DIR/env.tmp" <<EOF
@@ -329,6 +366,9 @@ MQTT_ADMIN_PASSWORD=$MQTT_ADMIN_PASSWORD
 MQTT_PASSWORD=$MQTT_INGEST_PASSWORD
 MQTT_ALERTS_USERNAME=alerts
 MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD
+MQTT_ALERTS_REPLICAS=$MQTT_ALERTS_REPLICAS
+MQTT_SHARD_URLS=$(shard_urls)
+$(for ((i = 2; i <= MQTT_ALERTS_REPLICAS; i++)); do v="MQTT_ALERTS_${i}_PASSWORD"; echo "$v=${!v}"; done)
 MQTT_CLINICIAN_USERNAME=clinician
 MQTT_CLINICIAN_PASSWORD=$MQTT_CLINICIAN_PASSWORD
 MQTT_TELEGRAF_USERNAME=telegraf
@@ -373,12 +413,26 @@ INFLUX_BUCKET=$INFLUX_BUCKET"
   # No MQTT_USERNAME: each ingest connection's account is its client id (vitals-ingest-1-0 ..., issue 15).
   printf '%s\n' "# ingest: MQTT accounts vitals-ingest-1-N, one per connection (read telemetry and status)" "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" \
     "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" "$(kafka_creds ingest)" > "$d/ingest.env"
+  rm -f "$d"/ingest-*.env
+  for ((i = 2; i <= MQTT_SHARDS; i++)); do
+    local sp="MQTT_SHARD_${i}_PORT"
+    printf '%s\n' "# ingest of shard $i: MQTT accounts vitals-ingest-$i-N on mosquitto-$i" "MQTT_URL=mqtt://127.0.0.1:${!sp}" "MQTT_CLIENT_ID=vitals-ingest-$i" \
+      "MQTT_PASSWORD=$MQTT_INGEST_PASSWORD" "MQTT_MAX_PACKET_BYTES=$MQTT_MAX_PACKET_BYTES" "KAFKA_BROKERS=127.0.0.1:$KAFKA_PORT" "$(kafka_creds ingest)" > "$d/ingest-$i.env"
+  done
   printf '%s\n' "# writer: the write-only InfluxDB token" "$common" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds writer)" > "$d/writer.env"
-  printf '%s\n' "# alerts: MQTT account 'alerts' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
-    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=alerts" "MQTT_ALERTS_PASSWORD=$MQTT_ALERTS_PASSWORD" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds alerts)" > "$d/alerts.env"
+  # Alert-worker replica i (1: alerts.env, account 'alerts'; i >= 2: alerts-i.env, account
+  # 'alerts-i'): its own MQTT account bound to its client id (issue 17), the one Kafka principal.
+  local i user pw
+  rm -f "$d"/alerts-*.env
+  for ((i = 1; i <= MQTT_ALERTS_REPLICAS; i++)); do
+    if (( i == 1 )); then user=alerts pw="$MQTT_ALERTS_PASSWORD"; else user="alerts-$i" pw="MQTT_ALERTS_${i}_PASSWORD"; pw="${!pw}"; fi
+    printf '%s\n' "# alerts replica $i: MQTT account '$user' (publishes alerts/v1/#), the write-only InfluxDB token (alert history)" "$common" \
+      "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_ALERTS_USERNAME=$user" "MQTT_ALERTS_PASSWORD=$pw" "INFLUX_TOKEN=${INFLUX_WRITE_TOKEN:-}" "$(kafka_creds alerts)" \
+      > "$d/$user.env"
+  done
   printf '%s\n' "# api: the read-only InfluxDB token and the API's bearer tokens" "$common" "INFLUX_TOKEN=${INFLUX_READ_TOKEN:-}" \
     "API_CLINICIAN_TOKEN=$API_CLINICIAN_TOKEN" "API_OPERATOR_TOKEN=$API_OPERATOR_TOKEN" "API_SESSION_SECRET=$API_SESSION_SECRET" \
-    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" "$(kafka_creds api)" > "$d/api.env"
+    "MQTT_URL=mqtt://127.0.0.1:$MQTT_PORT" "MQTT_SHARD_URLS=$(shard_urls)" "MQTT_REGISTRY_USERNAME=registry" "MQTT_REGISTRY_PASSWORD=$MQTT_REGISTRY_PASSWORD" "$(kafka_creds api)" > "$d/api.env"
   chmod 600 "$d"/*.env
 }
 
@@ -405,13 +459,14 @@ set_version() { # part version: kept per part in $STATE_DIR/versions for `status
 has_part() { [[ " $PARTS " == *" $1 "* ]]; }
 
 cmd_up() {
-  local t0=$SECONDS
+  local t0=$SECONDS i
   load_ports; load_secrets
   # Installs first (the slow part on a fresh machine), then starts.
   has_part mosquitto && mosquitto_install
   has_part kafka && kafka_install
   has_part influxdb && influx_install
   has_part mosquitto && mosquitto_up
+  for ((i = 2; i <= MQTT_SHARDS; i++)); do has_part "mosquitto-$i" && shard_up "$i"; done
   has_part kafka && kafka_up && kafka_access
   has_part influxdb && influx_up && influx_tokens
   write_env
@@ -426,13 +481,20 @@ cmd_down() {
   has_part influxdb && stop_pid influxdb "$STATE_DIR/run/influxd.pid"
   has_part kafka && stop_pid kafka "$STATE_DIR/run/kafka.pid"
   has_part mosquitto && stop_pid mosquitto "$STATE_DIR/run/mosquitto.pid"
+  # Every shard this stack started (whatever MQTT_SHARDS is now) when no parts were named.
+  local f
+  for f in "$STATE_DIR"/shard-*/run/mosquitto.pid; do
+    [[ -f "$f" ]] || continue
+    local part="mosquitto-${f#"$STATE_DIR/shard-"}"; part="${part%%/*}"
+    if [[ "$PARTS_DEFAULT" == 1 ]] || has_part "$part"; then stop_pid "$part" "$f"; fi
+  done
   return 0
 }
 
 cmd_status() {
   load_ports
   local part pidf state version port
-  printf '%-10s %-8s %-10s %-16s %s\n' PART STATE VERSION ENDPOINT PID
+  printf '%-12s %-8s %-10s %-16s %s\n' PART STATE VERSION ENDPOINT PID
   for part in mosquitto kafka influxdb; do
     case "$part" in
       mosquitto) pidf="$STATE_DIR/run/mosquitto.pid"; port="$MQTT_PORT"; version="$(mosquitto_version 2>/dev/null || true)";;
@@ -440,13 +502,21 @@ cmd_status() {
       influxdb) pidf="$STATE_DIR/run/influxd.pid"; port="$INFLUX_PORT"; version="$(sed -n 's/^influxdb=//p' "$STATE_DIR/versions" 2>/dev/null)";;
     esac
     if pid_alive "$pidf"; then state=running; else state=stopped; fi
-    printf '%-10s %-8s %-10s %-16s %s\n' "$part" "$state" "${version:-?}" "127.0.0.1:$port" "$( [[ $state == running ]] && cat "$pidf" || echo -)"
+    printf '%-12s %-8s %-10s %-16s %s\n' "$part" "$state" "${version:-?}" "127.0.0.1:$port" "$( [[ $state == running ]] && cat "$pidf" || echo -)"
+  done
+  local i pv
+  for ((i = 2; i <= MQTT_SHARDS; i++)); do
+    pidf="$(shard_dir "$i")/run/mosquitto.pid"; pv="MQTT_SHARD_${i}_PORT"
+    if pid_alive "$pidf"; then state=running; else state=stopped; fi
+    printf '%-12s %-8s %-10s %-16s %s\n' "mosquitto-$i" "$state" "$(mosquitto_version 2>/dev/null || true)" "127.0.0.1:${!pv:-?}" "$( [[ $state == running ]] && cat "$pidf" || echo -)"
   done
 }
 
 # Optional part names after the command limit it, e.g. `stack.sh restart kafka`.
 CMD="${1:-}"; shift || true
 PARTS="${*:-mosquitto kafka influxdb}"
+PARTS_DEFAULT=0; [[ $# -eq 0 ]] && PARTS_DEFAULT=1
+for ((i = 2; i <= MQTT_SHARDS; i++)); do [[ "$PARTS_DEFAULT" == 1 ]] && PARTS="$PARTS mosquitto-$i"; done
 case "$CMD" in
   up) cmd_up ;;
   down) cmd_down ;;

@@ -47,6 +47,25 @@ export interface IngestOptions {
   deviceLimits?: DeviceLimitOptions;
 }
 
+/** How long the graceful MQTT close (DISCONNECT, then the socket's close) may take at stop (ms). */
+const MQTT_CLOSE_MS = 2_000;
+
+/**
+ * Sends DISCONNECT and closes the socket, bounded. MQTT.js's graceful end resolves when the
+ * socket closes, which needs the broker's FIN to be read; once the ingest stops taking
+ * messages, the deliveries already in the socket are never read, so against a broker still
+ * delivering the end never resolved (issue 17: "drain timed out; exiting", exit 1, in every
+ * bench run). After the bound the socket is dropped: nothing is lost, what was not
+ * acknowledged is redelivered to the persistent session.
+ */
+async function closeMqtt(client: MqttClient): Promise<void> {
+  const closed = client.endAsync(false).then(() => true, () => true);
+  const timer = new Promise<false>((r) => setTimeout(() => r(false), MQTT_CLOSE_MS).unref());
+  if (await Promise.race([closed, timer])) return;
+  client.stream.destroy();
+  await Promise.race([closed, new Promise((r) => setTimeout(r, MQTT_CLOSE_MS).unref())]);
+}
+
 export interface IngestDeps {
   options: IngestOptions;
   kafka: Kafka;
@@ -75,6 +94,7 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
   const retries = new Counter({ name: 'vitals_ingest_kafka_retries_total', help: 'Kafka batch send retries', registers: [registry] });
   const sendSeconds = new Histogram({ name: 'vitals_ingest_kafka_send_seconds', help: 'Kafka batch send time (acks=all)', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
   const unassigned = new Counter({ name: 'vitals_ingest_unassigned_samples_total', help: 'Samples of devices with no assignment at their measured time (stored under the device only)', registers: [registry] });
+  const redelivered = new Counter({ name: 'vitals_ingest_redeliveries_total', help: 'QoS 1 messages the broker redelivered (DUP set); not metered by the per-device limits', registers: [registry] });
   const ackSeconds = new Histogram({ name: 'vitals_ingest_ack_seconds', help: 'MQTT receive to PUBACK', buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1, 5], registers: [registry] });
 
   const deviceLimits = new DeviceLimits(options.deviceLimits ?? DEFAULT_DEVICE_LIMITS);
@@ -85,10 +105,14 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
   const acks: OrderedAcks[] = [];
   let stopping = false;
 
-  async function handle(topic: string, payload: Buffer, retained: boolean, qos: number): Promise<void> {
+  /** `dup`: the broker's DUP flag, i.e. it redelivers a message this session was sent before (issue 17: not metered). */
+  async function handle(topic: string, payload: Buffer, retained: boolean, qos: number, dup: boolean): Promise<void> {
     let c = classify(topic, payload, now(), options.topics, options.limits, retained, qos);
+    if (dup) redelivered.inc();
     if (c.kind !== 'dead-letter') {
-      const over = c.kind === 'vitals' ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now()) : deviceLimits.status(c.deviceId, now());
+      const over = c.kind === 'vitals'
+        ? deviceLimits.telemetry(c.deviceId, c.patientId, c.sentAtMs, now(), { sequence: c.sequence, brokerRedelivery: dup })
+        : deviceLimits.status(c.deviceId, now(), dup);
       if (over) c = rejectAs(c, payload, over.reason, over.detail, options.topics.deadLetter, options.limits.deadLetterCopyBytes);
     }
     // Decided here, before the PUBACK: the registry says whose readings these are.
@@ -131,10 +155,23 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
           },
         });
         acks.push(ordered);
+        // MQTT.js 5 pings every keepalive and drops the connection when the PINGRESP is half a
+        // keepalive late, even while deliveries keep arriving (it reschedules on acks only,
+        // which a subscriber never receives). A broker busy saving its store answers pings late
+        // (issue 17: keepalive timeouts in the bench, each a redelivery of everything in
+        // flight). The broker's own rule instead (MQTT 3.1.1 3.1.2.10): dead when nothing at
+        // all arrived for 1.5 keepalives. Pings still go out every keepalive.
+        let lastPacketAt = Date.now();
+        c.on('packetreceive', () => { lastPacketAt = Date.now(); });
+        const keepaliveTimeout = c.onKeepaliveTimeout.bind(c);
+        c.onKeepaliveTimeout = () => {
+          if (Date.now() - lastPacketAt < 1.5 * options.keepaliveS * 1000) c.reschedulePing(true);
+          else keepaliveTimeout();
+        };
         c.handleMessage = (packet, callback) => {
           if (packet.cmd !== 'publish') return callback();
           if (stopping) return; // never acknowledged: the broker redelivers it to the session later
-          const work = handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos);
+          const work = handle(packet.topic, packet.payload as Buffer, packet.retain, packet.qos, packet.dup);
           if (packet.qos !== 1) {
             // QoS 0 (dead-lettered as INGEST_ERR_QOS) has no PUBACK; QoS 2's PUBCOMP is not
             // ordered here: both finish before the next packet is read, as MQTT.js does by default.
@@ -234,7 +271,7 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
       stopping = true;
       // Drain: let messages already taken reach Kafka and be acknowledged (bounded wait).
       await Promise.race([Promise.all(acks.map((a) => a.settled())), new Promise((r) => setTimeout(r, 10_000))]);
-      await Promise.all(clients.map((c) => c.endAsync(false).catch(() => undefined)));
+      await Promise.all(clients.map(closeMqtt));
       forwarder?.close();
       await producer?.disconnect();
       await patients.stop();

@@ -12,13 +12,17 @@ import { demoScenarioSummary, demoSimulatorArgs, writeDeviceExample } from './de
 import { createLogStream } from './log-stream.js';
 import { createSupervisor, type ChildSpec } from './supervisor.js';
 
-const USAGE = `usage: vitals start [--no-demo] [--devices N] [--port PORT] [--keep-stack]
+const USAGE = `usage: vitals start [--no-demo] [--devices N] [--alerts N] [--port PORT] [--keep-stack]
   --no-demo      do not start the simulated demo fleet
   --devices N    demo fleet size (default 12, at most 150)
+  --alerts N     alert-worker replicas, each on its own MQTT account (default 1, at most the stack's MQTT_ALERTS_REPLICAS)
   --port PORT    dashboard/API port (default: API_PORT or 8080; a free one if that is taken)
   --keep-stack   leave Mosquitto, Kafka and InfluxDB running on exit (default: stop them if this started them)`;
 
-const STOP_ORDER = [['simulator'], ['ingest'], ['writer', 'alerts'], ['api']];
+/** Stop order; `alerts` stands for every alert-worker replica (alerts, alerts-2 ...). */
+const stopOrder = (alerts: string[]) => [['simulator'], ['ingest'], ['writer', ...alerts], ['api']];
+/** Replica i's name, its env file's and its MQTT account's (infra/local/stack.sh): alerts, alerts-2 ... */
+const alertsReplica = (i: number) => (i === 1 ? 'alerts' : `alerts-${i}`);
 
 /** The checkout (or installed package) root: where infra/local/stack.sh lives. */
 function findRoot(): string {
@@ -58,6 +62,7 @@ export async function main(argv: string[]): Promise<void> {
       demo: { type: 'boolean', default: true },
       'no-demo': { type: 'boolean', default: false },
       devices: { type: 'string', default: '12' },
+      alerts: { type: 'string', default: '1' },
       port: { type: 'string' },
       'keep-stack': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -67,6 +72,11 @@ export async function main(argv: string[]): Promise<void> {
   const devices = Number(values.devices);
   if (!Number.isInteger(devices) || devices < 1 || devices > 150) {
     console.error(`start: --devices must be an integer from 1 to 150\n${USAGE}`);
+    process.exit(2);
+  }
+  const alertReplicas = Number(values.alerts);
+  if (!Number.isInteger(alertReplicas) || alertReplicas < 1 || alertReplicas > 99) {
+    console.error(`start: --alerts must be an integer from 1 to 99\n${USAGE}`);
     process.exit(2);
   }
   const demo = values.demo && !values['no-demo'];
@@ -90,6 +100,17 @@ export async function main(argv: string[]): Promise<void> {
   const envFile = process.env.VITALS_STACK_ENV ?? join(stateDir, 'env');
   const stackEnv = { ...parseEnvFile(readFileSync(envFile, 'utf8')), ...process.env };
   logs.own('info', 'stack ready', { after: elapsed() });
+  // Each alert-worker replica on its own MQTT account (issue 17): the stack makes MQTT_ALERTS_REPLICAS of them.
+  const alertsNames = Array.from({ length: alertReplicas }, (_, i) => alertsReplica(i + 1));
+  const missing = alertsNames.filter((n) => process.env.VITALS_STACK_ENV || !existsSync(join(stateDir, 'services', `${n}.env`)));
+  if (alertReplicas > 1 && missing.length > 0) {
+    console.error(process.env.VITALS_STACK_ENV
+      ? `start: --alerts ${alertReplicas} needs the stack's per-service env files (one MQTT account per replica), not VITALS_STACK_ENV`
+      : `start: --alerts ${alertReplicas}: the stack has no account for ${missing.join(', ')} (MQTT_ALERTS_REPLICAS=${alertReplicas} npm run stack -- restart mosquitto)`);
+    if (stopStack) spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    process.exit(2);
+  }
+  const order = stopOrder(alertsNames);
 
   // 2. The services, each on its own ops port (for /readyz); the API on the dashboard port.
   const apiPort = values.port ? Number(values.port) : await freePort(Number(stackEnv.API_PORT ?? 8080));
@@ -101,9 +122,9 @@ export async function main(argv: string[]): Promise<void> {
     return existsSync(own) ? own : envFile;
   };
   const childEnv = (name: string, extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, VITALS_STACK_ENV: serviceEnvFile(name), ...extra });
-  const opsSpec = async (name: string): Promise<ChildSpec> => {
+  const opsSpec = async (name: string, command = name): Promise<ChildSpec> => {
     const port = await freePort();
-    return { name, args: [join(root, 'bin/vitals.js'), name], env: childEnv(name, { OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
+    return { name, args: [join(root, 'bin/vitals.js'), command], env: childEnv(name, { OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
   };
   const supervisor = createSupervisor({
     command: process.execPath,
@@ -120,8 +141,8 @@ export async function main(argv: string[]): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logs.own('info', 'shutting down', { signal, order: STOP_ORDER.map((g) => g.join('+')).join(' -> ') });
-    await supervisor.stop(STOP_ORDER);
+    logs.own('info', 'shutting down', { signal, order: order.map((g) => g.join('+')).join(' -> ') });
+    await supervisor.stop(order);
     if (stopStack) {
       logs.own('info', 'stopping the stack this command started (--keep-stack leaves it up)');
       spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -135,7 +156,7 @@ export async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const specs = await Promise.all(['ingest', 'writer', 'alerts'].map(opsSpec));
+    const specs = await Promise.all([opsSpec('ingest'), opsSpec('writer'), ...alertsNames.map((n) => opsSpec(n, 'alerts'))]);
     await Promise.all(specs.map(async (spec) => {
       await supervisor.start(spec);
       logs.own('info', 'service ready', { service: spec.name, after: elapsed() });
@@ -171,7 +192,7 @@ export async function main(argv: string[]): Promise<void> {
     `  Sign in     with API_CLINICIAN_TOKEN or API_OPERATOR_TOKEN from ${rel(envFile)}   (grep API_ ${rel(envFile)})`,
     `  MQTT        ${mqttEndpoint} (QoS 1; devices dev-00001 ... dev-00200, passwords derived from MQTT_DEVICE_SECRET)`,
     `  Kafka       ${stackEnv.KAFKA_BROKERS}    InfluxDB ${stackEnv.INFLUX_URL} (org ${stackEnv.INFLUX_ORG}, bucket ${stackEnv.INFLUX_BUCKET})`,
-    `  Services    ingest, writer, alerts, api${demo ? ', simulator' : ''} (ready after ${elapsed()}; logs below, prefixed by service)`,
+    `  Services    ingest, writer, ${alertsNames.join(', ')}, api${demo ? ', simulator' : ''} (ready after ${elapsed()}; logs below, prefixed by service)`,
     demo ? `  Demo fleet  ${devices} patients (pat-00001 ...): ${demoScenarioSummary(devices)}` : '  Demo fleet  off (--no-demo)',
     '  Try a device (one protobuf VitalsBatch, measured now):',
     `    ${pub}`,

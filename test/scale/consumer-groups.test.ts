@@ -7,7 +7,8 @@
 // alert id, not raised again), and the evaluation latency of alarms that arose during the
 // rebalance is printed. SCALE_ROUNDS (default 2; 1 inside `npm test`) sets the rounds.
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import type { Consumer } from 'kafkajs';
@@ -15,10 +16,10 @@ import { Alert } from '../../services/common/proto.js';
 import { simulate } from '../../services/simulator/app.js';
 import { tempBucket } from '../helpers/influx.js';
 import { grantTestAcls } from '../helpers/kafka-acl.js';
-import { ingestAccounts, replicaAccounts } from '../helpers/mqtt-accounts.js';
+import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { startService, waitForLog, type ServiceProcess } from '../helpers/process.js';
-import { kafkaFor, REPO_ROOT, stack, uid } from '../helpers/stack.js';
+import { kafkaFor, REPO_ROOT, stack, STACK_ENV_FILE, uid } from '../helpers/stack.js';
 import { provisionDevices, type Provisioned } from './provision.js';
 
 const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 2);
@@ -72,15 +73,19 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
   };
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, 4);
   // Each alert worker replica publishes to the ward (MQTT alerts/#) under its own account
-  // bound to its client id: on one shared account two replicas took over each other's
-  // connection and deliveries failed ("Connection closed").
-  const alertsPassword = `${uid('pw')}-${Math.random().toString(36).slice(2)}`;
-  const alertAccounts = Array.from({ length: 2 + 2 * ROUNDS }, (_, i) => `${id}-alerts-${i}`);
-  const removeAlertAccounts = await replicaAccounts(s, 'alerts', alertAccounts, alertsPassword);
+  // bound to its client id, the stack's replica slots (infra/local/stack.sh: alerts.env,
+  // alerts-2.env ...; issue 17): on one shared account two replicas took over each other's
+  // connection and deliveries failed ("Connection closed"). A replacement takes the slot of
+  // the replica it replaces, as a restarted replica would.
+  const servicesDir = `${dirname(STACK_ENV_FILE)}/services`;
+  const freeSlots = ['alerts', 'alerts-2'].filter((slot) => existsSync(`${servicesDir}/${slot}.env`));
+  assert.equal(freeSlots.length, 2, `the stack has two alert-worker accounts (${servicesDir}/alerts.env, alerts-2.env; MQTT_ALERTS_REPLICAS >= 2)`);
+  const slotOf = new Map<ServiceProcess, string>();
   let n = 0;
   const start = async (kind: 'ingest' | 'writer' | 'alerts') => {
-    const replicaEnv: Record<string, string> = kind === 'alerts' ? { MQTT_ALERTS_USERNAME: alertAccounts.shift()!, MQTT_ALERTS_PASSWORD: alertsPassword } : {};
-    const proc = startService(t, kind, { ...env, ...replicaEnv });
+    const slot = kind === 'alerts' ? freeSlots.shift()! : undefined;
+    const proc = startService(t, kind, { ...env, ...(slot ? { VITALS_STACK_ENV: `${servicesDir}/${slot}.env` } : {}) });
+    if (slot) slotOf.set(proc, slot);
     const name = `${kind}-${++n}`;
     all.push({ name, proc });
     await waitForLog(proc, kind === 'alerts' ? 'alert worker started' : `${kind} started`, 120_000);
@@ -91,7 +96,6 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
     all.forEach(({ name, proc }) => writeFileSync(`${REPO_ROOT}test-results/scale-${name}.log`, proc.output()));
     await removeAccounts().catch(() => undefined);
-    await removeAlertAccounts().catch(() => undefined);
   });
   await start('ingest');
   const writers = await Promise.all([start('writer'), start('writer')]);
@@ -153,6 +157,7 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     const writer = writers[0]!;
     const killedAt = Date.now();
     await Promise.all([open.owner.proc.kill('SIGKILL'), writer.proc.kill('SIGKILL')]);
+    freeSlots.push(slotOf.get(open.owner.proc)!);
     const survivor = workers.find((w) => w !== open.owner)!;
     const reloadsBefore = survivor.proc.output().split('"alert state loaded"').length;
     workers.splice(workers.indexOf(open.owner), 1);

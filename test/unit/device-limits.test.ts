@@ -28,3 +28,21 @@ test('distinct patient ids are capped per device; the device map is bounded', ()
   for (const d of ['a', 'b', 'c', 'e']) l.telemetry(d, 'p', 1000, 1000);
   assert.equal(l.size, 3);
 });
+
+test('a QoS 1 redelivery takes no token (issue 17): the broker\'s (DUP) always, a device\'s resend of an accepted batch at most twice; new batches still refused', () => {
+  const l = new DeviceLimits({ ratePerS: 1, burst: 3, maxPatients: 4, patientWindowMs: 60_000, maxDevices: 10 });
+  const now = 1_000_000;
+  const send = (seq: number, brokerRedelivery = false, sentAt = now) => l.telemetry('d', 'p', sentAt, now, { sequence: seq, brokerRedelivery });
+  for (const seq of [1, 2, 3]) assert.equal(send(seq), null);
+  // The bucket is empty: the broker redelivers all three (DUP), twice.
+  for (const seq of [1, 2, 3, 1, 2, 3]) assert.equal(send(seq, true), null);
+  // The device resends batch 1 itself: free twice, then metered (replaying one batch is a flood).
+  assert.equal(send(1), null);
+  assert.equal(send(1), null);
+  assert.equal(send(1)?.reason, 'INGEST_ERR_RATE');
+  // A new batch with the same clock, or an old sequence with another sent-at, is not a resend.
+  assert.equal(send(4)?.reason, 'INGEST_ERR_RATE');
+  assert.equal(send(2, false, now - 1)?.reason, 'INGEST_ERR_RATE');
+  // A refused batch is not remembered as accepted: its resend is metered too.
+  assert.equal(send(4)?.reason, 'INGEST_ERR_RATE');
+});

@@ -38,3 +38,20 @@ test('every account but the two superusers is bound to its client id; devices ge
   assert.ok(c2.clients.some((c) => c.username === 'dev-00004'));
   assert.equal(c2.clients.find((c) => c.username === 'dev-00001')!.password, dev1.password, 'existing accounts untouched');
 });
+
+test('alert-worker replicas (issue 17): alerts, alerts-2 ... alerts-N, each bound to its own client id with the alerts role and its own password', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dynsec-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'dynamic-security.json');
+  execFileSync(process.execPath, [SCRIPT, file, '1'], { env: { ...env, MQTT_ALERTS_REPLICAS: '3', MQTT_ALERTS_2_PASSWORD: 'al2', MQTT_ALERTS_3_PASSWORD: 'al3' } });
+  const c = JSON.parse(readFileSync(file, 'utf8')) as Config;
+  const alerts = c.clients.filter((x) => /^alerts(-\d+)?$/.test(x.username));
+  assert.deepEqual(alerts.map((x) => x.username).sort(), ['alerts', 'alerts-2', 'alerts-3']);
+  for (const [i, x] of alerts.entries()) {
+    assert.equal(x.clientid, x.username, 'bound to its own client id');
+    assert.deepEqual(x.roles, [{ rolename: 'alerts' }]);
+    const pw = ({ alerts: 'al', 'alerts-2': 'al2', 'alerts-3': 'al3' } as Record<string, string>)[x.username]!;
+    assert.equal(pbkdf2Sync(pw, Buffer.from(x.salt, 'base64'), x.iterations, 64, 'sha512').toString('base64'), x.password, `replica ${i + 1}'s own password`);
+  }
+  assert.ok(!c.roles.some((r) => r.rolename.startsWith('alerts-')), 'no role per replica: they share the alerts role');
+});
