@@ -67,7 +67,7 @@ export async function fakes(): Promise<Fakes> {
     patients: new Map([['pat-1', patient('pat-1', 'w1')], ['pat-2', patient('pat-2', 'w2')]]),
     assignments: new Map([['dev-1', { deviceId: 'dev-1', history: [{ patientId: 'pat-1', from: iso(1), to: null }] }]]),
     accounts: new Map([['nurse-w1', nurse]]),
-    devices: new Map([['dev-1', { deviceId: 'dev-1', model: 'm1', firmware: '1.0', registeredAt: iso(1), revoked: false }]]),
+    devices: new Map([['dev-1', { deviceId: 'dev-1', model: 'm1', firmware: '1.0', registeredAt: iso(1), revoked: false, shard: 'shard-1' }]]),
     rows: { latest: [], devices: [], series: [], raw: [] },
   };
 }
@@ -128,12 +128,12 @@ function deps(f: Fakes): ApiDeps {
       return { before, after };
     },
   };
-  const creds = (id: string): DeviceCredentials => ({ deviceId: id, username: id, clientId: id, password: `secret-${id}` });
+  const creds = (id: string): DeviceCredentials => ({ deviceId: id, username: id, clientId: id, password: `secret-${id}`, shard: 'shard-1' });
   const devices: DeviceRegistry = {
     async register(d) {
       f.changes.push(`register ${d.deviceId}`);
       if (f.devices.has(d.deviceId)) throw new RegistryError('exists', `device ${d.deviceId} exists`);
-      f.devices.set(d.deviceId, { ...d, registeredAt: new Date().toISOString(), revoked: false });
+      f.devices.set(d.deviceId, { ...d, registeredAt: new Date().toISOString(), revoked: false, shard: 'shard-1' });
       return creds(d.deviceId);
     },
     async rotate(id) { f.changes.push(`rotate ${id}`); return creds(id); },
