@@ -1,46 +1,10 @@
 /** The engine's state and configuration types, and their defaults. */
 import type { LimitRule, LimitState, Priority } from '../limits.js';
 import { NEWS2_MIN_PARAMETERS, type News2Band } from '../../common/news2.js';
+import type { AlertRecord } from '../../common/alert-contract.js';
 
-export type AlertStateName = 'open' | 'acknowledged' | 'resolved';
-export type AlertCategoryName = 'physiological' | 'technical';
-/** Why a change was emitted (the wire's `change`): only 'raised' is a new alarm. */
-export type ChangeReason = 'raised' | 'reopened' | 'priority-raised' | 'priority-lowered' | 'updated' | 'condition-returned' | 'latched' | 'acknowledged'
-  | 'acknowledgement-expired' | 'escalated' | 'resolved' | 'discharged';
-
-export interface AlertRecord {
-  id: string;
-  patientId: string;
-  deviceId: string;
-  kind: string;
-  priority: Priority;
-  state: AlertStateName;
-  vital: string;
-  value: number;
-  threshold: number;
-  message: string;
-  raisedAt: number;
-  updatedAt: number;
-  resolvedAt: number | null;
-  acknowledgedBy: string;
-  news2Score: number;
-  news2Band: string;
-  category: AlertCategoryName;
-  /** The alarm condition still exists (data says so); only data clears it. */
-  conditionActive: boolean;
-  /** High priority, condition over, not yet acknowledged: shown until someone does. */
-  latched: boolean;
-  escalationLevel: number;
-  escalatedAt: number;
-  /** Start of the current unacknowledged period: the escalation timer's origin (ms). */
-  openedAt: number;
-  /** End of a time-limited acknowledgement (ms); 0 when not acknowledged. */
-  acknowledgedUntil: number;
-  /** NEWS2 parameters not known, as text; '' when complete. */
-  news2Missing: string;
-  news2Response: string;
-  change: ChangeReason;
-}
+// The record and its enums are the alert contract's (issue 13: one shape, one enum map).
+export type { AlertCategoryName, AlertRecord, AlertStateName, ChangeReason } from '../../common/alert-contract.js';
 
 export interface DeviceTrack {
   lastSeen: number;
