@@ -1,14 +1,16 @@
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, Message, Producer } from 'kafkajs';
 import type { MqttClient } from 'mqtt';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { ensureTopics, replaceConsumer, type ConsumerSlot } from '../common/kafka.js';
+import { commandDeadLetter, decodeCommand, type AlertCommand } from '../common/alert-contract-commands.js';
+import { ValidationError } from '../common/errors.js';
+import { DEFAULT_RETENTION, ensureTopics, replaceConsumer, retentionConfig, type ConsumerSlot } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
 import type { PatientBoundOptions } from '../common/patient-bound.js';
 import { idsValid } from '../common/topics.js';
 import type { InfluxWriter } from '../writer/influx-writer.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
-import { beforeDischarge, needsTick, newPatientState, onBatch, onCommand, onDischarge, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
+import { beforeDischarge, needsTick, newPatientState, onBatch, onCommand, onDischarge, onObservation, onStatus, onTick, type AlertRecord, type EngineConfig, type PatientState } from './engine.js';
 import { createSideOutputs, toProto } from './outputs.js';
 import { createStateEviction } from './state-eviction.js';
 import { loadStates } from './state-store.js';
@@ -17,13 +19,13 @@ import { createWebhookOutbox, type WebhookRetry } from './webhook-outbox.js';
 export interface AlertTopics {
   vitals: string;
   status: string;
-  /** Commands from the API: acknowledge / resolve / per-patient limit overrides (JSON, keyed by patient). */
+  /** Commands from the API (vitals.v1.AlertCommand, keyed by patient; the legacy JSON form is read too). */
   commands: string;
   /** Compacted per-patient state (JSON). */
   state: string;
   /** Alert changes out (vitals.v1.Alert). */
   alerts: string;
-  /** Where undeliverable webhook alerts go (the pipeline's dead-letter topic). */
+  /** Where malformed commands and undeliverable webhook alerts go (the pipeline's dead-letter topic). */
   deadLetter?: string | undefined;
 }
 
@@ -53,12 +55,8 @@ export interface AlertsDeps {
   now?: () => number;
 }
 
-export type Command =
-  | { type: 'acknowledge' | 'resolve'; patientId: string; alertId: string; by: string; at: number }
-  | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] }
-  | (ObservationCommand & { patientId: string })
-  | (Spo2ScaleCommand & { patientId: string })
-  | { type: 'discharge'; patientId: string; by: string; at: number };
+/** A command from the API: the alert contract's (services/common/alert-contract-commands.ts). */
+export type Command = AlertCommand;
 
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now }: AlertsDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
@@ -181,6 +179,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       const undo = newUndo();
       const changes: AlertRecord[] = [];
       const dirty = new Set<string>();
+      const dead: Message[] = [];
       let lastReceived = 0;
       let last: string | null = null;
       try {
@@ -211,7 +210,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
               dirty.add(patientId);
               records.inc({ kind: 'status' });
             } else if (batch.topic === options.topics.commands) {
-              const cmd = JSON.parse(message.value!.toString()) as Command;
+              const cmd = decodeCommand(message.value);
               checkIds(null, cmd.patientId);
               const s = stateFor(cmd.patientId, undo);
               if (cmd.type === 'limits') s.overrides = cmd.overrides;
@@ -226,11 +225,24 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
               records.inc({ kind: 'command' });
             }
           } catch (err) {
-            // Validated upstream; a record that still fails is skipped, counted and logged once.
-            records.inc({ kind: 'invalid' });
-            log.warn({ err, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'record skipped');
+            if (err instanceof ValidationError && batch.topic === options.topics.commands) {
+              // A command the worker cannot apply as written: kept with its reason, never dropped.
+              records.inc({ kind: 'dead-letter' });
+              log.warn({ reason: err.code, detail: err.message, partition: batch.partition, offset: message.offset }, 'alert command dead-lettered');
+              dead.push(commandDeadLetter(message, batch, err));
+            } else {
+              // Validated upstream; a record that still fails is skipped, counted and logged once.
+              records.inc({ kind: 'invalid' });
+              log.warn({ err, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'record skipped');
+            }
           }
           last = message.offset;
+        }
+        // Before the offsets move: a failed send rolls the batch back and it is read again (a
+        // dead letter may then be written twice: at least once, like every record here).
+        if (dead.length > 0) {
+          if (options.topics.deadLetter) await producer!.send({ topic: options.topics.deadLetter, acks: -1, messages: dead });
+          else log.error({ count: dead.length }, 'no dead-letter topic configured: malformed alert commands kept only in the commands topic');
         }
         await emit(changes, dirty, lastReceived);
       } catch (err) {
@@ -376,6 +388,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       try {
         await ensureTopics(admin, [options.topics.vitals, options.topics.status, options.topics.commands, options.topics.alerts], options.partitions);
         await ensureTopics(admin, [options.topics.state], options.partitions, [{ name: 'cleanup.policy', value: 'compact' }]);
+        if (options.topics.deadLetter) await ensureTopics(admin, [options.topics.deadLetter], options.partitions, retentionConfig(DEFAULT_RETENTION));
       } finally {
         await admin.disconnect();
       }

@@ -7,6 +7,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Producer } from 'kafkajs';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { z } from 'zod';
+import { encodeCommand } from '../common/alert-contract-commands.js';
 import { VitalsError, httpStatusOf, type ErrorCode } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { PARAMETER_NAMES, news2FromSources } from '../common/news2.js';
@@ -301,7 +302,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     }
     const by = req.principal.id;
     await audited(audit, { ...who(req), action: `alert.${type}`, target: `alert:${alertId}`, before: { state: a.state, patientId: a.patientId, acknowledgedBy: a.acknowledgedBy }, after: { requested: type } },
-      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: JSON.stringify({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] }), unavailable);
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: a.patientId, value: encodeCommand({ type, patientId: a.patientId, alertId, by, at: Date.now() }) }] }), unavailable);
     log.info({ alertId, patientId: a.patientId, type }, 'alert command sent');
     return reply.code(202).send({ accepted: true, alertId, requested: type });
   }
@@ -315,9 +316,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     scope(req, pid);
     const body = parse(z.object({ consciousness: z.enum(['A', 'C', 'V', 'P', 'U']).optional(), supplementalOxygen: z.boolean().optional() }).strict()
       .refine((b) => b.consciousness !== undefined || b.supplementalOxygen !== undefined, 'give consciousness (ACVPU) and/or supplementalOxygen'), req.body);
-    const cmd = { type: 'observation', patientId: pid, consciousness: body.consciousness, supplementalOxygen: body.supplementalOxygen, by: req.principal.id, at: Date.now() };
+    const cmd = { type: 'observation' as const, patientId: pid, consciousness: body.consciousness, supplementalOxygen: body.supplementalOxygen, by: req.principal.id, at: Date.now() };
     await audited(audit, { ...who(req), action: 'patient.observation', target: `patient:${pid}`, before: view.observations.get(pid) ?? null, after: body },
-      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] }), unavailable);
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: encodeCommand(cmd) }] }), unavailable);
     log.info({ patientId: pid, by: cmd.by }, 'observation recorded');
     return reply.code(202).send(cmd);
   });
@@ -325,9 +326,9 @@ export function buildApi({ options, query, producer, view, log, registry = new R
     const { patientId: pid } = parse(z.object({ patientId }), req.params);
     scope(req, pid);
     const body = parse(z.object({ scale: z.union([z.literal(1), z.literal(2)]), reason: z.string().min(5).max(500) }).strict(), req.body);
-    const cmd = { type: 'spo2-scale', patientId: pid, scale: body.scale, reason: body.reason, by: req.principal.id, at: Date.now() };
+    const cmd = { type: 'spo2-scale' as const, patientId: pid, scale: body.scale, reason: body.reason, by: req.principal.id, at: Date.now() };
     await audited(audit, { ...who(req), action: 'patient.spo2-scale', target: `patient:${pid}`, before: view.observations.get(pid)?.spo2Scale ?? null, after: body },
-      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify(cmd) }] }), unavailable);
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: encodeCommand(cmd) }] }), unavailable);
     log.info({ patientId: pid, scale: body.scale, by: cmd.by }, 'spo2 scale set');
     return reply.code(202).send(cmd);
   });
@@ -349,7 +350,7 @@ export function buildApi({ options, query, producer, view, log, registry = new R
       if (v && v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', `${k}: low must be below high`);
     }
     await audited(audit, { ...who(req), action: 'patient.limits', target: `patient:${pid}`, before: view.limits.get(pid) ?? null, after: overrides },
-      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: JSON.stringify({ type: 'limits', patientId: pid, overrides }) }] }), unavailable);
+      () => producer.send({ topic: options.commandsTopic, acks: -1, messages: [{ key: pid, value: encodeCommand({ type: 'limits', patientId: pid, overrides, by: req.principal.id, at: Date.now() }) }] }), unavailable);
     view.limits.set(pid, overrides);
     return reply.code(202).send({ patientId: pid, overrides });
   });

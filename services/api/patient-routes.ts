@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Producer } from 'kafkajs';
 import { z } from 'zod';
+import { encodeCommand } from '../common/alert-contract-commands.js';
 import type { ErrorCode } from '../common/errors.js';
 import type { PatientRegistry } from '../common/patient-registry.js';
 import { DISPLAY_NAME_RE, WARD_RE } from '../common/patient-records.js';
@@ -103,7 +104,7 @@ export function registerPatientRoutes(app: FastifyInstance, deps: PatientRouteDe
     // a discharged patient whose command was lost would keep open alerts nobody watches.
     const at = Date.now();
     const r = await audited(audit, { ...actor(req), action: 'patient.discharge', target: `patient:${id}`, before: known, after: { ...known, dischargedAt: new Date(at).toISOString() } }, async () => {
-      await deps.producer.send({ topic: deps.commandsTopic, acks: -1, messages: [{ key: id, value: JSON.stringify({ type: 'discharge', patientId: id, by: req.principal.id, at }) }] });
+      await deps.producer.send({ topic: deps.commandsTopic, acks: -1, messages: [{ key: id, value: encodeCommand({ type: 'discharge', patientId: id, by: req.principal.id, at }) }] });
       return mapped(() => store.discharge(id, at));
     }, unavailable);
     return { ...r.after, endedAssignments: r.ended };

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { createAlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { encodeCommand } from '../../services/common/alert-contract-commands.js';
 import { Alert, AlertCategory, AlertPriority, AlertState } from '../../services/common/proto.js';
 import { simulate } from '../../services/simulator/app.js';
 import { createInfluxWriter } from '../../services/writer/influx-writer.js';
@@ -41,9 +42,9 @@ async function startWorker(_t: TestContext, p: Pipeline, engine: Partial<EngineC
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   p.cleanup(() => producer.disconnect());
   await producer.connect();
-  /** A clinician's command, as the API sends it (acks = all on the commands topic). */
-  const command = (cmd: Record<string, unknown> & { patientId: string }) =>
-    producer.send({ topic: commands, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify({ at: Date.now(), by: 'nurse-test', ...cmd }) }] });
+  /** A clinician's command, as the API sends it (vitals.v1.AlertCommand, acks = all on the commands topic). */
+  const command = (cmd: { type: 'acknowledge' | 'resolve'; patientId: string; alertId: string }) =>
+    producer.send({ topic: commands, acks: -1, messages: [{ key: cmd.patientId, value: encodeCommand({ at: Date.now(), by: 'nurse-test', ...cmd }) }] });
   return { worker, command };
 }
 

@@ -9,6 +9,7 @@ import { pino } from 'pino';
 import { createAlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { encodeCommand, type AlertCommand } from '../../services/common/alert-contract-commands.js';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { Alert, AlertState } from '../../services/common/proto.js';
 import { telemetryTopic } from '../../services/common/topics.js';
@@ -65,8 +66,8 @@ test('a desaturation raises one SpO2 alert within the delay + 2 s; it latches af
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   p.cleanup(() => producer.disconnect());
   await producer.connect();
-  const command = (cmd: { type: string; patientId: string; alertId: string; by: string; at: number }) =>
-    producer.send({ topic: `${p.topics.alerts}.commands`, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify(cmd) }] });
+  const command = (cmd: AlertCommand) =>
+    producer.send({ topic: `${p.topics.alerts}.commands`, acks: -1, messages: [{ key: cmd.patientId, value: encodeCommand(cmd) }] });
   const alerts = await p.collect(p.topics.alerts);
   const arrivals = new Map<string, number>();
   const seen = setInterval(() => { for (const a of decodeAll(alerts.messages)) if (!arrivals.has(`${a.alertId}:${a.state}`)) arrivals.set(`${a.alertId}:${a.state}`, Date.now()); }, 50);
