@@ -88,13 +88,11 @@ export function decodeCommand(value: Uint8Array | null | undefined): AlertComman
     case 'acknowledge': return checkCommand({ ...base, type: 'acknowledge', alertId: m.acknowledge!.alertId ?? '' }, false);
     case 'resolve': return checkCommand({ ...base, type: 'resolve', alertId: m.resolve!.alertId ?? '' }, false);
     case 'limits': {
-      const overrides: Record<string, Record<string, unknown>> = {};
-      for (const [vital, o] of Object.entries(m.limits!.overrides ?? {})) {
-        const out: Record<string, unknown> = {};
-        for (const f of ['low', 'high', 'delayMs', 'delaySamples', 'hysteresis'] as const) if (o[f] != null) out[f] = o[f];
-        if (o.priority) out.priority = PRIORITY.fromWire(o.priority) ?? `#${o.priority}`;
-        overrides[vital] = out;
-      }
+      // fromEntries: own properties whatever the key (a "__proto__" key is refused as unknown, not lost).
+      const overrides = Object.fromEntries(Object.entries(m.limits!.overrides ?? {}).map(([vital, o]) => [vital, Object.fromEntries([
+        ...(['low', 'high', 'delayMs', 'delaySamples', 'hysteresis'] as const).filter((f) => o[f] != null).map((f) => [f, o[f]]),
+        ...(o.priority ? [['priority', PRIORITY.fromWire(o.priority) ?? `#${o.priority}`]] : []),
+      ])]));
       return checkCommand({ ...base, type: 'limits', overrides }, false);
     }
     case 'observation': {
@@ -163,7 +161,7 @@ function checkOverrides(v: unknown): LimitOverrides {
   // The previous release wrote `overrides` undefined (omitted) for "none".
   if (v === undefined) return {};
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return bad('limits: overrides must be an object of vital key to limits');
-  const out: LimitOverrides = {};
+  const out: LimitOverrides = {}; // only known vital keys are set
   for (const [vital, o] of Object.entries(v)) {
     if (o === undefined) continue;
     if (!(VITAL_KEYS as readonly string[]).includes(vital)) bad(`limits: unknown vital ${JSON.stringify(vital.slice(0, 40))}`);

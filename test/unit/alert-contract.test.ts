@@ -154,6 +154,7 @@ test('a malformed command is refused with a reason that says what is wrong', () 
     ['time missing', wire({ patientId: 'p', author: 'n', discharge: {} })],
     ['alert id must be 24 lowercase hex digits', wire({ patientId: 'p', author: 'n', atMs: AT, acknowledge: { alertId: 'nope' } })],
     ['limits: unknown vital "glucose"', wire({ patientId: 'p', author: 'n', atMs: AT, limits: { overrides: { glucose: { low: 3 } } } })],
+    ['limits: unknown vital "__proto__"', wire({ patientId: 'p', author: 'n', atMs: AT, limits: { overrides: Object.fromEntries([['__proto__', { low: 1 }], ['spo2', { low: 2 }]]) } })],
     ['limits.spo2.priority: must be high, medium or low', wire({ patientId: 'p', author: 'n', atMs: AT, limits: { overrides: { spo2: { priority: 7 as AlertPriority } } } })],
     ['observation: neither consciousness nor supplemental oxygen', wire({ patientId: 'p', author: 'n', atMs: AT, observation: {} })],
     ['observation: consciousness must be one of A, C, V, P, U', wire({ patientId: 'p', author: 'n', atMs: AT, observation: { consciousness: 9 as Acvpu } })],
