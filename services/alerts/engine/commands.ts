@@ -1,4 +1,5 @@
 /** People's commands: acknowledge, resolve, discharge, nurse-entered observations and the SpO2 scale. */
+import type { AlertCommand } from '../../common/alert-contract-commands.js';
 import type { VitalsBatch } from '../../common/proto.js';
 import { evaluateNews2 } from './news2-alert.js';
 import { emitted, resolveAlert, upgradeAlert } from './records.js';
@@ -12,7 +13,7 @@ export type CommandResult = { changes: AlertRecord[]; refused?: string };
  * Resolving is refused while the condition exists (the API says 409 first; this guards
  * against a stale view): only data clears a condition.
  */
-export function onCommand(s: PatientState, cfg: EngineConfig, cmd: { type: 'acknowledge' | 'resolve'; alertId: string; by: string; at: number }): CommandResult {
+export function onCommand(s: PatientState, cfg: EngineConfig, cmd: Of<'acknowledge' | 'resolve'>): CommandResult {
   const a = Object.values(s.alerts).find((x) => x.id === cmd.alertId);
   if (!a || a.state === 'resolved') return { changes: [] };
   upgradeAlert(a);
@@ -52,13 +53,11 @@ export function onDischarge(s: PatientState, cmd: { by: string; at: number }): A
 export const beforeDischarge = (s: PatientState, batch: VitalsBatch): boolean =>
   s.dischargedAt !== undefined && batch.samples.every((x) => Number(x.measuredAtMs) < s.dischargedAt!);
 
-export type ObservationCommand = {
-  type: 'observation'; at: number; by: string;
-  /** ACVPU: 'A' alert; C, V, P, U score 3. */
-  consciousness?: 'A' | 'C' | 'V' | 'P' | 'U' | undefined;
-  supplementalOxygen?: boolean | undefined;
-};
-export type Spo2ScaleCommand = { type: 'spo2-scale'; scale: 1 | 2; reason: string; by: string; at: number };
+// The commands' shapes are the alert contract's (issue 13), less the patient id (the state is the patient's).
+type Of<T extends AlertCommand['type']> = Omit<Extract<AlertCommand, { type: T }>, 'patientId'>;
+/** ACVPU ('A' alert; C, V, P, U score 3) and/or supplemental oxygen, entered by a nurse. */
+export type ObservationCommand = Of<'observation'>;
+export type Spo2ScaleCommand = Of<'spo2-scale'>;
 
 /** Nurse-entered NEWS2 parameters and the clinician's SpO2 scale: stored, then NEWS2 again. */
 export function onObservation(s: PatientState, cfg: EngineConfig, cmd: ObservationCommand | Spo2ScaleCommand): AlertRecord[] {
