@@ -2620,6 +2620,2853 @@ export const vitals = $root.vitals = (() => {
             return values;
         })();
 
+        /**
+         * Acvpu enum.
+         * @name vitals.v1.Acvpu
+         * @enum {number}
+         * @property {number} ACVPU_UNSPECIFIED=0 ACVPU_UNSPECIFIED value
+         * @property {number} ACVPU_ALERT=1 ACVPU_ALERT value
+         * @property {number} ACVPU_CONFUSION=2 ACVPU_CONFUSION value
+         * @property {number} ACVPU_VOICE=3 ACVPU_VOICE value
+         * @property {number} ACVPU_PAIN=4 ACVPU_PAIN value
+         * @property {number} ACVPU_UNRESPONSIVE=5 ACVPU_UNRESPONSIVE value
+         */
+        v1.Acvpu = (function() {
+            const valuesById = $Object.create(null), values = $Object.create(valuesById);
+            values[valuesById[0] = "ACVPU_UNSPECIFIED"] = 0;
+            values[valuesById[1] = "ACVPU_ALERT"] = 1;
+            values[valuesById[2] = "ACVPU_CONFUSION"] = 2;
+            values[valuesById[3] = "ACVPU_VOICE"] = 3;
+            values[valuesById[4] = "ACVPU_PAIN"] = 4;
+            values[valuesById[5] = "ACVPU_UNRESPONSIVE"] = 5;
+            return values;
+        })();
+
+        v1.AlertCommand = (function() {
+
+            /**
+             * Properties of an AlertCommand.
+             * @typedef {Object} vitals.v1.AlertCommand.$Properties
+             * @property {string|null} [patientId] AlertCommand patientId
+             * @property {string|null} [author] AlertCommand author
+             * @property {number|null} [atMs] AlertCommand atMs
+             * @property {vitals.v1.AlertCommand.Acknowledge.$Properties|null} [acknowledge] AlertCommand acknowledge
+             * @property {vitals.v1.AlertCommand.Resolve.$Properties|null} [resolve] AlertCommand resolve
+             * @property {vitals.v1.AlertCommand.Limits.$Properties|null} [limits] AlertCommand limits
+             * @property {vitals.v1.AlertCommand.Observation.$Properties|null} [observation] AlertCommand observation
+             * @property {vitals.v1.AlertCommand.Spo2Scale.$Properties|null} [spo2Scale] AlertCommand spo2Scale
+             * @property {vitals.v1.AlertCommand.Discharge.$Properties|null} [discharge] AlertCommand discharge
+             * @property {"acknowledge"|"resolve"|"limits"|"observation"|"spo2Scale"|"discharge"} [command] AlertCommand command
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AlertCommand.
+             * @memberof vitals.v1
+             * @interface IAlertCommand
+             * @augments vitals.v1.AlertCommand.$Properties
+             * @deprecated Use vitals.v1.AlertCommand.$Properties instead.
+             */
+
+            /**
+             * Narrowed shape of an AlertCommand.
+             * @typedef {{
+             *   patientId?: string|null;
+             *   author?: string|null;
+             *   atMs?: number|null;
+             *   acknowledge?: vitals.v1.AlertCommand.Acknowledge.$Shape|null;
+             *   resolve?: vitals.v1.AlertCommand.Resolve.$Shape|null;
+             *   limits?: vitals.v1.AlertCommand.Limits.$Shape|null;
+             *   observation?: vitals.v1.AlertCommand.Observation.$Shape|null;
+             *   spo2Scale?: vitals.v1.AlertCommand.Spo2Scale.$Shape|null;
+             *   discharge?: vitals.v1.AlertCommand.Discharge.$Shape|null;
+             *   $unknowns?: Array.<Uint8Array>;
+             * } & (
+             *   ({ command?: undefined; acknowledge?: null; resolve?: null; limits?: null; observation?: null; spo2Scale?: null; discharge?: null }|{ command?: "acknowledge"; acknowledge: vitals.v1.AlertCommand.Acknowledge.$Shape; resolve?: null; limits?: null; observation?: null; spo2Scale?: null; discharge?: null }|{ command?: "resolve"; acknowledge?: null; resolve: vitals.v1.AlertCommand.Resolve.$Shape; limits?: null; observation?: null; spo2Scale?: null; discharge?: null }|{ command?: "limits"; acknowledge?: null; resolve?: null; limits: vitals.v1.AlertCommand.Limits.$Shape; observation?: null; spo2Scale?: null; discharge?: null }|{ command?: "observation"; acknowledge?: null; resolve?: null; limits?: null; observation: vitals.v1.AlertCommand.Observation.$Shape; spo2Scale?: null; discharge?: null }|{ command?: "spo2Scale"; acknowledge?: null; resolve?: null; limits?: null; observation?: null; spo2Scale: vitals.v1.AlertCommand.Spo2Scale.$Shape; discharge?: null }|{ command?: "discharge"; acknowledge?: null; resolve?: null; limits?: null; observation?: null; spo2Scale?: null; discharge: vitals.v1.AlertCommand.Discharge.$Shape })
+             * )} vitals.v1.AlertCommand.$Shape
+             */
+
+            /**
+             * Constructs a new AlertCommand.
+             * @memberof vitals.v1
+             * @classdesc Represents an AlertCommand.
+             * @constructor
+             * @param {vitals.v1.AlertCommand.$Properties=} [properties] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AlertCommand = function (properties) {
+                if (properties)
+                    for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                        if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                            this[keys[i]] = properties[keys[i]];
+            };
+
+            /**
+             * AlertCommand patientId.
+             * @member {string} patientId
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.patientId = "";
+
+            /**
+             * AlertCommand author.
+             * @member {string} author
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.author = "";
+
+            /**
+             * AlertCommand atMs.
+             * @member {number} atMs
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.atMs = $util.Long ? $util.Long.fromBits(0,0,false) : 0;
+
+            /**
+             * AlertCommand acknowledge.
+             * @member {vitals.v1.AlertCommand.Acknowledge.$Properties|null|undefined} acknowledge
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.acknowledge = null;
+
+            /**
+             * AlertCommand resolve.
+             * @member {vitals.v1.AlertCommand.Resolve.$Properties|null|undefined} resolve
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.resolve = null;
+
+            /**
+             * AlertCommand limits.
+             * @member {vitals.v1.AlertCommand.Limits.$Properties|null|undefined} limits
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.limits = null;
+
+            /**
+             * AlertCommand observation.
+             * @member {vitals.v1.AlertCommand.Observation.$Properties|null|undefined} observation
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.observation = null;
+
+            /**
+             * AlertCommand spo2Scale.
+             * @member {vitals.v1.AlertCommand.Spo2Scale.$Properties|null|undefined} spo2Scale
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.spo2Scale = null;
+
+            /**
+             * AlertCommand discharge.
+             * @member {vitals.v1.AlertCommand.Discharge.$Properties|null|undefined} discharge
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            AlertCommand.prototype.discharge = null;
+
+            // OneOf field names bound to virtual getters and setters
+            let $oneOfFields;
+
+            /**
+             * AlertCommand command.
+             * @member {"acknowledge"|"resolve"|"limits"|"observation"|"spo2Scale"|"discharge"|undefined} command
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             */
+            $Object.defineProperty(AlertCommand.prototype, "command", {
+                get: $util.oneOfGetter($oneOfFields = ["acknowledge", "resolve", "limits", "observation", "spo2Scale", "discharge"]),
+                set: $util.oneOfSetter($oneOfFields)
+            });
+
+            /**
+             * Creates a new AlertCommand instance using the specified properties.
+             * @function create
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {vitals.v1.AlertCommand.$Properties=} [properties] Properties to set
+             * @returns {vitals.v1.AlertCommand} AlertCommand instance
+             * @type {{
+             *   (properties: vitals.v1.AlertCommand.$Shape): vitals.v1.AlertCommand & vitals.v1.AlertCommand.$Shape;
+             *   (properties?: vitals.v1.AlertCommand.$Properties): vitals.v1.AlertCommand;
+             * }}
+             */
+            AlertCommand.create = function(properties) {
+                return new AlertCommand(properties);
+            };
+
+            /**
+             * Encodes the specified AlertCommand message. Does not implicitly {@link vitals.v1.AlertCommand.verify|verify} messages.
+             * @function encode
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {vitals.v1.AlertCommand.$Properties} message AlertCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertCommand.encode = function (message, writer, _depth) {
+                if (!writer)
+                    writer = $Writer.create();
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId") && message.patientId !== "")
+                    writer.uint32(/* id 1, wireType 2 =*/10).string(message.patientId);
+                if (message.author != null && $Object.hasOwnProperty.call(message, "author") && message.author !== "")
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.author);
+                if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs") && (typeof message.atMs === "object" ? message.atMs.low || message.atMs.high : message.atMs !== 0))
+                    writer.uint32(/* id 3, wireType 0 =*/24).int64(message.atMs);
+                if (message.acknowledge != null && $Object.hasOwnProperty.call(message, "acknowledge"))
+                    $root.vitals.v1.AlertCommand.Acknowledge.encode(message.acknowledge, writer.uint32(/* id 4, wireType 2 =*/34).fork(), _depth + 1).ldelim();
+                if (message.resolve != null && $Object.hasOwnProperty.call(message, "resolve"))
+                    $root.vitals.v1.AlertCommand.Resolve.encode(message.resolve, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
+                if (message.limits != null && $Object.hasOwnProperty.call(message, "limits"))
+                    $root.vitals.v1.AlertCommand.Limits.encode(message.limits, writer.uint32(/* id 6, wireType 2 =*/50).fork(), _depth + 1).ldelim();
+                if (message.observation != null && $Object.hasOwnProperty.call(message, "observation"))
+                    $root.vitals.v1.AlertCommand.Observation.encode(message.observation, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
+                if (message.spo2Scale != null && $Object.hasOwnProperty.call(message, "spo2Scale"))
+                    $root.vitals.v1.AlertCommand.Spo2Scale.encode(message.spo2Scale, writer.uint32(/* id 8, wireType 2 =*/66).fork(), _depth + 1).ldelim();
+                if (message.discharge != null && $Object.hasOwnProperty.call(message, "discharge"))
+                    $root.vitals.v1.AlertCommand.Discharge.encode(message.discharge, writer.uint32(/* id 9, wireType 2 =*/74).fork(), _depth + 1).ldelim();
+                if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                    for (let i = 0; i < message.$unknowns.length; ++i)
+                        writer.raw(message.$unknowns[i]);
+                return writer;
+            };
+
+            /**
+             * Encodes the specified AlertCommand message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.verify|verify} messages.
+             * @function encodeDelimited
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {vitals.v1.AlertCommand.$Properties} message AlertCommand message or plain object to encode
+             * @param {$protobuf.Writer} [writer] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AlertCommand.encodeDelimited = function(message, writer) {
+                return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+            };
+
+            /**
+             * Decodes an AlertCommand message from the specified reader or buffer.
+             * @function decode
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @param {number} [length] Message length if known beforehand
+             * @returns {vitals.v1.AlertCommand & vitals.v1.AlertCommand.$Shape} AlertCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertCommand.decode = function (reader, length, _end, _depth, _target) {
+                if (!(reader instanceof $Reader))
+                    reader = $Reader.create(reader);
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let end, message, value;
+                if (length === $undefined)
+                    end = reader.len;
+                else {
+                    end = reader.pos + length;
+                    if (end > reader.len)
+                        throw $RangeError("index out of range");
+                    length = reader.len;
+                    reader.len = end;
+                }
+                message = _target || new $root.vitals.v1.AlertCommand();
+                while (reader.pos < end) {
+                    let start = reader.pos;
+                    let tag = reader.tag();
+                    if (tag === _end) {
+                        _end = $undefined;
+                        break;
+                    }
+                    let wireType = tag & 7;
+                    switch (tag >>>= 3) {
+                    case 1: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.patientId = value;
+                            else
+                                delete message.patientId;
+                            continue;
+                        }
+                    case 2: {
+                            if (wireType !== 2)
+                                break;
+                            if ((value = reader.stringVerify()).length)
+                                message.author = value;
+                            else
+                                delete message.author;
+                            continue;
+                        }
+                    case 3: {
+                            if (wireType !== 0)
+                                break;
+                            if (typeof (value = reader.int64()) === "object" ? value.low || value.high : value !== 0)
+                                message.atMs = value;
+                            else
+                                delete message.atMs;
+                            continue;
+                        }
+                    case 4: {
+                            if (wireType !== 2)
+                                break;
+                            message.acknowledge = $root.vitals.v1.AlertCommand.Acknowledge.decode(reader, reader.size(), $undefined, _depth + 1, message.acknowledge);
+                            message.command = "acknowledge";
+                            continue;
+                        }
+                    case 5: {
+                            if (wireType !== 2)
+                                break;
+                            message.resolve = $root.vitals.v1.AlertCommand.Resolve.decode(reader, reader.size(), $undefined, _depth + 1, message.resolve);
+                            message.command = "resolve";
+                            continue;
+                        }
+                    case 6: {
+                            if (wireType !== 2)
+                                break;
+                            message.limits = $root.vitals.v1.AlertCommand.Limits.decode(reader, reader.size(), $undefined, _depth + 1, message.limits);
+                            message.command = "limits";
+                            continue;
+                        }
+                    case 7: {
+                            if (wireType !== 2)
+                                break;
+                            message.observation = $root.vitals.v1.AlertCommand.Observation.decode(reader, reader.size(), $undefined, _depth + 1, message.observation);
+                            message.command = "observation";
+                            continue;
+                        }
+                    case 8: {
+                            if (wireType !== 2)
+                                break;
+                            message.spo2Scale = $root.vitals.v1.AlertCommand.Spo2Scale.decode(reader, reader.size(), $undefined, _depth + 1, message.spo2Scale);
+                            message.command = "spo2Scale";
+                            continue;
+                        }
+                    case 9: {
+                            if (wireType !== 2)
+                                break;
+                            message.discharge = $root.vitals.v1.AlertCommand.Discharge.decode(reader, reader.size(), $undefined, _depth + 1, message.discharge);
+                            message.command = "discharge";
+                            continue;
+                        }
+                    }
+                    reader.skipType(wireType, _depth, tag);
+                    if (!reader.discardUnknown) {
+                        $util.makeProp(message, "$unknowns", false);
+                        (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                    }
+                }
+                if (length !== $undefined) {
+                    if (reader.pos !== end)
+                        throw $RangeError("index out of range");
+                    reader.len = length;
+                }
+                if (_end !== $undefined)
+                    throw $Error("missing end group");
+                return message;
+            };
+
+            /**
+             * Decodes an AlertCommand message from the specified reader or buffer, length delimited.
+             * @function decodeDelimited
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+             * @returns {vitals.v1.AlertCommand & vitals.v1.AlertCommand.$Shape} AlertCommand
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AlertCommand.decodeDelimited = function(reader) {
+                if (!(reader instanceof $Reader))
+                    reader = new $Reader(reader);
+                return this.decode(reader, reader.size());
+            };
+
+            /**
+             * Verifies an AlertCommand message.
+             * @function verify
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {Object.<string,*>} message Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AlertCommand.verify = function (message, _depth) {
+                if (typeof message !== "object" || message === null)
+                    return "object expected";
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    return "max depth exceeded";
+                let properties = {};
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    if (!$util.isString(message.patientId))
+                        return "patientId: string expected";
+                if (message.author != null && $Object.hasOwnProperty.call(message, "author"))
+                    if (!$util.isString(message.author))
+                        return "author: string expected";
+                if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs"))
+                    if (!$util.isInteger(message.atMs) && !(message.atMs && $util.isInteger(message.atMs.low) && $util.isInteger(message.atMs.high)))
+                        return "atMs: integer|Long expected";
+                if (message.acknowledge != null && $Object.hasOwnProperty.call(message, "acknowledge")) {
+                    properties.command = 1;
+                    {
+                        let error = $root.vitals.v1.AlertCommand.Acknowledge.verify(message.acknowledge, _depth + 1);
+                        if (error)
+                            return "acknowledge." + error;
+                    }
+                }
+                if (message.resolve != null && $Object.hasOwnProperty.call(message, "resolve")) {
+                    if (properties.command === 1)
+                        return "command: multiple values";
+                    properties.command = 1;
+                    {
+                        let error = $root.vitals.v1.AlertCommand.Resolve.verify(message.resolve, _depth + 1);
+                        if (error)
+                            return "resolve." + error;
+                    }
+                }
+                if (message.limits != null && $Object.hasOwnProperty.call(message, "limits")) {
+                    if (properties.command === 1)
+                        return "command: multiple values";
+                    properties.command = 1;
+                    {
+                        let error = $root.vitals.v1.AlertCommand.Limits.verify(message.limits, _depth + 1);
+                        if (error)
+                            return "limits." + error;
+                    }
+                }
+                if (message.observation != null && $Object.hasOwnProperty.call(message, "observation")) {
+                    if (properties.command === 1)
+                        return "command: multiple values";
+                    properties.command = 1;
+                    {
+                        let error = $root.vitals.v1.AlertCommand.Observation.verify(message.observation, _depth + 1);
+                        if (error)
+                            return "observation." + error;
+                    }
+                }
+                if (message.spo2Scale != null && $Object.hasOwnProperty.call(message, "spo2Scale")) {
+                    if (properties.command === 1)
+                        return "command: multiple values";
+                    properties.command = 1;
+                    {
+                        let error = $root.vitals.v1.AlertCommand.Spo2Scale.verify(message.spo2Scale, _depth + 1);
+                        if (error)
+                            return "spo2Scale." + error;
+                    }
+                }
+                if (message.discharge != null && $Object.hasOwnProperty.call(message, "discharge")) {
+                    if (properties.command === 1)
+                        return "command: multiple values";
+                    properties.command = 1;
+                    {
+                        let error = $root.vitals.v1.AlertCommand.Discharge.verify(message.discharge, _depth + 1);
+                        if (error)
+                            return "discharge." + error;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Creates an AlertCommand message from a plain object. Also converts values to their respective internal types.
+             * @function fromObject
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {Object.<string,*>} object Plain object
+             * @returns {vitals.v1.AlertCommand} AlertCommand
+             */
+            AlertCommand.fromObject = function (object, _depth) {
+                if (object instanceof $root.vitals.v1.AlertCommand)
+                    return object;
+                if (!$util.isObject(object))
+                    throw $TypeError(".vitals.v1.AlertCommand: object expected");
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let message = new $root.vitals.v1.AlertCommand();
+                if (object.patientId != null)
+                    if (typeof object.patientId !== "string" || object.patientId.length)
+                        message.patientId = $String(object.patientId);
+                if (object.author != null)
+                    if (typeof object.author !== "string" || object.author.length)
+                        message.author = $String(object.author);
+                if (object.atMs != null)
+                    if (typeof object.atMs === "object" ? object.atMs.low || object.atMs.high : $Number(object.atMs) !== 0)
+                        if ($util.Long)
+                            message.atMs = $util.Long.fromValue(object.atMs, false);
+                        else if (typeof object.atMs === "string")
+                            message.atMs = $parseInt(object.atMs, 10);
+                        else if (typeof object.atMs === "number")
+                            message.atMs = object.atMs;
+                        else if (typeof object.atMs === "object")
+                            message.atMs = new $util.LongBits(object.atMs.low >>> 0, object.atMs.high >>> 0).toNumber();
+                if (object.acknowledge != null) {
+                    if (!$util.isObject(object.acknowledge))
+                        throw $TypeError(".vitals.v1.AlertCommand.acknowledge: object expected");
+                    message.acknowledge = $root.vitals.v1.AlertCommand.Acknowledge.fromObject(object.acknowledge, _depth + 1);
+                }
+                if (object.resolve != null) {
+                    if (!$util.isObject(object.resolve))
+                        throw $TypeError(".vitals.v1.AlertCommand.resolve: object expected");
+                    message.resolve = $root.vitals.v1.AlertCommand.Resolve.fromObject(object.resolve, _depth + 1);
+                }
+                if (object.limits != null) {
+                    if (!$util.isObject(object.limits))
+                        throw $TypeError(".vitals.v1.AlertCommand.limits: object expected");
+                    message.limits = $root.vitals.v1.AlertCommand.Limits.fromObject(object.limits, _depth + 1);
+                }
+                if (object.observation != null) {
+                    if (!$util.isObject(object.observation))
+                        throw $TypeError(".vitals.v1.AlertCommand.observation: object expected");
+                    message.observation = $root.vitals.v1.AlertCommand.Observation.fromObject(object.observation, _depth + 1);
+                }
+                if (object.spo2Scale != null) {
+                    if (!$util.isObject(object.spo2Scale))
+                        throw $TypeError(".vitals.v1.AlertCommand.spo2Scale: object expected");
+                    message.spo2Scale = $root.vitals.v1.AlertCommand.Spo2Scale.fromObject(object.spo2Scale, _depth + 1);
+                }
+                if (object.discharge != null) {
+                    if (!$util.isObject(object.discharge))
+                        throw $TypeError(".vitals.v1.AlertCommand.discharge: object expected");
+                    message.discharge = $root.vitals.v1.AlertCommand.Discharge.fromObject(object.discharge, _depth + 1);
+                }
+                return message;
+            };
+
+            /**
+             * Creates a plain object from an AlertCommand message. Also converts values to other types if specified.
+             * @function toObject
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {vitals.v1.AlertCommand} message AlertCommand
+             * @param {$protobuf.IConversionOptions} [options] Conversion options
+             * @returns {Object.<string,*>} Plain object
+             */
+            AlertCommand.toObject = function (message, options, _depth) {
+                if (!options)
+                    options = {};
+                if (_depth === $undefined)
+                    _depth = 0;
+                if (_depth > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                let object = {};
+                if (options.defaults) {
+                    object.patientId = "";
+                    object.author = "";
+                    if ($util.Long) {
+                        let long = new $util.Long(0, 0, false);
+                        object.atMs = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
+                    } else
+                        object.atMs = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
+                }
+                if (message.patientId != null && $Object.hasOwnProperty.call(message, "patientId"))
+                    object.patientId = message.patientId;
+                if (message.author != null && $Object.hasOwnProperty.call(message, "author"))
+                    object.author = message.author;
+                if (message.atMs != null && $Object.hasOwnProperty.call(message, "atMs"))
+                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
+                        object.atMs = typeof message.atMs === "number" ? $BigInt(message.atMs) : $util.Long.fromBits(message.atMs.low >>> 0, message.atMs.high >>> 0, false).toBigInt();
+                    else if (typeof message.atMs === "number")
+                        object.atMs = options.longs === $String ? $String(message.atMs) : message.atMs;
+                    else
+                        object.atMs = options.longs === $String ? $util.Long.prototype.toString.call(message.atMs) : options.longs === $Number ? new $util.LongBits(message.atMs.low >>> 0, message.atMs.high >>> 0).toNumber() : message.atMs;
+                if (message.acknowledge != null && $Object.hasOwnProperty.call(message, "acknowledge")) {
+                    object.acknowledge = $root.vitals.v1.AlertCommand.Acknowledge.toObject(message.acknowledge, options, _depth + 1);
+                    if (options.oneofs)
+                        object.command = "acknowledge";
+                }
+                if (message.resolve != null && $Object.hasOwnProperty.call(message, "resolve")) {
+                    object.resolve = $root.vitals.v1.AlertCommand.Resolve.toObject(message.resolve, options, _depth + 1);
+                    if (options.oneofs)
+                        object.command = "resolve";
+                }
+                if (message.limits != null && $Object.hasOwnProperty.call(message, "limits")) {
+                    object.limits = $root.vitals.v1.AlertCommand.Limits.toObject(message.limits, options, _depth + 1);
+                    if (options.oneofs)
+                        object.command = "limits";
+                }
+                if (message.observation != null && $Object.hasOwnProperty.call(message, "observation")) {
+                    object.observation = $root.vitals.v1.AlertCommand.Observation.toObject(message.observation, options, _depth + 1);
+                    if (options.oneofs)
+                        object.command = "observation";
+                }
+                if (message.spo2Scale != null && $Object.hasOwnProperty.call(message, "spo2Scale")) {
+                    object.spo2Scale = $root.vitals.v1.AlertCommand.Spo2Scale.toObject(message.spo2Scale, options, _depth + 1);
+                    if (options.oneofs)
+                        object.command = "spo2Scale";
+                }
+                if (message.discharge != null && $Object.hasOwnProperty.call(message, "discharge")) {
+                    object.discharge = $root.vitals.v1.AlertCommand.Discharge.toObject(message.discharge, options, _depth + 1);
+                    if (options.oneofs)
+                        object.command = "discharge";
+                }
+                return object;
+            };
+
+            /**
+             * Converts this AlertCommand to JSON.
+             * @function toJSON
+             * @memberof vitals.v1.AlertCommand
+             * @instance
+             * @returns {Object.<string,*>} JSON object
+             */
+            AlertCommand.prototype.toJSON = function() {
+                return AlertCommand.toObject(this, $protobuf.util.toJSONOptions);
+            };
+
+            /**
+             * Gets the type url for AlertCommand
+             * @function getTypeUrl
+             * @memberof vitals.v1.AlertCommand
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AlertCommand.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/vitals.v1.AlertCommand";
+            };
+
+            AlertCommand.Acknowledge = (function() {
+
+                /**
+                 * Properties of an Acknowledge.
+                 * @typedef {Object} vitals.v1.AlertCommand.Acknowledge.$Properties
+                 * @property {string|null} [alertId] Acknowledge alertId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Acknowledge.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface IAcknowledge
+                 * @augments vitals.v1.AlertCommand.Acknowledge.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.Acknowledge.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Acknowledge.
+                 * @typedef {vitals.v1.AlertCommand.Acknowledge.$Properties} vitals.v1.AlertCommand.Acknowledge.$Shape
+                 */
+
+                /**
+                 * Constructs a new Acknowledge.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents an Acknowledge.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.Acknowledge.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Acknowledge = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Acknowledge alertId.
+                 * @member {string} alertId
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @instance
+                 */
+                Acknowledge.prototype.alertId = "";
+
+                /**
+                 * Creates a new Acknowledge instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Acknowledge.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.Acknowledge} Acknowledge instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.Acknowledge.$Shape): vitals.v1.AlertCommand.Acknowledge & vitals.v1.AlertCommand.Acknowledge.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.Acknowledge.$Properties): vitals.v1.AlertCommand.Acknowledge;
+                 * }}
+                 */
+                Acknowledge.create = function(properties) {
+                    return new Acknowledge(properties);
+                };
+
+                /**
+                 * Encodes the specified Acknowledge message. Does not implicitly {@link vitals.v1.AlertCommand.Acknowledge.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Acknowledge.$Properties} message Acknowledge message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Acknowledge.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId") && message.alertId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.alertId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Acknowledge message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.Acknowledge.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Acknowledge.$Properties} message Acknowledge message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Acknowledge.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes an Acknowledge message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.Acknowledge & vitals.v1.AlertCommand.Acknowledge.$Shape} Acknowledge
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Acknowledge.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.Acknowledge();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.alertId = value;
+                                else
+                                    delete message.alertId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes an Acknowledge message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.Acknowledge & vitals.v1.AlertCommand.Acknowledge.$Shape} Acknowledge
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Acknowledge.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies an Acknowledge message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Acknowledge.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
+                        if (!$util.isString(message.alertId))
+                            return "alertId: string expected";
+                    return null;
+                };
+
+                /**
+                 * Creates an Acknowledge message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.Acknowledge} Acknowledge
+                 */
+                Acknowledge.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.Acknowledge)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.Acknowledge: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.vitals.v1.AlertCommand.Acknowledge();
+                    if (object.alertId != null)
+                        if (typeof object.alertId !== "string" || object.alertId.length)
+                            message.alertId = $String(object.alertId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Acknowledge message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Acknowledge} message Acknowledge
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Acknowledge.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.alertId = "";
+                    if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
+                        object.alertId = message.alertId;
+                    return object;
+                };
+
+                /**
+                 * Converts this Acknowledge to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Acknowledge.prototype.toJSON = function() {
+                    return Acknowledge.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Acknowledge
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.Acknowledge
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Acknowledge.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.Acknowledge";
+                };
+
+                return Acknowledge;
+            })();
+
+            AlertCommand.Resolve = (function() {
+
+                /**
+                 * Properties of a Resolve.
+                 * @typedef {Object} vitals.v1.AlertCommand.Resolve.$Properties
+                 * @property {string|null} [alertId] Resolve alertId
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Resolve.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface IResolve
+                 * @augments vitals.v1.AlertCommand.Resolve.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.Resolve.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Resolve.
+                 * @typedef {vitals.v1.AlertCommand.Resolve.$Properties} vitals.v1.AlertCommand.Resolve.$Shape
+                 */
+
+                /**
+                 * Constructs a new Resolve.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents a Resolve.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.Resolve.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Resolve = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Resolve alertId.
+                 * @member {string} alertId
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @instance
+                 */
+                Resolve.prototype.alertId = "";
+
+                /**
+                 * Creates a new Resolve instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Resolve.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.Resolve} Resolve instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.Resolve.$Shape): vitals.v1.AlertCommand.Resolve & vitals.v1.AlertCommand.Resolve.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.Resolve.$Properties): vitals.v1.AlertCommand.Resolve;
+                 * }}
+                 */
+                Resolve.create = function(properties) {
+                    return new Resolve(properties);
+                };
+
+                /**
+                 * Encodes the specified Resolve message. Does not implicitly {@link vitals.v1.AlertCommand.Resolve.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Resolve.$Properties} message Resolve message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Resolve.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId") && message.alertId !== "")
+                        writer.uint32(/* id 1, wireType 2 =*/10).string(message.alertId);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Resolve message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.Resolve.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Resolve.$Properties} message Resolve message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Resolve.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a Resolve message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.Resolve & vitals.v1.AlertCommand.Resolve.$Shape} Resolve
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Resolve.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.Resolve();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.alertId = value;
+                                else
+                                    delete message.alertId;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a Resolve message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.Resolve & vitals.v1.AlertCommand.Resolve.$Shape} Resolve
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Resolve.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a Resolve message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Resolve.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
+                        if (!$util.isString(message.alertId))
+                            return "alertId: string expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a Resolve message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.Resolve} Resolve
+                 */
+                Resolve.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.Resolve)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.Resolve: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.vitals.v1.AlertCommand.Resolve();
+                    if (object.alertId != null)
+                        if (typeof object.alertId !== "string" || object.alertId.length)
+                            message.alertId = $String(object.alertId);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Resolve message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Resolve} message Resolve
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Resolve.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.alertId = "";
+                    if (message.alertId != null && $Object.hasOwnProperty.call(message, "alertId"))
+                        object.alertId = message.alertId;
+                    return object;
+                };
+
+                /**
+                 * Converts this Resolve to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Resolve.prototype.toJSON = function() {
+                    return Resolve.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Resolve
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.Resolve
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Resolve.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.Resolve";
+                };
+
+                return Resolve;
+            })();
+
+            AlertCommand.Limits = (function() {
+
+                /**
+                 * Properties of a Limits.
+                 * @typedef {Object} vitals.v1.AlertCommand.Limits.$Properties
+                 * @property {Object.<string,vitals.v1.AlertCommand.LimitOverride.$Properties>|null} [overrides] Limits overrides
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Limits.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface ILimits
+                 * @augments vitals.v1.AlertCommand.Limits.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.Limits.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Limits.
+                 * @typedef {vitals.v1.AlertCommand.Limits.$Properties} vitals.v1.AlertCommand.Limits.$Shape
+                 */
+
+                /**
+                 * Constructs a new Limits.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents a Limits.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.Limits.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Limits = function (properties) {
+                    this.overrides = {};
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Limits overrides.
+                 * @member {Object.<string,vitals.v1.AlertCommand.LimitOverride.$Properties>} overrides
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @instance
+                 */
+                Limits.prototype.overrides = $util.emptyObject;
+
+                /**
+                 * Creates a new Limits instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Limits.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.Limits} Limits instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.Limits.$Shape): vitals.v1.AlertCommand.Limits & vitals.v1.AlertCommand.Limits.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.Limits.$Properties): vitals.v1.AlertCommand.Limits;
+                 * }}
+                 */
+                Limits.create = function(properties) {
+                    return new Limits(properties);
+                };
+
+                /**
+                 * Encodes the specified Limits message. Does not implicitly {@link vitals.v1.AlertCommand.Limits.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Limits.$Properties} message Limits message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Limits.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.overrides != null && $Object.hasOwnProperty.call(message, "overrides"))
+                        for (let keys = $Object.keys(message.overrides), i = 0; i < keys.length; ++i) {
+                            writer.uint32(/* id 1, wireType 2 =*/10).fork().uint32(/* id 1, wireType 2 =*/10).string(keys[i]);
+                            $root.vitals.v1.AlertCommand.LimitOverride.encode(message.overrides[keys[i]], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim().ldelim();
+                        }
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Limits message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.Limits.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Limits.$Properties} message Limits message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Limits.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a Limits message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.Limits & vitals.v1.AlertCommand.Limits.$Shape} Limits
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Limits.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, key, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.Limits();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 2)
+                                    break;
+                                if (message.overrides === $util.emptyObject)
+                                    message.overrides = {};
+                                let end2 = reader.size() + reader.pos;
+                                if (end2 > reader.len)
+                                    throw $RangeError("index out of range");
+                                reader.len = end2;
+                                key = "";
+                                value = null;
+                                while (reader.pos < end2) {
+                                    let tag2 = reader.tag();
+                                    wireType = tag2 & 7;
+                                    switch (tag2 >>>= 3) {
+                                    case 1:
+                                        if (wireType !== 2)
+                                            break;
+                                        key = reader.stringVerify();
+                                        continue;
+                                    case 2:
+                                        if (wireType !== 2)
+                                            break;
+                                        value = $root.vitals.v1.AlertCommand.LimitOverride.decode(reader, reader.size(), $undefined, _depth + 1, value);
+                                        continue;
+                                    }
+                                    reader.skipType(wireType, _depth, tag2);
+                                }
+                                if (reader.pos !== end2)
+                                    throw $RangeError("index out of range");
+                                reader.len = end;
+                                if (key === "__proto__")
+                                    $util.makeProp(message.overrides, key);
+                                message.overrides[key] = value || new $root.vitals.v1.AlertCommand.LimitOverride();
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a Limits message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.Limits & vitals.v1.AlertCommand.Limits.$Shape} Limits
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Limits.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a Limits message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Limits.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.overrides != null && $Object.hasOwnProperty.call(message, "overrides")) {
+                        if (!$util.isObject(message.overrides))
+                            return "overrides: object expected";
+                        let key = $Object.keys(message.overrides);
+                        for (let i = 0; i < key.length; ++i) {
+                            let error = $root.vitals.v1.AlertCommand.LimitOverride.verify(message.overrides[key[i]], _depth + 1);
+                            if (error)
+                                return "overrides." + error;
+                        }
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates a Limits message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.Limits} Limits
+                 */
+                Limits.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.Limits)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.Limits: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.vitals.v1.AlertCommand.Limits();
+                    if (object.overrides) {
+                        if (!$util.isObject(object.overrides))
+                            throw $TypeError(".vitals.v1.AlertCommand.Limits.overrides: object expected");
+                        message.overrides = {};
+                        for (let keys = $Object.keys(object.overrides), i = 0; i < keys.length; ++i) {
+                            if (keys[i] === "__proto__")
+                                $util.makeProp(message.overrides, keys[i]);
+                            if (!$util.isObject(object.overrides[keys[i]]))
+                                throw $TypeError(".vitals.v1.AlertCommand.Limits.overrides: object expected");
+                            message.overrides[keys[i]] = $root.vitals.v1.AlertCommand.LimitOverride.fromObject(object.overrides[keys[i]], _depth + 1);
+                        }
+                    }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Limits message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Limits} message Limits
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Limits.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.objects || options.defaults)
+                        object.overrides = {};
+                    let keys2;
+                    if (message.overrides && (keys2 = $Object.keys(message.overrides)).length) {
+                        object.overrides = {};
+                        for (let j = 0; j < keys2.length; ++j) {
+                            if (keys2[j] === "__proto__")
+                                $util.makeProp(object.overrides, keys2[j]);
+                            object.overrides[keys2[j]] = $root.vitals.v1.AlertCommand.LimitOverride.toObject(message.overrides[keys2[j]], options, _depth + 1);
+                        }
+                    }
+                    return object;
+                };
+
+                /**
+                 * Converts this Limits to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Limits.prototype.toJSON = function() {
+                    return Limits.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Limits
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.Limits
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Limits.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.Limits";
+                };
+
+                return Limits;
+            })();
+
+            AlertCommand.LimitOverride = (function() {
+
+                /**
+                 * Properties of a LimitOverride.
+                 * @typedef {Object} vitals.v1.AlertCommand.LimitOverride.$Properties
+                 * @property {number|null} [low] LimitOverride low
+                 * @property {number|null} [high] LimitOverride high
+                 * @property {number|null} [delayMs] LimitOverride delayMs
+                 * @property {number|null} [delaySamples] LimitOverride delaySamples
+                 * @property {number|null} [hysteresis] LimitOverride hysteresis
+                 * @property {vitals.v1.AlertPriority|null} [priority] LimitOverride priority
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a LimitOverride.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface ILimitOverride
+                 * @augments vitals.v1.AlertCommand.LimitOverride.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.LimitOverride.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a LimitOverride.
+                 * @typedef {vitals.v1.AlertCommand.LimitOverride.$Properties} vitals.v1.AlertCommand.LimitOverride.$Shape
+                 */
+
+                /**
+                 * Constructs a new LimitOverride.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents a LimitOverride.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.LimitOverride.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const LimitOverride = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * LimitOverride low.
+                 * @member {number|null|undefined} low
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 */
+                LimitOverride.prototype.low = null;
+
+                /**
+                 * LimitOverride high.
+                 * @member {number|null|undefined} high
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 */
+                LimitOverride.prototype.high = null;
+
+                /**
+                 * LimitOverride delayMs.
+                 * @member {number|null|undefined} delayMs
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 */
+                LimitOverride.prototype.delayMs = null;
+
+                /**
+                 * LimitOverride delaySamples.
+                 * @member {number|null|undefined} delaySamples
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 */
+                LimitOverride.prototype.delaySamples = null;
+
+                /**
+                 * LimitOverride hysteresis.
+                 * @member {number|null|undefined} hysteresis
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 */
+                LimitOverride.prototype.hysteresis = null;
+
+                /**
+                 * LimitOverride priority.
+                 * @member {vitals.v1.AlertPriority} priority
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 */
+                LimitOverride.prototype.priority = 0;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(LimitOverride.prototype, "_low", {
+                    get: $util.oneOfGetter($oneOfFields = ["low"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(LimitOverride.prototype, "_high", {
+                    get: $util.oneOfGetter($oneOfFields = ["high"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(LimitOverride.prototype, "_delayMs", {
+                    get: $util.oneOfGetter($oneOfFields = ["delayMs"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(LimitOverride.prototype, "_delaySamples", {
+                    get: $util.oneOfGetter($oneOfFields = ["delaySamples"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(LimitOverride.prototype, "_hysteresis", {
+                    get: $util.oneOfGetter($oneOfFields = ["hysteresis"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new LimitOverride instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {vitals.v1.AlertCommand.LimitOverride.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.LimitOverride} LimitOverride instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.LimitOverride.$Shape): vitals.v1.AlertCommand.LimitOverride & vitals.v1.AlertCommand.LimitOverride.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.LimitOverride.$Properties): vitals.v1.AlertCommand.LimitOverride;
+                 * }}
+                 */
+                LimitOverride.create = function(properties) {
+                    return new LimitOverride(properties);
+                };
+
+                /**
+                 * Encodes the specified LimitOverride message. Does not implicitly {@link vitals.v1.AlertCommand.LimitOverride.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {vitals.v1.AlertCommand.LimitOverride.$Properties} message LimitOverride message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                LimitOverride.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.low != null && $Object.hasOwnProperty.call(message, "low"))
+                        writer.uint32(/* id 1, wireType 1 =*/9).double(message.low);
+                    if (message.high != null && $Object.hasOwnProperty.call(message, "high"))
+                        writer.uint32(/* id 2, wireType 1 =*/17).double(message.high);
+                    if (message.delayMs != null && $Object.hasOwnProperty.call(message, "delayMs"))
+                        writer.uint32(/* id 3, wireType 0 =*/24).int32(message.delayMs);
+                    if (message.delaySamples != null && $Object.hasOwnProperty.call(message, "delaySamples"))
+                        writer.uint32(/* id 4, wireType 0 =*/32).int32(message.delaySamples);
+                    if (message.hysteresis != null && $Object.hasOwnProperty.call(message, "hysteresis"))
+                        writer.uint32(/* id 5, wireType 1 =*/41).double(message.hysteresis);
+                    if (message.priority != null && $Object.hasOwnProperty.call(message, "priority") && message.priority !== 0)
+                        writer.uint32(/* id 6, wireType 0 =*/48).int32(message.priority);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified LimitOverride message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.LimitOverride.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {vitals.v1.AlertCommand.LimitOverride.$Properties} message LimitOverride message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                LimitOverride.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a LimitOverride message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.LimitOverride & vitals.v1.AlertCommand.LimitOverride.$Shape} LimitOverride
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                LimitOverride.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.LimitOverride();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 1)
+                                    break;
+                                message.low = reader.double();
+                                message._low = "low";
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 1)
+                                    break;
+                                message.high = reader.double();
+                                message._high = "high";
+                                continue;
+                            }
+                        case 3: {
+                                if (wireType !== 0)
+                                    break;
+                                message.delayMs = reader.int32();
+                                message._delayMs = "delayMs";
+                                continue;
+                            }
+                        case 4: {
+                                if (wireType !== 0)
+                                    break;
+                                message.delaySamples = reader.int32();
+                                message._delaySamples = "delaySamples";
+                                continue;
+                            }
+                        case 5: {
+                                if (wireType !== 1)
+                                    break;
+                                message.hysteresis = reader.double();
+                                message._hysteresis = "hysteresis";
+                                continue;
+                            }
+                        case 6: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.priority = value;
+                                else
+                                    delete message.priority;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a LimitOverride message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.LimitOverride & vitals.v1.AlertCommand.LimitOverride.$Shape} LimitOverride
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                LimitOverride.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a LimitOverride message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                LimitOverride.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    let properties = {};
+                    if (message.low != null && $Object.hasOwnProperty.call(message, "low")) {
+                        properties._low = 1;
+                        if (typeof message.low !== "number")
+                            return "low: number expected";
+                    }
+                    if (message.high != null && $Object.hasOwnProperty.call(message, "high")) {
+                        properties._high = 1;
+                        if (typeof message.high !== "number")
+                            return "high: number expected";
+                    }
+                    if (message.delayMs != null && $Object.hasOwnProperty.call(message, "delayMs")) {
+                        properties._delayMs = 1;
+                        if (!$util.isInteger(message.delayMs))
+                            return "delayMs: integer expected";
+                    }
+                    if (message.delaySamples != null && $Object.hasOwnProperty.call(message, "delaySamples")) {
+                        properties._delaySamples = 1;
+                        if (!$util.isInteger(message.delaySamples))
+                            return "delaySamples: integer expected";
+                    }
+                    if (message.hysteresis != null && $Object.hasOwnProperty.call(message, "hysteresis")) {
+                        properties._hysteresis = 1;
+                        if (typeof message.hysteresis !== "number")
+                            return "hysteresis: number expected";
+                    }
+                    if (message.priority != null && $Object.hasOwnProperty.call(message, "priority"))
+                        if (typeof message.priority !== "number" || (message.priority | 0) !== message.priority)
+                            return "priority: enum value expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a LimitOverride message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.LimitOverride} LimitOverride
+                 */
+                LimitOverride.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.LimitOverride)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.LimitOverride: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.vitals.v1.AlertCommand.LimitOverride();
+                    if (object.low != null)
+                        message.low = $Number(object.low);
+                    if (object.high != null)
+                        message.high = $Number(object.high);
+                    if (object.delayMs != null)
+                        message.delayMs = object.delayMs | 0;
+                    if (object.delaySamples != null)
+                        message.delaySamples = object.delaySamples | 0;
+                    if (object.hysteresis != null)
+                        message.hysteresis = $Number(object.hysteresis);
+                    if (object.priority !== 0 && (typeof object.priority !== "string" || $root.vitals.v1.AlertPriority[object.priority] !== 0))
+                        switch (object.priority) {
+                        case "ALERT_PRIORITY_UNSPECIFIED":
+                        case 0:
+                            message.priority = 0;
+                            break;
+                        case "ALERT_PRIORITY_LOW":
+                        case 1:
+                            message.priority = 1;
+                            break;
+                        case "ALERT_PRIORITY_MEDIUM":
+                        case 2:
+                            message.priority = 2;
+                            break;
+                        case "ALERT_PRIORITY_HIGH":
+                        case 3:
+                            message.priority = 3;
+                            break;
+                        default:
+                            if (typeof object.priority === "number" && (object.priority | 0) === object.priority)
+                                message.priority = object.priority;
+                        }
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a LimitOverride message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {vitals.v1.AlertCommand.LimitOverride} message LimitOverride
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                LimitOverride.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.priority = options.enums === $String ? "ALERT_PRIORITY_UNSPECIFIED" : 0;
+                    if (message.low != null && $Object.hasOwnProperty.call(message, "low"))
+                        object.low = options.json && !$isFinite(message.low) ? $String(message.low) : message.low;
+                    if (message.high != null && $Object.hasOwnProperty.call(message, "high"))
+                        object.high = options.json && !$isFinite(message.high) ? $String(message.high) : message.high;
+                    if (message.delayMs != null && $Object.hasOwnProperty.call(message, "delayMs"))
+                        object.delayMs = message.delayMs;
+                    if (message.delaySamples != null && $Object.hasOwnProperty.call(message, "delaySamples"))
+                        object.delaySamples = message.delaySamples;
+                    if (message.hysteresis != null && $Object.hasOwnProperty.call(message, "hysteresis"))
+                        object.hysteresis = options.json && !$isFinite(message.hysteresis) ? $String(message.hysteresis) : message.hysteresis;
+                    if (message.priority != null && $Object.hasOwnProperty.call(message, "priority"))
+                        object.priority = options.enums === $String ? $root.vitals.v1.AlertPriority[message.priority] === $undefined ? message.priority : $root.vitals.v1.AlertPriority[message.priority] : message.priority;
+                    return object;
+                };
+
+                /**
+                 * Converts this LimitOverride to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                LimitOverride.prototype.toJSON = function() {
+                    return LimitOverride.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for LimitOverride
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.LimitOverride
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                LimitOverride.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.LimitOverride";
+                };
+
+                return LimitOverride;
+            })();
+
+            AlertCommand.Observation = (function() {
+
+                /**
+                 * Properties of an Observation.
+                 * @typedef {Object} vitals.v1.AlertCommand.Observation.$Properties
+                 * @property {vitals.v1.Acvpu|null} [consciousness] Observation consciousness
+                 * @property {boolean|null} [supplementalOxygen] Observation supplementalOxygen
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of an Observation.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface IObservation
+                 * @augments vitals.v1.AlertCommand.Observation.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.Observation.$Properties instead.
+                 */
+
+                /**
+                 * Shape of an Observation.
+                 * @typedef {vitals.v1.AlertCommand.Observation.$Properties} vitals.v1.AlertCommand.Observation.$Shape
+                 */
+
+                /**
+                 * Constructs a new Observation.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents an Observation.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.Observation.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Observation = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Observation consciousness.
+                 * @member {vitals.v1.Acvpu} consciousness
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @instance
+                 */
+                Observation.prototype.consciousness = 0;
+
+                /**
+                 * Observation supplementalOxygen.
+                 * @member {boolean|null|undefined} supplementalOxygen
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @instance
+                 */
+                Observation.prototype.supplementalOxygen = null;
+
+                // OneOf field names bound to virtual getters and setters
+                let $oneOfFields;
+
+                // Virtual OneOf for proto3 optional field
+                $Object.defineProperty(Observation.prototype, "_supplementalOxygen", {
+                    get: $util.oneOfGetter($oneOfFields = ["supplementalOxygen"]),
+                    set: $util.oneOfSetter($oneOfFields)
+                });
+
+                /**
+                 * Creates a new Observation instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Observation.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.Observation} Observation instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.Observation.$Shape): vitals.v1.AlertCommand.Observation & vitals.v1.AlertCommand.Observation.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.Observation.$Properties): vitals.v1.AlertCommand.Observation;
+                 * }}
+                 */
+                Observation.create = function(properties) {
+                    return new Observation(properties);
+                };
+
+                /**
+                 * Encodes the specified Observation message. Does not implicitly {@link vitals.v1.AlertCommand.Observation.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Observation.$Properties} message Observation message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Observation.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.consciousness != null && $Object.hasOwnProperty.call(message, "consciousness") && message.consciousness !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.consciousness);
+                    if (message.supplementalOxygen != null && $Object.hasOwnProperty.call(message, "supplementalOxygen"))
+                        writer.uint32(/* id 2, wireType 0 =*/16).bool(message.supplementalOxygen);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Observation message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.Observation.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Observation.$Properties} message Observation message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Observation.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes an Observation message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.Observation & vitals.v1.AlertCommand.Observation.$Shape} Observation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Observation.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.Observation();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.consciousness = value;
+                                else
+                                    delete message.consciousness;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 0)
+                                    break;
+                                message.supplementalOxygen = reader.bool();
+                                message._supplementalOxygen = "supplementalOxygen";
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes an Observation message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.Observation & vitals.v1.AlertCommand.Observation.$Shape} Observation
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Observation.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies an Observation message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Observation.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    let properties = {};
+                    if (message.consciousness != null && $Object.hasOwnProperty.call(message, "consciousness"))
+                        if (typeof message.consciousness !== "number" || (message.consciousness | 0) !== message.consciousness)
+                            return "consciousness: enum value expected";
+                    if (message.supplementalOxygen != null && $Object.hasOwnProperty.call(message, "supplementalOxygen")) {
+                        properties._supplementalOxygen = 1;
+                        if (typeof message.supplementalOxygen !== "boolean")
+                            return "supplementalOxygen: boolean expected";
+                    }
+                    return null;
+                };
+
+                /**
+                 * Creates an Observation message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.Observation} Observation
+                 */
+                Observation.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.Observation)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.Observation: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.vitals.v1.AlertCommand.Observation();
+                    if (object.consciousness !== 0 && (typeof object.consciousness !== "string" || $root.vitals.v1.Acvpu[object.consciousness] !== 0))
+                        switch (object.consciousness) {
+                        case "ACVPU_UNSPECIFIED":
+                        case 0:
+                            message.consciousness = 0;
+                            break;
+                        case "ACVPU_ALERT":
+                        case 1:
+                            message.consciousness = 1;
+                            break;
+                        case "ACVPU_CONFUSION":
+                        case 2:
+                            message.consciousness = 2;
+                            break;
+                        case "ACVPU_VOICE":
+                        case 3:
+                            message.consciousness = 3;
+                            break;
+                        case "ACVPU_PAIN":
+                        case 4:
+                            message.consciousness = 4;
+                            break;
+                        case "ACVPU_UNRESPONSIVE":
+                        case 5:
+                            message.consciousness = 5;
+                            break;
+                        default:
+                            if (typeof object.consciousness === "number" && (object.consciousness | 0) === object.consciousness)
+                                message.consciousness = object.consciousness;
+                        }
+                    if (object.supplementalOxygen != null)
+                        message.supplementalOxygen = $Boolean(object.supplementalOxygen);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from an Observation message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Observation} message Observation
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Observation.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults)
+                        object.consciousness = options.enums === $String ? "ACVPU_UNSPECIFIED" : 0;
+                    if (message.consciousness != null && $Object.hasOwnProperty.call(message, "consciousness"))
+                        object.consciousness = options.enums === $String ? $root.vitals.v1.Acvpu[message.consciousness] === $undefined ? message.consciousness : $root.vitals.v1.Acvpu[message.consciousness] : message.consciousness;
+                    if (message.supplementalOxygen != null && $Object.hasOwnProperty.call(message, "supplementalOxygen"))
+                        object.supplementalOxygen = message.supplementalOxygen;
+                    return object;
+                };
+
+                /**
+                 * Converts this Observation to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Observation.prototype.toJSON = function() {
+                    return Observation.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Observation
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.Observation
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Observation.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.Observation";
+                };
+
+                return Observation;
+            })();
+
+            AlertCommand.Spo2Scale = (function() {
+
+                /**
+                 * Properties of a Spo2Scale.
+                 * @typedef {Object} vitals.v1.AlertCommand.Spo2Scale.$Properties
+                 * @property {number|null} [scale] Spo2Scale scale
+                 * @property {string|null} [reason] Spo2Scale reason
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Spo2Scale.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface ISpo2Scale
+                 * @augments vitals.v1.AlertCommand.Spo2Scale.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.Spo2Scale.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Spo2Scale.
+                 * @typedef {vitals.v1.AlertCommand.Spo2Scale.$Properties} vitals.v1.AlertCommand.Spo2Scale.$Shape
+                 */
+
+                /**
+                 * Constructs a new Spo2Scale.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents a Spo2Scale.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.Spo2Scale.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Spo2Scale = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Spo2Scale scale.
+                 * @member {number} scale
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @instance
+                 */
+                Spo2Scale.prototype.scale = 0;
+
+                /**
+                 * Spo2Scale reason.
+                 * @member {string} reason
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @instance
+                 */
+                Spo2Scale.prototype.reason = "";
+
+                /**
+                 * Creates a new Spo2Scale instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Spo2Scale.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.Spo2Scale} Spo2Scale instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.Spo2Scale.$Shape): vitals.v1.AlertCommand.Spo2Scale & vitals.v1.AlertCommand.Spo2Scale.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.Spo2Scale.$Properties): vitals.v1.AlertCommand.Spo2Scale;
+                 * }}
+                 */
+                Spo2Scale.create = function(properties) {
+                    return new Spo2Scale(properties);
+                };
+
+                /**
+                 * Encodes the specified Spo2Scale message. Does not implicitly {@link vitals.v1.AlertCommand.Spo2Scale.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Spo2Scale.$Properties} message Spo2Scale message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Spo2Scale.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.scale != null && $Object.hasOwnProperty.call(message, "scale") && message.scale !== 0)
+                        writer.uint32(/* id 1, wireType 0 =*/8).int32(message.scale);
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                        writer.uint32(/* id 2, wireType 2 =*/18).string(message.reason);
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Spo2Scale message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.Spo2Scale.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Spo2Scale.$Properties} message Spo2Scale message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Spo2Scale.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a Spo2Scale message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.Spo2Scale & vitals.v1.AlertCommand.Spo2Scale.$Shape} Spo2Scale
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Spo2Scale.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message, value;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.Spo2Scale();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        let wireType = tag & 7;
+                        switch (tag >>>= 3) {
+                        case 1: {
+                                if (wireType !== 0)
+                                    break;
+                                if (value = reader.int32())
+                                    message.scale = value;
+                                else
+                                    delete message.scale;
+                                continue;
+                            }
+                        case 2: {
+                                if (wireType !== 2)
+                                    break;
+                                if ((value = reader.stringVerify()).length)
+                                    message.reason = value;
+                                else
+                                    delete message.reason;
+                                continue;
+                            }
+                        }
+                        reader.skipType(wireType, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a Spo2Scale message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.Spo2Scale & vitals.v1.AlertCommand.Spo2Scale.$Shape} Spo2Scale
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Spo2Scale.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a Spo2Scale message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Spo2Scale.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    if (message.scale != null && $Object.hasOwnProperty.call(message, "scale"))
+                        if (!$util.isInteger(message.scale))
+                            return "scale: integer expected";
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        if (!$util.isString(message.reason))
+                            return "reason: string expected";
+                    return null;
+                };
+
+                /**
+                 * Creates a Spo2Scale message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.Spo2Scale} Spo2Scale
+                 */
+                Spo2Scale.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.Spo2Scale)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.Spo2Scale: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let message = new $root.vitals.v1.AlertCommand.Spo2Scale();
+                    if (object.scale != null)
+                        if ($Number(object.scale) !== 0)
+                            message.scale = object.scale | 0;
+                    if (object.reason != null)
+                        if (typeof object.reason !== "string" || object.reason.length)
+                            message.reason = $String(object.reason);
+                    return message;
+                };
+
+                /**
+                 * Creates a plain object from a Spo2Scale message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Spo2Scale} message Spo2Scale
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Spo2Scale.toObject = function (message, options, _depth) {
+                    if (!options)
+                        options = {};
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let object = {};
+                    if (options.defaults) {
+                        object.scale = 0;
+                        object.reason = "";
+                    }
+                    if (message.scale != null && $Object.hasOwnProperty.call(message, "scale"))
+                        object.scale = message.scale;
+                    if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                        object.reason = message.reason;
+                    return object;
+                };
+
+                /**
+                 * Converts this Spo2Scale to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Spo2Scale.prototype.toJSON = function() {
+                    return Spo2Scale.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Spo2Scale
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.Spo2Scale
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Spo2Scale.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.Spo2Scale";
+                };
+
+                return Spo2Scale;
+            })();
+
+            AlertCommand.Discharge = (function() {
+
+                /**
+                 * Properties of a Discharge.
+                 * @typedef {Object} vitals.v1.AlertCommand.Discharge.$Properties
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+
+                /**
+                 * Properties of a Discharge.
+                 * @memberof vitals.v1.AlertCommand
+                 * @interface IDischarge
+                 * @augments vitals.v1.AlertCommand.Discharge.$Properties
+                 * @deprecated Use vitals.v1.AlertCommand.Discharge.$Properties instead.
+                 */
+
+                /**
+                 * Shape of a Discharge.
+                 * @typedef {vitals.v1.AlertCommand.Discharge.$Properties} vitals.v1.AlertCommand.Discharge.$Shape
+                 */
+
+                /**
+                 * Constructs a new Discharge.
+                 * @memberof vitals.v1.AlertCommand
+                 * @classdesc Represents a Discharge.
+                 * @constructor
+                 * @param {vitals.v1.AlertCommand.Discharge.$Properties=} [properties] Properties to set
+                 * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+                 */
+                const Discharge = function (properties) {
+                    if (properties)
+                        for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                            if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                                this[keys[i]] = properties[keys[i]];
+                };
+
+                /**
+                 * Creates a new Discharge instance using the specified properties.
+                 * @function create
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Discharge.$Properties=} [properties] Properties to set
+                 * @returns {vitals.v1.AlertCommand.Discharge} Discharge instance
+                 * @type {{
+                 *   (properties: vitals.v1.AlertCommand.Discharge.$Shape): vitals.v1.AlertCommand.Discharge & vitals.v1.AlertCommand.Discharge.$Shape;
+                 *   (properties?: vitals.v1.AlertCommand.Discharge.$Properties): vitals.v1.AlertCommand.Discharge;
+                 * }}
+                 */
+                Discharge.create = function(properties) {
+                    return new Discharge(properties);
+                };
+
+                /**
+                 * Encodes the specified Discharge message. Does not implicitly {@link vitals.v1.AlertCommand.Discharge.verify|verify} messages.
+                 * @function encode
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Discharge.$Properties} message Discharge message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Discharge.encode = function (message, writer, _depth) {
+                    if (!writer)
+                        writer = $Writer.create();
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                        for (let i = 0; i < message.$unknowns.length; ++i)
+                            writer.raw(message.$unknowns[i]);
+                    return writer;
+                };
+
+                /**
+                 * Encodes the specified Discharge message, length delimited. Does not implicitly {@link vitals.v1.AlertCommand.Discharge.verify|verify} messages.
+                 * @function encodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Discharge.$Properties} message Discharge message or plain object to encode
+                 * @param {$protobuf.Writer} [writer] Writer to encode to
+                 * @returns {$protobuf.Writer} Writer
+                 */
+                Discharge.encodeDelimited = function(message, writer) {
+                    return this.encode(message, (writer || $Writer.create()).fork()).ldelim();
+                };
+
+                /**
+                 * Decodes a Discharge message from the specified reader or buffer.
+                 * @function decode
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @param {number} [length] Message length if known beforehand
+                 * @returns {vitals.v1.AlertCommand.Discharge & vitals.v1.AlertCommand.Discharge.$Shape} Discharge
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Discharge.decode = function (reader, length, _end, _depth, _target) {
+                    if (!(reader instanceof $Reader))
+                        reader = $Reader.create(reader);
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $Reader.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    let end, message;
+                    if (length === $undefined)
+                        end = reader.len;
+                    else {
+                        end = reader.pos + length;
+                        if (end > reader.len)
+                            throw $RangeError("index out of range");
+                        length = reader.len;
+                        reader.len = end;
+                    }
+                    message = _target || new $root.vitals.v1.AlertCommand.Discharge();
+                    while (reader.pos < end) {
+                        let start = reader.pos;
+                        let tag = reader.tag();
+                        if (tag === _end) {
+                            _end = $undefined;
+                            break;
+                        }
+                        reader.skipType(tag & 7, _depth, tag);
+                        if (!reader.discardUnknown) {
+                            $util.makeProp(message, "$unknowns", false);
+                            (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                        }
+                    }
+                    if (length !== $undefined) {
+                        if (reader.pos !== end)
+                            throw $RangeError("index out of range");
+                        reader.len = length;
+                    }
+                    if (_end !== $undefined)
+                        throw $Error("missing end group");
+                    return message;
+                };
+
+                /**
+                 * Decodes a Discharge message from the specified reader or buffer, length delimited.
+                 * @function decodeDelimited
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+                 * @returns {vitals.v1.AlertCommand.Discharge & vitals.v1.AlertCommand.Discharge.$Shape} Discharge
+                 * @throws {Error} If the payload is not a reader or valid buffer
+                 * @throws {$protobuf.util.ProtocolError} If required fields are missing
+                 */
+                Discharge.decodeDelimited = function(reader) {
+                    if (!(reader instanceof $Reader))
+                        reader = new $Reader(reader);
+                    return this.decode(reader, reader.size());
+                };
+
+                /**
+                 * Verifies a Discharge message.
+                 * @function verify
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {Object.<string,*>} message Plain object to verify
+                 * @returns {string|null} `null` if valid, otherwise the reason why it is not
+                 */
+                Discharge.verify = function (message, _depth) {
+                    if (typeof message !== "object" || message === null)
+                        return "object expected";
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        return "max depth exceeded";
+                    return null;
+                };
+
+                /**
+                 * Creates a Discharge message from a plain object. Also converts values to their respective internal types.
+                 * @function fromObject
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {Object.<string,*>} object Plain object
+                 * @returns {vitals.v1.AlertCommand.Discharge} Discharge
+                 */
+                Discharge.fromObject = function (object, _depth) {
+                    if (object instanceof $root.vitals.v1.AlertCommand.Discharge)
+                        return object;
+                    if (!$util.isObject(object))
+                        throw $TypeError(".vitals.v1.AlertCommand.Discharge: object expected");
+                    if (_depth === $undefined)
+                        _depth = 0;
+                    if (_depth > $util.recursionLimit)
+                        throw $Error("max depth exceeded");
+                    return new $root.vitals.v1.AlertCommand.Discharge();
+                };
+
+                /**
+                 * Creates a plain object from a Discharge message. Also converts values to other types if specified.
+                 * @function toObject
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {vitals.v1.AlertCommand.Discharge} message Discharge
+                 * @param {$protobuf.IConversionOptions} [options] Conversion options
+                 * @returns {Object.<string,*>} Plain object
+                 */
+                Discharge.toObject = function () {
+                    return {};
+                };
+
+                /**
+                 * Converts this Discharge to JSON.
+                 * @function toJSON
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @instance
+                 * @returns {Object.<string,*>} JSON object
+                 */
+                Discharge.prototype.toJSON = function() {
+                    return Discharge.toObject(this, $protobuf.util.toJSONOptions);
+                };
+
+                /**
+                 * Gets the type url for Discharge
+                 * @function getTypeUrl
+                 * @memberof vitals.v1.AlertCommand.Discharge
+                 * @static
+                 * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+                 * @returns {string} The type url
+                 */
+                Discharge.getTypeUrl = function(prefix) {
+                    if (prefix === $undefined)
+                        prefix = "type.googleapis.com";
+                    return prefix + "/vitals.v1.AlertCommand.Discharge";
+                };
+
+                return Discharge;
+            })();
+
+            return AlertCommand;
+        })();
+
         return v1;
     })();
 

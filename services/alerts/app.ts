@@ -7,7 +7,7 @@ import type { MqttClient } from 'mqtt';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { createConsumerHost } from '../common/consumer-host.js';
 import type { InfluxWriter } from '../common/influx-writer.js';
-import type { KafkaClient } from '../common/kafka.js';
+import { DEFAULT_RETENTION, retentionConfig, type KafkaClient } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import type { PatientBoundOptions } from '../common/patient-bound.js';
 import { createAssignment } from './assignment.js';
@@ -25,13 +25,13 @@ export type { Command } from './processor.js';
 export interface AlertTopics {
   vitals: string;
   status: string;
-  /** Commands from the API: acknowledge / resolve / per-patient limit overrides (JSON, keyed by patient). */
+  /** Commands from the API (vitals.v1.AlertCommand, keyed by patient; the legacy JSON form is read too). */
   commands: string;
   /** Compacted per-patient state (JSON). */
   state: string;
   /** Alert changes out (vitals.v1.Alert). */
   alerts: string;
-  /** Where undeliverable webhook alerts go (the pipeline's dead-letter topic). */
+  /** Where malformed commands and undeliverable webhook alerts go (the pipeline's dead-letter topic). */
   deadLetter?: string | undefined;
 }
 
@@ -94,6 +94,8 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       topics: [
         { topics: [topics.vitals, topics.status, topics.commands, topics.alerts], partitions: options.partitions },
         { topics: [topics.state], partitions: options.partitions, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] },
+        // Malformed commands and undeliverable webhook alerts go here (the pipeline's dead-letter topic).
+        ...(topics.deadLetter ? [{ topics: [topics.deadLetter], partitions: options.partitions, configEntries: retentionConfig(DEFAULT_RETENTION) }] : []),
       ],
       subscribe: [topics.vitals, topics.status, topics.commands],
       // Commands are not data whose absence means anything: only vitals and status count as behind.
@@ -127,6 +129,12 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       const undo = memory.begin();
       try {
         const r = processor.process(batch, undo, () => isRunning() && !isStale());
+        // Before the offsets move: a failed send rolls the batch back and it is read again (a
+        // dead letter may then be written twice: at least once, like every record here).
+        if (r.dead.length > 0) {
+          if (topics.deadLetter) await host.producer().send({ topic: topics.deadLetter, acks: -1, messages: r.dead });
+          else log.error({ count: r.dead.length }, 'no dead-letter topic configured: malformed alert commands kept only in the commands topic');
+        }
         await emit(r.changes, r.dirty, r.lastReceived);
         return r.last;
       } catch (err) {

@@ -1,46 +1,14 @@
 import type { MqttClient } from 'mqtt';
 import type { Logger } from '../common/logger.js';
 import { Counter, type Registry } from 'prom-client';
-import { Alert, AlertCategory, AlertPriority, AlertState, VitalKind } from '../common/proto.js';
+import { encodeAlert } from '../common/alert-contract.js';
 import { escapeTag } from '../common/influx.js';
 import { alertTopic, PATIENT_ID_RE } from '../common/topics.js';
-import { vitalByKey } from '../common/vital-kinds.js';
 import type { InfluxWriter } from '../common/influx-writer.js';
 import type { AlertRecord } from './engine.js';
 
-const PRIORITY = { low: AlertPriority.ALERT_PRIORITY_LOW, medium: AlertPriority.ALERT_PRIORITY_MEDIUM, high: AlertPriority.ALERT_PRIORITY_HIGH } as const;
-const CATEGORY = { physiological: AlertCategory.ALERT_CATEGORY_PHYSIOLOGICAL, technical: AlertCategory.ALERT_CATEGORY_TECHNICAL } as const;
-const STATE = { open: AlertState.ALERT_STATE_OPEN, acknowledged: AlertState.ALERT_STATE_ACKNOWLEDGED, resolved: AlertState.ALERT_STATE_RESOLVED } as const;
-
-/** The wire form (vitals.v1.Alert) of an alert record. */
-export function toProto(a: AlertRecord): Uint8Array {
-  return Alert.encode({
-    alertId: a.id,
-    patientId: a.patientId,
-    deviceId: a.deviceId,
-    kind: a.kind,
-    priority: PRIORITY[a.priority],
-    state: STATE[a.state],
-    vital: vitalByKey(a.vital)?.kind ?? VitalKind.VITAL_KIND_UNSPECIFIED,
-    value: a.value,
-    threshold: a.threshold,
-    message: a.message,
-    raisedAtMs: a.raisedAt,
-    updatedAtMs: a.updatedAt,
-    news2Score: a.news2Score,
-    news2Band: a.news2Band,
-    acknowledgedBy: a.acknowledgedBy,
-    category: CATEGORY[a.category] ?? AlertCategory.ALERT_CATEGORY_UNSPECIFIED,
-    conditionActive: a.conditionActive,
-    latched: a.latched,
-    escalationLevel: a.escalationLevel,
-    escalatedAtMs: a.escalatedAt,
-    acknowledgedUntilMs: a.acknowledgedUntil,
-    news2Missing: a.news2Missing,
-    news2Response: a.news2Response,
-    change: a.change,
-  }).finish();
-}
+/** The wire form (vitals.v1.Alert) of an alert record: the alert contract's codec (issue 13). */
+export const toProto = encodeAlert;
 
 /** Alert history line: one point per change, so the lifecycle is queryable in InfluxDB. */
 export function toLine(a: AlertRecord): string {

@@ -1,22 +1,15 @@
-import type { Batch } from 'kafkajs';
+import type { Batch, Message } from 'kafkajs';
 import { Counter, type Registry } from 'prom-client';
+import { commandDeadLetter, decodeCommand, type AlertCommand } from '../common/alert-contract-commands.js';
+import { ValidationError } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
 import { DeviceState, DeviceStatus, VitalsBatch } from '../common/proto.js';
 import { idsValid } from '../common/topics.js';
-import { beforeDischarge, onBatch, onCommand, onDischarge, onObservation, onStatus, type AlertRecord, type EngineConfig, type ObservationCommand, type PatientState, type Spo2ScaleCommand } from './engine.js';
+import { beforeDischarge, onBatch, onCommand, onDischarge, onObservation, onStatus, type AlertRecord, type EngineConfig } from './engine.js';
 import type { PatientStates, Undo } from './patient-states.js';
 
-export type Command =
-  | { type: 'acknowledge' | 'resolve'; patientId: string; alertId: string; by: string; at: number }
-  | { type: 'limits'; patientId: string; overrides: PatientState['overrides'] }
-  | (ObservationCommand & { patientId: string })
-  | (Spo2ScaleCommand & { patientId: string })
-  | { type: 'discharge'; patientId: string; by: string; at: number };
-
-/** An alert command as the API writes it to the commands topic (JSON, keyed by patient). */
-export function decodeCommand(value: Buffer): Command {
-  return JSON.parse(value.toString()) as Command;
-}
+/** A command from the API: the alert contract's (services/common/alert-contract-commands.ts). */
+export type Command = AlertCommand;
 
 /** What one batch did: the alert changes, the patients to persist, the last offset handled. */
 export interface Processed {
@@ -26,6 +19,8 @@ export interface Processed {
   last: string | null;
   /** Latest ingest receive time of the batch (ms), for the evaluation latency. */
   lastReceived: number;
+  /** Commands the worker cannot apply as written, for the dead-letter topic (with their reason). */
+  dead: Message[];
 }
 
 export interface ProcessorDeps {
@@ -75,7 +70,7 @@ export function createAlertProcessor({ topics, engine, memory, log, registry }: 
       return patientId;
     }
     if (topic === topics.commands) {
-      const cmd = decodeCommand(message.value!);
+      const cmd = decodeCommand(message.value);
       checkIds(null, cmd.patientId);
       const s = memory.stateFor(cmd.patientId, undo);
       if (cmd.type === 'limits') s.overrides = cmd.overrides;
@@ -95,7 +90,7 @@ export function createAlertProcessor({ topics, engine, memory, log, registry }: 
   return {
     /** Applies `batch` until `live()` turns false (stopping, or the partition moved). */
     process(batch: Pick<Batch, 'topic' | 'partition' | 'messages'>, undo: Undo, live: () => boolean): Processed {
-      const out: Processed = { changes: [], dirty: new Set(), last: null, lastReceived: 0 };
+      const out: Processed = { changes: [], dirty: new Set(), last: null, lastReceived: 0, dead: [] };
       for (const message of batch.messages) {
         if (!live()) break;
         const receivedAt = Number(message.headers?.['received-at-ms']?.toString() ?? message.timestamp);
@@ -104,9 +99,16 @@ export function createAlertProcessor({ topics, engine, memory, log, registry }: 
           const patientId = apply(batch.topic, message, receivedAt, undo, out.changes);
           if (patientId !== null) out.dirty.add(patientId);
         } catch (err) {
-          // Validated upstream; a record that still fails is skipped, counted and logged once.
-          records.inc({ kind: 'invalid' });
-          log.warn({ err, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'record skipped');
+          if (err instanceof ValidationError && batch.topic === topics.commands) {
+            // A command the worker cannot apply as written: kept with its reason, never dropped.
+            records.inc({ kind: 'dead-letter' });
+            log.warn({ reason: err.code, detail: err.message, partition: batch.partition, offset: message.offset }, 'alert command dead-lettered');
+            out.dead.push(commandDeadLetter(message, batch, err));
+          } else {
+            // Validated upstream; a record that still fails is skipped, counted and logged once.
+            records.inc({ kind: 'invalid' });
+            log.warn({ err, topic: batch.topic, partition: batch.partition, offset: message.offset }, 'record skipped');
+          }
         }
         out.last = message.offset;
       }

@@ -2,7 +2,8 @@ import { Counter, type Registry } from 'prom-client';
 import { clip } from '../common/dead-letter.js';
 import type { KafkaClient, KafkaConsumer, KafkaProducer } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
-import { Alert, AlertCategory, AlertPriority, AlertState } from '../common/proto.js';
+import { alertViewFromWire } from '../common/alert-contract.js';
+import { Alert } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
 import { vitalByKind } from '../common/vital-kinds.js';
 
@@ -13,21 +14,12 @@ export interface WebhookRetry {
   maxDelayMs: number;
 }
 
-const PRIORITY: Record<number, string> = { [AlertPriority.ALERT_PRIORITY_HIGH]: 'high', [AlertPriority.ALERT_PRIORITY_MEDIUM]: 'medium', [AlertPriority.ALERT_PRIORITY_LOW]: 'low' };
-const CATEGORY: Record<number, string> = { [AlertCategory.ALERT_CATEGORY_PHYSIOLOGICAL]: 'physiological', [AlertCategory.ALERT_CATEGORY_TECHNICAL]: 'technical' };
-const STATE: Record<number, string> = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_ACKNOWLEDGED]: 'acknowledged', [AlertState.ALERT_STATE_RESOLVED]: 'resolved' };
-
-/** The webhook body: the alert as the worker's records name it. */
+/**
+ * The webhook body: the alert as the API serves it (the alert contract's view), plus its
+ * vital's key. A pager or nurse-call integration acts on the alarm-model fields (issue 14).
+ */
 export function webhookBody(a: Alert): string {
-  return JSON.stringify({
-    id: a.alertId, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: PRIORITY[a.priority] ?? 'low', state: STATE[a.state] ?? 'open',
-    vital: vitalByKind(a.vital)?.key ?? '', value: a.value, threshold: a.threshold, message: a.message, raisedAt: Number(a.raisedAtMs), updatedAt: Number(a.updatedAtMs),
-    acknowledgedBy: a.acknowledgedBy, news2Score: a.news2Score, news2Band: a.news2Band,
-    // The alarm model (issue 14): a pager or nurse-call integration acts on these.
-    category: CATEGORY[a.category] ?? 'physiological', conditionActive: a.conditionActive, latched: a.latched,
-    escalationLevel: a.escalationLevel, escalatedAt: Number(a.escalatedAtMs), acknowledgedUntil: Number(a.acknowledgedUntilMs),
-    news2Missing: a.news2Missing, news2Response: a.news2Response, change: a.change,
-  });
+  return JSON.stringify({ ...alertViewFromWire(a), vital: vitalByKind(a.vital)?.key ?? '' });
 }
 
 /**
@@ -73,10 +65,7 @@ export function createWebhookOutbox(deps: {
   async function deliver(value: Buffer, key: Buffer | null, heartbeat: () => Promise<void>): Promise<boolean> {
     const alert = Alert.decode(value);
     const body = webhookBody(alert);
-    const who = {
-      id: alert.alertId, patientId: alert.patientId, priority: (PRIORITY[alert.priority] ?? 'low') as 'low' | 'medium' | 'high',
-      state: (STATE[alert.state] ?? 'open') as 'open' | 'acknowledged' | 'resolved', change: alert.change, escalationLevel: alert.escalationLevel,
-    };
+    const who = alertViewFromWire(alert);
     for (let attempt = 1; ; attempt++) {
       const r = await post(body);
       if (r.ok) { deliveries.inc({ result: 'delivered' }); deps.onAttempt?.(who, attempt, 'delivered', 'HTTP 2xx'); return true; }

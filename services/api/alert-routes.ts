@@ -2,6 +2,7 @@
 // through the commands topic, audit entry first). Ward-scoped like every patient's data.
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { PRIORITY } from '../common/alert-contract.js';
 import type { Logger } from '../common/logger.js';
 import type { CommandSender } from './commands.js';
 import type { AlertView } from './live-view.js';
@@ -18,7 +19,7 @@ export interface AlertRouteDeps {
 }
 
 const listQuery = z.object({
-  state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(['high', 'medium', 'low']).optional(),
+  state: z.enum(['open', 'acknowledged', 'resolved', 'active']).optional(), patient: patientId.optional(), priority: z.enum(PRIORITY.names).optional(),
   category: z.enum(['physiological', 'technical']).optional(), limit: z.coerce.number().int().min(1).max(5000).default(500),
 }).strict();
 

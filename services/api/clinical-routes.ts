@@ -3,6 +3,8 @@
 // SpO2 scale 2 decision (hypercapnic respiratory failure, with a reason), and limit overrides.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
+import { ACVPU } from '../common/alert-contract-commands.js';
+import { PRIORITY } from '../common/alert-contract.js';
 import type { Logger } from '../common/logger.js';
 import { VITAL_KEYS } from '../common/vital-kinds.js';
 import type { AlertCommand, CommandSender } from './commands.js';
@@ -19,12 +21,12 @@ export interface ClinicalRouteDeps {
   log: Logger;
 }
 
-const observationBody = z.object({ consciousness: z.enum(['A', 'C', 'V', 'P', 'U']).optional(), supplementalOxygen: z.boolean().optional() }).strict()
+const observationBody = z.object({ consciousness: z.enum(ACVPU.names).optional(), supplementalOxygen: z.boolean().optional() }).strict()
   .refine((b) => b.consciousness !== undefined || b.supplementalOxygen !== undefined, 'give consciousness (ACVPU) and/or supplementalOxygen');
 const scaleBody = z.object({ scale: z.union([z.literal(1), z.literal(2)]), reason: z.string().min(5).max(500) }).strict();
 const limitSchema = z.object({
   low: z.number().finite().optional(), high: z.number().finite().optional(), delayMs: z.number().int().min(0).max(600_000).optional(),
-  delaySamples: z.number().int().min(1).max(100).optional(), hysteresis: z.number().min(0).max(50).optional(), priority: z.enum(['high', 'medium', 'low']).optional(),
+  delaySamples: z.number().int().min(1).max(100).optional(), hysteresis: z.number().min(0).max(50).optional(), priority: z.enum(PRIORITY.names).optional(),
 }).strict();
 const limitsBody = z.partialRecord(z.enum(VITAL_KEYS), limitSchema);
 
@@ -65,7 +67,7 @@ export const clinicalRoutes: FastifyPluginAsync<ClinicalRouteDeps> = async (app,
       if (v && v.low !== undefined && v.high !== undefined && v.low >= v.high) fail('API_ERR_BAD_REQUEST', `${k}: low must be below high`);
     }
     await auditFirst(audit, { ...who(req), action: 'patient.limits', target: `patient:${pid}`, before: limits.get(pid) ?? null, after: overrides },
-      () => send({ type: 'limits', patientId: pid, overrides }));
+      () => send({ type: 'limits', patientId: pid, overrides, by: req.principal.id, at: Date.now() }));
     limits.set(pid, overrides);
     return reply.code(202).send({ patientId: pid, overrides });
   });

@@ -3,19 +3,16 @@ import type { Consumer, Kafka } from 'kafkajs';
 import type { Registry } from 'prom-client';
 import type { Logger } from '../common/logger.js';
 import { PatientBound, type PatientBoundOptions } from '../common/patient-bound.js';
-import { Alert, AlertCategory, AlertPriority, AlertState, DeviceState, DeviceStatus, VitalsBatch, type Sample } from '../common/proto.js';
+import { alertViewFromRecord, decodeAlertView, type AlertView, type StoredAlertRecord } from '../common/alert-contract.js';
+import { decodeCommand, type AcvpuLetter } from '../common/alert-contract-commands.js';
+import { DeviceState, DeviceStatus, VitalsBatch, type Sample } from '../common/proto.js';
 import { vitalByKind } from '../common/vital-kinds.js';
 
-export interface AlertView {
-  id: string; patientId: string; deviceId: string; kind: string; priority: 'high' | 'medium' | 'low'; state: 'open' | 'acknowledged' | 'resolved';
-  value: number; threshold: number; message: string; raisedAt: number; updatedAt: number; acknowledgedBy: string; news2Score: number; news2Band: string;
-  category: 'physiological' | 'technical'; conditionActive: boolean; latched: boolean; escalationLevel: number; escalatedAt: number;
-  acknowledgedUntil: number; news2Missing: string; news2Response: string; change: string;
-}
+export type { AlertView } from '../common/alert-contract.js';
 
 /** Nurse-entered NEWS2 parameters and the SpO2 scale, as the commands topic has them. */
 export interface ObservationsView {
-  consciousness?: { value: 'A' | 'C' | 'V' | 'P' | 'U'; at: number; by: string };
+  consciousness?: { value: AcvpuLetter; at: number; by: string };
   supplementalOxygen?: { value: boolean; at: number; by: string };
   spo2Scale?: { scale: 1 | 2; reason: string; by: string; at: number };
 }
@@ -31,9 +28,6 @@ export interface DeviceView {
   lastAssignedAt?: number;
   bootId?: string;
 }
-
-const PRIORITY = { [AlertPriority.ALERT_PRIORITY_HIGH]: 'high', [AlertPriority.ALERT_PRIORITY_MEDIUM]: 'medium', [AlertPriority.ALERT_PRIORITY_LOW]: 'low' } as Record<number, AlertView['priority']>;
-const STATE = { [AlertState.ALERT_STATE_OPEN]: 'open', [AlertState.ALERT_STATE_ACKNOWLEDGED]: 'acknowledged', [AlertState.ALERT_STATE_RESOLVED]: 'resolved' } as Record<number, AlertView['state']>;
 
 /**
  * The API's live picture, built by reading the alerts, device-status and command topics
@@ -131,33 +125,19 @@ export function createLiveView(deps: {
       const stateTopic = deps.topics.state;
       await follow([...(stateTopic ? [stateTopic] : []), deps.topics.alerts, deps.topics.status, deps.topics.commands], true, 'state', (topic, value, receivedAt, retained) => {
         if (topic === stateTopic) {
-          // The worker's engine records (services/alerts/engine.ts AlertRecord); state written
-          // before the alarm model (issue 14) lacks its fields: defaults as for old alerts below.
-          const s = JSON.parse(value.toString()) as { alerts?: Record<string, Partial<AlertView> & Pick<AlertView, 'id' | 'patientId' | 'deviceId' | 'kind' | 'priority' | 'state' | 'value' | 'threshold' | 'message' | 'raisedAt' | 'updatedAt' | 'news2Score' | 'news2Band'>> };
+          // The worker's engine records (the alert contract's AlertRecord); state written
+          // before the alarm model (issue 14) lacks its fields: the contract's defaults.
+          const s = JSON.parse(value.toString()) as { alerts?: Record<string, StoredAlertRecord> };
           for (const a of Object.values(s.alerts ?? {})) {
             const prev = alerts.get(a.id);
             if (prev && prev.updatedAt >= a.updatedAt) continue;
-            const view: AlertView = {
-              id: a.id, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: a.priority, state: a.state, value: a.value, threshold: a.threshold,
-              message: a.message, raisedAt: a.raisedAt, updatedAt: a.updatedAt, acknowledgedBy: a.acknowledgedBy ?? '', news2Score: a.news2Score, news2Band: a.news2Band,
-              category: a.category ?? 'physiological', conditionActive: a.conditionActive ?? a.state !== 'resolved', latched: a.latched ?? false,
-              escalationLevel: a.escalationLevel ?? 0, escalatedAt: a.escalatedAt ?? 0, acknowledgedUntil: a.acknowledgedUntil ?? 0,
-              news2Missing: a.news2Missing ?? '', news2Response: a.news2Response ?? '', change: a.change ?? '',
-            };
+            const view = alertViewFromRecord(a);
             setAlert(view);
             events.emit('alert', view);
           }
         } else if (topic === deps.topics.alerts) {
-          const a = Alert.decode(value);
-          const view: AlertView = {
-            id: a.alertId, patientId: a.patientId, deviceId: a.deviceId, kind: a.kind, priority: PRIORITY[a.priority] ?? 'low', state: STATE[a.state] ?? 'open',
-            value: a.value, threshold: a.threshold, message: a.message, raisedAt: a.raisedAtMs, updatedAt: a.updatedAtMs, acknowledgedBy: a.acknowledgedBy, news2Score: a.news2Score, news2Band: a.news2Band,
-            category: a.category === AlertCategory.ALERT_CATEGORY_TECHNICAL ? 'technical' : 'physiological',
-            // Alerts from before issue 14 carry no condition flag: unresolved ones count as live.
-            conditionActive: a.change ? a.conditionActive : STATE[a.state] !== 'resolved',
-            latched: a.latched, escalationLevel: a.escalationLevel, escalatedAt: Number(a.escalatedAtMs), acknowledgedUntil: Number(a.acknowledgedUntilMs),
-            news2Missing: a.news2Missing, news2Response: a.news2Response, change: a.change,
-          };
+          // Alerts from before issue 14 carry no condition flag: the contract counts unresolved ones as live.
+          const view = decodeAlertView(value);
           const prev = alerts.get(view.id);
           if (prev && prev.updatedAt > view.updatedAt) return;
           setAlert(view);
@@ -176,14 +156,16 @@ export function createLiveView(deps: {
           d.statusAt = retained ? s.atMs : receivedAt;
           events.emit('status', { ...d });
         } else {
-          const cmd = JSON.parse(value.toString()) as { type: string; patientId: string; overrides?: unknown; at: number; by: string; consciousness?: 'A' | 'C' | 'V' | 'P' | 'U'; supplementalOxygen?: boolean; scale?: 1 | 2; reason?: string };
+          // vitals.v1.AlertCommand, or the JSON of the release before; one the worker
+          // dead-letters is skipped here (logged by follow()).
+          const cmd = decodeCommand(value);
           touch(cmd.patientId);
-          if (cmd.type === 'limits') limits.set(cmd.patientId, cmd.overrides ?? {});
+          if (cmd.type === 'limits') limits.set(cmd.patientId, cmd.overrides);
           else if (cmd.type === 'observation' || cmd.type === 'spo2-scale') {
             const o = observations.get(cmd.patientId) ?? {};
-            if (cmd.consciousness !== undefined) o.consciousness = { value: cmd.consciousness, at: cmd.at, by: cmd.by };
-            if (cmd.supplementalOxygen !== undefined) o.supplementalOxygen = { value: cmd.supplementalOxygen, at: cmd.at, by: cmd.by };
-            if (cmd.type === 'spo2-scale') o.spo2Scale = { scale: cmd.scale === 2 ? 2 : 1, reason: cmd.reason ?? '', by: cmd.by, at: cmd.at };
+            if (cmd.type === 'observation' && cmd.consciousness !== undefined) o.consciousness = { value: cmd.consciousness, at: cmd.at, by: cmd.by };
+            if (cmd.type === 'observation' && cmd.supplementalOxygen !== undefined) o.supplementalOxygen = { value: cmd.supplementalOxygen, at: cmd.at, by: cmd.by };
+            if (cmd.type === 'spo2-scale') o.spo2Scale = { scale: cmd.scale, reason: cmd.reason, by: cmd.by, at: cmd.at };
             observations.set(cmd.patientId, o);
             events.emit('observation', { patientId: cmd.patientId });
           }

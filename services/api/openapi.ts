@@ -1,4 +1,6 @@
 /** OpenAPI 3.1 description of the clinician API, served at /openapi.json. */
+import { CATEGORY, CHANGE_REASONS, PRIORITY, STATE } from '../common/alert-contract.js';
+import { ACVPU } from '../common/alert-contract-commands.js';
 import { ERROR_CODES } from '../common/errors.js';
 import { VITAL_KEYS } from '../common/vital-kinds.js';
 
@@ -32,16 +34,16 @@ export const openApiDocument = {
         type: 'object',
         properties: {
           id: { type: 'string' }, patientId: { type: 'string' }, deviceId: { type: 'string' }, kind: { type: 'string', example: 'limit:spo2:low' },
-          priority: { enum: ['high', 'medium', 'low'] }, state: { enum: ['open', 'acknowledged', 'resolved'] }, value: { type: 'number' }, threshold: { type: 'number' },
+          priority: { enum: PRIORITY.names }, state: { enum: STATE.names }, value: { type: 'number' }, threshold: { type: 'number' },
           message: { type: 'string' }, raisedAt: { type: 'integer' }, updatedAt: { type: 'integer' }, acknowledgedBy: { type: 'string' },
-          category: { enum: ['physiological', 'technical'] }, conditionActive: { type: 'boolean', description: 'the alarm condition still exists; such an alert cannot be resolved by hand' },
+          category: { enum: CATEGORY.names }, conditionActive: { type: 'boolean', description: 'the alarm condition still exists; such an alert cannot be resolved by hand' },
           latched: { type: 'boolean', description: 'high priority, condition over, shown until acknowledged' }, escalationLevel: { type: 'integer' }, escalatedAt: { type: 'integer' },
           acknowledgedUntil: { type: 'integer', description: 'end of the time-limited acknowledgement (epoch ms)' }, news2Missing: { type: 'string' }, news2Response: { type: 'string' },
-          change: { type: 'string', example: 'escalated' },
+          change: { enum: [...CHANGE_REASONS, ''], example: 'escalated', description: 'why this change was sent; only "raised" is a new alarm; "" on alerts written before the alarm model' },
         },
       },
       Monitoring: { type: 'object', properties: { state: { enum: ['live', 'interrupted', 'starting'] }, since: { type: ['integer', 'null'] }, reasons: { type: 'array', items: { type: 'string' } } } },
-      Limit: { type: 'object', additionalProperties: false, properties: { low: { type: 'number' }, high: { type: 'number' }, delayMs: { type: 'integer' }, delaySamples: { type: 'integer' }, hysteresis: { type: 'number' }, priority: { enum: ['high', 'medium', 'low'] } } },
+      Limit: { type: 'object', additionalProperties: false, properties: { low: { type: 'number' }, high: { type: 'number' }, delayMs: { type: 'integer' }, delaySamples: { type: 'integer' }, hysteresis: { type: 'number' }, priority: { enum: PRIORITY.names } } },
     },
   },
   security: bearer,
@@ -70,7 +72,7 @@ export const openApiDocument = {
     '/api/v1/patients/{patientId}/observations': {
       post: {
         summary: 'Nurse-entered NEWS2 parameters (ACVPU, air/oxygen), to the alert worker via Kafka', parameters: [pid],
-        requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { consciousness: { enum: ['A', 'C', 'V', 'P', 'U'] }, supplementalOxygen: { type: 'boolean' } } } } } },
+        requestBody: { content: { 'application/json': { schema: { type: 'object', additionalProperties: false, properties: { consciousness: { enum: ACVPU.names }, supplementalOxygen: { type: 'boolean' } } } } } },
         responses: { 202: ok('accepted'), ...errors },
       },
     },
@@ -107,7 +109,7 @@ export const openApiDocument = {
     '/api/v1/alerts': {
       get: {
         summary: 'Alerts by state, patient and priority',
-        parameters: [{ name: 'state', in: 'query', schema: { enum: ['open', 'acknowledged', 'resolved', 'active'] } }, { name: 'patient', in: 'query', schema: { type: 'string' } }, { name: 'priority', in: 'query', schema: { enum: ['high', 'medium', 'low'] } }, { name: 'category', in: 'query', schema: { enum: ['physiological', 'technical'] } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }],
+        parameters: [{ name: 'state', in: 'query', schema: { enum: [...STATE.names, 'active'] } }, { name: 'patient', in: 'query', schema: { type: 'string' } }, { name: 'priority', in: 'query', schema: { enum: PRIORITY.names } }, { name: 'category', in: 'query', schema: { enum: CATEGORY.names } }, { name: 'limit', in: 'query', schema: { type: 'integer' } }],
         responses: { 200: ok('alerts', { type: 'object', properties: { alerts: { type: 'array', items: { $ref: '#/components/schemas/Alert' } } } }), ...errors },
       },
     },

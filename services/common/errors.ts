@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   WRITER_ERR_INFLUX_ACCESS: { description: 'InfluxDB refused the token or does not know the bucket (401/403/404); offsets are held until the operator fixes it' },
   WRITER_ERR_RECORD: { description: 'a Kafka record can never be written' },
   ALERTS_ERR_WEBHOOK: { description: 'the webhook receiver refused an alert (4xx) or stayed unreachable past the retry budget; dead-lettered' },
+  ALERTS_ERR_COMMAND: { description: 'a record on the alert-commands topic is not a command the worker can apply (vitals.v1.AlertCommand or the legacy JSON form); dead-lettered with the reason' },
   API_ERR_BAD_REQUEST: { description: 'request parameters are invalid', httpStatus: 400 },
   API_ERR_UNAUTHORIZED: { description: 'missing or invalid bearer token', httpStatus: 401 },
   API_ERR_FORBIDDEN: { description: 'the token role may not do this', httpStatus: 403 },

@@ -7,7 +7,7 @@ import { deviceIdFor, devicePassword } from '../../services/common/device-creden
 import { ensureTopics } from '../../services/common/kafka.js';
 import { batchToLines } from '../../services/common/line-protocol.js';
 import { VitalsBatch } from '../../services/common/proto.js';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { createInfluxWriter } from '../../services/common/influx-writer.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { CEIL_FIRST, REPO, SAMPLES_PER_MSG, STATE, type Bench } from './context.js';
 

@@ -5,13 +5,17 @@ import { pino } from 'pino';
 import { createAlertWorker, type AlertWorker } from '../../services/alerts/app.js';
 import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { encodeCommand, type AlertCommand } from '../../services/common/alert-contract-commands.js';
+import { createInfluxWriter } from '../../services/common/influx-writer.js';
 import type { Pipeline } from './pipeline.js';
+
+/** A command with the author and time optional (the helper fills them in). */
+export type TestCommand = AlertCommand extends infer C ? (C extends AlertCommand ? Omit<C, 'at' | 'by'> & { at?: number; by?: string } : never) : never;
 
 export interface TestAlertWorker {
   worker: AlertWorker;
   /** A clinician's command (acknowledge, resolve, ...) on the commands topic, acks = all; `at` and `by` default to now and 'nurse-test'. */
-  command(cmd: Record<string, unknown> & { patientId: string }): Promise<unknown>;
+  command(cmd: TestCommand): Promise<unknown>;
 }
 
 /** Starts the worker (stopped with the pipeline) on `${alerts}.commands` and `${alerts}.state`. */
@@ -44,7 +48,8 @@ export async function startAlertWorker(p: Pipeline, opts: {
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   p.cleanup(() => producer.disconnect());
   await producer.connect();
-  const command = (cmd: Record<string, unknown> & { patientId: string }) =>
-    producer.send({ topic: commands, acks: -1, messages: [{ key: cmd.patientId, value: JSON.stringify({ at: Date.now(), by: 'nurse-test', ...cmd }) }] });
+  /** A clinician's command, as the API sends it (vitals.v1.AlertCommand, acks = all on the commands topic). */
+  const command = (cmd: TestCommand) =>
+    producer.send({ topic: commands, acks: -1, messages: [{ key: cmd.patientId, value: encodeCommand({ at: Date.now(), by: 'nurse-test', ...cmd } as AlertCommand) }] });
   return { worker, command };
 }

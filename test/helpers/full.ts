@@ -12,7 +12,7 @@ import { buildApi, type ApiDeps, type ApiOptions } from '../../services/api/app.
 import { createDeviceRegistry } from '../../services/api/device-registry.js';
 import { createDynsec, type Dynsec } from '../../services/common/dynsec.js';
 import { createLiveView, type LiveView } from '../../services/api/live-view.js';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { createInfluxWriter } from '../../services/common/influx-writer.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
 import { uid } from './stack.js';
 

@@ -9,7 +9,7 @@ import { createIngest, type Ingest } from '../../services/ingest/app.js';
 import type { PatientStore } from '../../services/api/patient-store.js';
 import { createProvisioner } from './provision.js';
 import type { DeviceLimitOptions } from '../../services/ingest/device-limits.js';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { createInfluxWriter } from '../../services/common/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
 import { tempBucket } from './influx.js';
 import { ingestAccounts } from './mqtt-accounts.js';

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { pino } from 'pino';
-import { createInfluxWriter } from '../../services/writer/influx-writer.js';
+import { createInfluxWriter } from '../../services/common/influx-writer.js';
 import { createWriter } from '../../services/writer/app.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 import { tempBucket } from '../helpers/influx.js';

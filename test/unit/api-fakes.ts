@@ -4,6 +4,7 @@
 import { EventEmitter } from 'node:events';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
+import { decodeCommand } from '../../services/common/alert-contract-commands.js';
 import type { Account } from '../../services/api/accounts.js';
 import { buildApi, type ApiDeps } from '../../services/api/app.js';
 import type { AuditEntry, AuditInput } from '../../services/api/audit.js';
@@ -152,7 +153,7 @@ function deps(f: Fakes): ApiDeps {
     query: {
       collectRows: (async (q: { toString(): string }) => { const text = String(q); f.queries.push(text); return f.rows[kindOf(text)]; }) as never,
     },
-    producer: { send: async (r) => { for (const m of r.messages) f.sent.push({ topic: r.topic, key: String(m.key), value: JSON.parse(String(m.value)) }); return []; } },
+    producer: { send: async (r) => { for (const m of r.messages) f.sent.push({ topic: r.topic, key: String(m.key), value: decodeCommand(m.value as Buffer) }); return []; } },
     view: f.view,
     audit,
     devices,

@@ -1,0 +1,117 @@
+/**
+ * One batch of vitals: de-duplication, the device's clock, battery and sensor-off technical
+ * alarms, the per-vital limits (with their compiled rules), then NEWS2.
+ */
+import type { Sample, VitalsBatch } from '../../common/proto.js';
+import { vitalByKey, vitalByKind } from '../../common/vital-kinds.js';
+import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type Priority } from '../limits.js';
+import { isDuplicateBatch } from './dedupe.js';
+import { trackClock, trackFor } from './device-track.js';
+import { evaluateNews2 } from './news2-alert.js';
+import { clearCondition, raise } from './records.js';
+import type { AlertRecord, EngineConfig, PatientState } from './types.js';
+
+/** Processes one batch of vitals. `receivedAt` is the ingest's clock (for inactivity and clock checks). */
+export function onBatch(s: PatientState, cfg: EngineConfig, batch: VitalsBatch, receivedAt: number): AlertRecord[] {
+  const out: AlertRecord[] = [];
+  const push = (r: AlertRecord | null) => { if (r) out.push(r); };
+  const track = trackFor(s, batch.deviceId, receivedAt);
+  if (isDuplicateBatch(track, batch, cfg.seqWindow)) return out;
+  track.lastSeen = Math.max(track.lastSeen, receivedAt);
+  // Data from a device is proof it is online, whatever its last status said.
+  if (!track.online) {
+    track.online = true;
+    push(clearCondition(s, cfg, `device-offline:${batch.deviceId}`, receivedAt));
+  }
+  const technical = (kind: string, priority: Priority, value: number, threshold: number, message: string) =>
+    raise(s, cfg, { deviceId: batch.deviceId, kind, priority, vital: 'device', value, threshold, message, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '' }, receivedAt);
+
+  // Device clock: a technical alarm past the bound; samples put back on the pipeline's clock.
+  const offset = trackClock(track, batch.sentAtMs, receivedAt);
+  const skewKind = `clock-skew:${batch.deviceId}`;
+  if (Math.abs(offset) > cfg.clockSkewMs) {
+    push(technical(skewKind, 'low', offset / 1000, cfg.clockSkewMs / 1000, `device ${batch.deviceId} clock ${offset > 0 ? 'ahead' : 'behind'} by ${Math.round(Math.abs(offset) / 1000)} s; its samples are evaluated on receive time`));
+  } else if (Math.abs(offset) <= cfg.clockSkewMs / 2) {
+    push(clearCondition(s, cfg, skewKind, receivedAt, offset / 1000));
+  }
+  const shift = Math.abs(offset) > cfg.futureToleranceMs ? offset : 0;
+
+  // Battery: two thresholds (technical alarm, low then medium priority). 0 = not reported (proto3 default).
+  const battery = batch.batteryPercent;
+  if (battery > 0) {
+    track.battery = battery;
+    const kind = `battery-low:${batch.deviceId}`;
+    if (battery <= cfg.battery.critical) push(technical(kind, 'medium', battery, cfg.battery.critical, `device ${batch.deviceId} battery critical: ${Math.round(battery)} %`));
+    else if (battery <= cfg.battery.low) push(technical(kind, 'low', battery, cfg.battery.low, `device ${batch.deviceId} battery low: ${Math.round(battery)} %`));
+    else if (battery > cfg.battery.clear) push(clearCondition(s, cfg, kind, receivedAt, battery));
+  }
+
+  const rules = compiledRules(cfg.rules, s.overrides);
+  // Each sample on the pipeline's clock: less the device's offset, and never ahead of its
+  // receipt (one sample stamped in the future must not freeze the picture: issue 14).
+  const samples = (batch.samples as Sample[]).map((x) => {
+    const t = x.measuredAtMs - shift;
+    return { kind: x.kind, value: x.value, at: t > receivedAt + cfg.futureToleranceMs ? receivedAt : t };
+  });
+  if (!samples.every((x, i) => i === 0 || samples[i - 1]!.at <= x.at)) samples.sort((a, b) => a.at - b.at);
+  const vitalAt = (track.vitalAt ??= {});
+  for (const sample of samples) {
+    const info = vitalByKind(sample.kind);
+    if (!info) continue;
+    if (vitalAt[info.key] === undefined || vitalAt[info.key]! < receivedAt) {
+      vitalAt[info.key] = receivedAt;
+      push(clearCondition(s, cfg, `sensor-off:${batch.deviceId}:${info.key}`, receivedAt));
+    }
+    const prev = s.latest[info.key];
+    // An older (replayed) reading of this vital never overrides its current picture.
+    if (prev && sample.at < prev.at) continue;
+    s.latest[info.key] = { value: sample.value, at: sample.at };
+    for (const { rule, dir, key, kind } of rules.get(info.key) ?? []) {
+      const st = (s.limits[key] ??= initialLimitState());
+      const tr = stepLimit(rule, dir, st, sample.value, sample.at);
+      if (tr?.type === 'raise') {
+        push(raise(s, cfg, {
+          deviceId: batch.deviceId, kind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
+          message: `${info.display} ${dir} ${tr.value} ${info.ucum} (limit ${tr.threshold})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
+        }, tr.at));
+      } else if (tr?.type === 'clear') {
+        push(clearCondition(s, cfg, kind, tr.at, tr.value));
+      }
+    }
+  }
+  // Sensor off: the device keeps sending, but one of its continuous vitals has stopped (a
+  // probe off the finger). A device that stops altogether is "offline" instead.
+  for (const v of cfg.sensorOffVitals) {
+    const at = vitalAt[v];
+    if (at === undefined || receivedAt - at < cfg.sensorOffMs) continue;
+    const info = vitalByKey(v);
+    push(technical(`sensor-off:${batch.deviceId}:${v}`, 'medium', (receivedAt - at) / 1000, cfg.sensorOffMs / 1000, `${info?.display ?? v} sensor off on ${batch.deviceId}: nothing for ${Math.round((receivedAt - at) / 1000)} s`));
+  }
+  out.push(...evaluateNews2(s, cfg, batch.deviceId));
+  return out;
+}
+
+interface CompiledRule { rule: LimitRule; dir: Direction; key: string; kind: string }
+/**
+ * The effective rules per vital, with their state keys and alert kinds: built once per set
+ * of rules and overrides, not for every sample (the worker's hot path). Cached by object
+ * identity: a patient's overrides are replaced on change, never edited in place.
+ */
+const compiledCache = new WeakMap<readonly LimitRule[], WeakMap<object, Map<string, CompiledRule[]>>>();
+const NO_OVERRIDES = {};
+function compiledRules(defaults: readonly LimitRule[], overrides: PatientState['overrides']): Map<string, CompiledRule[]> {
+  let byOverrides = compiledCache.get(defaults);
+  if (!byOverrides) { byOverrides = new WeakMap(); compiledCache.set(defaults, byOverrides); }
+  const cacheKey = overrides ?? NO_OVERRIDES;
+  let compiled = byOverrides.get(cacheKey);
+  if (!compiled) {
+    compiled = new Map();
+    for (const rule of rulesFor(defaults, overrides)) {
+      const list = compiled.get(rule.vital) ?? [];
+      for (const dir of ['low', 'high'] as Direction[]) list.push({ rule, dir, key: `${rule.vital}:${dir}`, kind: `limit:${rule.vital}:${dir}` });
+      compiled.set(rule.vital, list);
+    }
+    byOverrides.set(cacheKey, compiled);
+  }
+  return compiled;
+}
