@@ -220,7 +220,9 @@ test('clinical: observations and SpO2 scale (clinicians), limits (operators), au
   assert.equal((await call('PUT', `${P}/patients/pat-1/limits`, TOKENS.clinician, limits)).json().error, 'API_ERR_FORBIDDEN');
   const put = await call('PUT', `${P}/patients/pat-1/limits`, TOKENS.operator, limits);
   assert.equal(put.statusCode, 202);
-  assert.deepEqual(f.sent.at(-1)!.value, { type: 'limits', patientId: 'pat-1', overrides: limits });
+  const { at, ...sent } = f.sent.at(-1)!.value as { at: number };
+  assert.deepEqual(sent, { type: 'limits', patientId: 'pat-1', overrides: limits, by: 'token:operator' });
+  assert.ok(Math.abs(at - Date.now()) < 60_000, `limits command time ${at}`);
   const got = await call('GET', `${P}/patients/pat-1/limits`, TOKENS.clinician);
   assert.deepEqual(got.json(), { patientId: 'pat-1', overrides: limits });
   assert.equal((await call('PUT', `${P}/patients/pat-1/limits`, TOKENS.operator, { heart_rate: { low: 130, high: 40 } })).json().error, 'API_ERR_BAD_REQUEST');
