@@ -168,4 +168,18 @@ test('device sharding: 2 brokers, one exclusive ingest each, devices placed by t
   assert.ok(row.shard2.acked > 0 && row.shard2.stored >= row.shard2.acked, 'shard 2\'s readings stored');
   // Each device published on through both faults: a device's publishes settle once its broker acknowledged them.
   assert.equal(failed, 0, 'no publish failed (devices resend across the broker restart)');
+
+  // Rotation and revocation reach the broker that holds the account.
+  await fleet.close();
+  const connect = (c: { mqttUrl?: string | undefined; deviceId: string; password: string }) =>
+    mqtt.connectAsync(c.mqttUrl!, { clientId: c.deviceId, username: c.deviceId, password: c.password, protocolVersion: 4, reconnectPeriod: 0 });
+  const onTwo = fleetDevices[PER_SHARD]!;
+  assert.equal(onTwo.shard, 'shard-2');
+  await registry.revoke(onTwo.deviceId);
+  assert.equal((await registry.get(onTwo.deviceId))?.revoked, true, 'revoked in the registry');
+  await assert.rejects(connect(onTwo), /not authori[sz]ed|bad user name or password|Connection refused/i, 'shard 2 refuses the revoked device');
+  const rotated = await registry.rotate(fleetDevices[0]!.deviceId);
+  assert.deepEqual([rotated.shard, rotated.mqttUrl], ['shard-1', urls[0]], 'rotation answers with the device\'s own shard');
+  await assert.rejects(connect(fleetDevices[0]!), /not authori[sz]ed|bad user name or password|Connection refused/i, 'the old password stops working');
+  await (await connect(rotated)).endAsync();
 });
