@@ -5,7 +5,7 @@
 // shard (the one with the fewest accounts), creates the account there only, records the shard in
 // the account, and returns that shard's endpoint; a device changes nothing but its endpoint.
 import { randomBytes } from 'node:crypto';
-import type { Dynsec } from '../common/dynsec.js';
+import type { Dynsec, DynsecCommand } from '../common/dynsec.js';
 
 export interface DeviceRecord { deviceId: string; model: string; firmware: string; registeredAt: string; revoked: boolean; shard: string }
 /** `mqttUrl`: the endpoint of the device's shard (when the registry knows the device-facing one). */
@@ -83,10 +83,10 @@ export function createDeviceRegistry(brokers: Dynsec | RegistryShard[]): DeviceR
     return found.filter((x) => x !== null);
   };
   /** Runs `command` on every shard that holds the device (a revoked device is refused everywhere); resolves with the first. */
-  const onEvery = async (deviceId: string, command: Record<string, unknown>): Promise<RegistryShard> => {
+  const onEvery = async (deviceId: string, command: DynsecCommand): Promise<RegistryShard> => {
     const found = await holders(deviceId);
     if (found.length === 0) notFound(new Error('not found'), deviceId);
-    for (const { shard } of found) await shard.dynsec.run({ command: String(command.command), ...command, username: deviceId }).catch((err: unknown) => notFound(err, deviceId));
+    for (const { shard } of found) await shard.dynsec.run({ ...command, username: deviceId }).catch((err: unknown) => notFound(err, deviceId));
     return found[0]!.shard;
   };
   return {

@@ -33,9 +33,9 @@ const MAX_REGISTERED = 60; // registrations allowed to fill both shards (the lea
 const PUBLISH_MS = 30_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-const stackSh = (...args: string[]) => new Promise<string>((resolve, reject) => {
+const stackSh = (args: string[], shards = 2) => new Promise<string>((resolve, reject) => {
   // Asynchronous: the devices go on publishing while a broker restarts (a blocked event loop would not).
-  execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { env: { ...process.env, MQTT_SHARDS: '2' }, timeout: 120_000 }, (err, _out, stderr) => (err ? reject(new Error(`stack.sh ${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve(stderr)));
+  execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { env: { ...process.env, MQTT_SHARDS: String(shards) }, timeout: 120_000 }, (err, _out, stderr) => (err ? reject(new Error(`stack.sh ${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve(stderr)));
 });
 
 test('device sharding: 2 brokers, one exclusive ingest each, devices placed by the registry; kill -9 one ingest and restart one broker: 0 acknowledged readings lost, both shards stored', { timeout: 240_000 }, async (t) => {
@@ -53,11 +53,12 @@ test('device sharding: 2 brokers, one exclusive ingest each, devices placed by t
     mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
     procs.forEach(({ name, proc }) => writeFileSync(`${REPO_ROOT}test-results/shards-${name}.log`, proc.output()));
     await removeKafkaByPrefix(kafka, id);
-    if (startedShard) await stackSh('down', 'mosquitto-2');
+    // Stopped again, and the env files back to one shard (an API reading MQTT_SHARD_URLS must not look for it).
+    if (startedShard) { await stackSh(['down', 'mosquitto-2']); await stackSh(['up', 'mosquitto'], 1); }
   });
   const shardPid = `${dirname(STACK_ENV_FILE)}/shard-2/run/mosquitto.pid`;
   startedShard = !existsSync(shardPid) || !alive(Number(readFileSync(shardPid, 'utf8')));
-  await stackSh('up', 'mosquitto-2');
+  await stackSh(['up', 'mosquitto-2']);
   const urls = (parseEnvFile(readFileSync(STACK_ENV_FILE, 'utf8')).MQTT_SHARD_URLS ?? '').split(',');
   assert.equal(urls.length, 2, `two shard endpoints in ${STACK_ENV_FILE} (MQTT_SHARD_URLS)`);
   const env = { env: s.env };
@@ -134,7 +135,7 @@ test('device sharding: 2 brokers, one exclusive ingest each, devices placed by t
   console.log(`[shards] shard 1's ingest started back at ${Date.now() - t0} ms`);
   await sleep(Math.max(0, 16_000 - (Date.now() - t0)));
   const restartAt = Date.now() - t0;
-  await stackSh('restart', 'mosquitto-2');
+  await stackSh(['restart', 'mosquitto-2']);
   console.log(`[shards] shard 2's broker restarted at ${restartAt}-${Date.now() - t0} ms`);
   await fleet.done;
 
@@ -167,4 +168,18 @@ test('device sharding: 2 brokers, one exclusive ingest each, devices placed by t
   assert.ok(row.shard2.acked > 0 && row.shard2.stored >= row.shard2.acked, 'shard 2\'s readings stored');
   // Each device published on through both faults: a device's publishes settle once its broker acknowledged them.
   assert.equal(failed, 0, 'no publish failed (devices resend across the broker restart)');
+
+  // Rotation and revocation reach the broker that holds the account.
+  await fleet.close();
+  const connect = (c: { mqttUrl?: string | undefined; deviceId: string; password: string }) =>
+    mqtt.connectAsync(c.mqttUrl!, { clientId: c.deviceId, username: c.deviceId, password: c.password, protocolVersion: 4, reconnectPeriod: 0 });
+  const onTwo = fleetDevices[PER_SHARD]!;
+  assert.equal(onTwo.shard, 'shard-2');
+  await registry.revoke(onTwo.deviceId);
+  assert.equal((await registry.get(onTwo.deviceId))?.revoked, true, 'revoked in the registry');
+  await assert.rejects(connect(onTwo), /not authori[sz]ed|bad user name or password|Connection refused/i, 'shard 2 refuses the revoked device');
+  const rotated = await registry.rotate(fleetDevices[0]!.deviceId);
+  assert.deepEqual([rotated.shard, rotated.mqttUrl], ['shard-1', urls[0]], 'rotation answers with the device\'s own shard');
+  await assert.rejects(connect(fleetDevices[0]!), /not authori[sz]ed|bad user name or password|Connection refused/i, 'the old password stops working');
+  await (await connect(rotated)).endAsync();
 });
