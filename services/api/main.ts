@@ -9,14 +9,14 @@ import { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { FastifyInstance } from 'fastify';
 import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';
-import { createDynsec, type Dynsec } from '../common/dynsec.js';
+import { createDynsec } from '../common/dynsec.js';
 import { createKafka, ensureTopics } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
 import { runService, type RunnableService } from '../common/run-service.js';
 import { createAccountStore } from './accounts.js';
 import { buildApi } from './app.js';
 import { AUDIT_RETENTION_MS, createAuditTrail } from './audit.js';
-import { createDeviceRegistry } from './device-registry.js';
+import { createDeviceRegistry, type RegistryShard } from './device-registry.js';
 import { createLiveView } from './live-view.js';
 import { createSessions } from './sessions.js';
 import { createPatientRegistry } from '../common/patient-registry.js';
@@ -39,6 +39,8 @@ const schema = z.object({
   API_MONITORING_STALE_MS: z.coerce.number().int().positive().default(10_000),
   /** The device registry's broker account (dynamic-security control topic); without it no registry routes. */
   MQTT_URL: z.string().optional(),
+  /** The brokers of a sharded fleet, comma-separated (issue 17); new devices go to the least-loaded one. @defaultValue MQTT_URL */
+  MQTT_SHARD_URLS: z.string().optional(),
   MQTT_CA_FILE: z.string().optional(),
   MQTT_REGISTRY_USERNAME: z.string().default('registry'),
   MQTT_REGISTRY_PASSWORD: z.string().optional(),
@@ -87,15 +89,18 @@ export async function main(): Promise<void> {
   const patients = createPatientRegistry({ kafka, log, topics: patientTopics, groupId: `vitals-api-patients-${hostname()}-${process.pid}` });
   if (!config.API_SESSION_SECRET) log.warn({}, 'api_session_secret unset: sessions are signed with a per-process key and end when it stops');
   const sessions = createSessions({ secret: config.API_SESSION_SECRET ?? randomBytes(32).toString('base64url'), absoluteMs: config.API_SESSION_ABSOLUTE_MS, idleMs: config.API_SESSION_IDLE_MS }, accounts);
-  let dynsec: Dynsec | undefined;
+  let shards: RegistryShard[] | undefined;
   let app: FastifyInstance | undefined;
   let viewStarted = false;
   let peopleStarted = false;
   const api: RunnableService = {
     registry,
     async start() {
-      if (config.MQTT_URL && config.MQTT_REGISTRY_PASSWORD && !dynsec) {
-        dynsec = await createDynsec({ url: config.MQTT_URL, caFile: config.MQTT_CA_FILE, username: config.MQTT_REGISTRY_USERNAME, password: config.MQTT_REGISTRY_PASSWORD });
+      if (config.MQTT_URL && config.MQTT_REGISTRY_PASSWORD && !shards) {
+        // A device is told its shard's endpoint only when the fleet is sharded; one broker keeps
+        // the answer as it was (an endpoint as the API sees it may not be one devices can reach).
+        const urls = (config.MQTT_SHARD_URLS ?? config.MQTT_URL).split(',').map((u) => u.trim()).filter(Boolean);
+        shards = await Promise.all(urls.map(async (url, i) => ({ id: `shard-${i + 1}`, endpoint: config.MQTT_SHARD_URLS ? url : undefined, dynsec: await createDynsec({ url, caFile: config.MQTT_CA_FILE, username: config.MQTT_REGISTRY_USERNAME, password: config.MQTT_REGISTRY_PASSWORD! }) })));
       }
       const setup = kafka.admin();
       await setup.connect();
@@ -120,7 +125,7 @@ export async function main(): Promise<void> {
         wards: patients,
         patients: { registry: patients, store: createPatientStore({ producer, registry: patients, topics: patientTopics }) },
         people: { accounts, sessions, trail },
-        ...(dynsec ? { devices: createDeviceRegistry(dynsec) } : {}),
+        ...(shards ? { devices: createDeviceRegistry(shards) } : {}),
         producer,
         query: new InfluxDB({ url: config.INFLUX_URL, token: config.INFLUX_READ_TOKEN || config.INFLUX_TOKEN, timeout: 30_000 }).getQueryApi(config.INFLUX_ORG),
         options: { bucket: config.INFLUX_BUCKET, tokens: { clinician: config.API_CLINICIAN_TOKEN, operator: config.API_OPERATOR_TOKEN }, commandsTopic: topics.commands, news2FreshMs: config.ALERTS_NEWS2_FRESH_MS, monitoringStaleMs: config.API_MONITORING_STALE_MS },
@@ -135,7 +140,7 @@ export async function main(): Promise<void> {
       await view.stop();
       await Promise.all([accounts.stop(), trail.stop(), patients.stop()]).catch(() => undefined);
       await producer.disconnect();
-      await dynsec?.close().catch(() => undefined);
+      for (const x of shards ?? []) await x.dynsec.close().catch(() => undefined);
       if (adminConnected) await admin.disconnect().catch(() => undefined);
     },
   };
