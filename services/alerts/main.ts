@@ -1,4 +1,6 @@
-// Composition root of `vitals alerts`.
+// Composition root of `vitals alerts`: config, clients (Kafka, MQTT, InfluxDB) and the worker
+// (app.ts) under runService. The alert worker owns every alarm: thresholds, NEWS2, technical
+// alarms, acknowledgement, escalation and the compacted per-patient state.
 import { readFileSync, watchFile } from 'node:fs';
 import { z } from 'zod';
 import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';

@@ -1,8 +1,10 @@
+// The ingest: MQTT (QoS 1, persistent session) -> validation, per-device limits and patient
+// attribution -> Kafka, with the PUBACK held until Kafka has the record; bad input goes to the
+// dead-letter topic with its reason. Connection behaviour: mqtt-link.ts; size check: sizes.ts.
 import type { Kafka, Producer } from 'kafkajs';
 import type { MqttClient } from 'mqtt';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { deadLetterCopy, DEAD_LETTER_COPY_BYTES, RECORD_OVERHEAD_BYTES } from '../common/dead-letter.js';
-import { VitalsError } from '../common/errors.js';
+import { deadLetterCopy, RECORD_OVERHEAD_BYTES } from '../common/dead-letter.js';
 import { DEFAULT_RETENTION, ensureTopics, maxMessageBytes, retentionConfig } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import { connectMqtt } from '../common/mqtt.js';
@@ -13,7 +15,9 @@ import { attribute } from './attribute.js';
 import { classify, rejectAs, type KafkaTopics } from './classify.js';
 import { DEFAULT_DEVICE_LIMITS, DeviceLimits, type DeviceLimitOptions } from './device-limits.js';
 import { KafkaForwarder } from './kafka-forwarder.js';
+import { closeMqtt, keepAliveWhileReceiving } from './mqtt-link.js';
 import { OrderedAcks } from './ordered-acks.js';
+import { checkSizes } from './sizes.js';
 
 export interface IngestOptions {
   mqtt: { url: string; username?: string | undefined; password?: string | undefined; caFile?: string | undefined };
@@ -45,25 +49,6 @@ export interface IngestOptions {
   retention?: { ms: number; bytes: number };
   /** Per-device message rate and distinct-patient cap. @defaultValue DEFAULT_DEVICE_LIMITS */
   deviceLimits?: DeviceLimitOptions;
-}
-
-/** How long the graceful MQTT close (DISCONNECT, then the socket's close) may take at stop (ms). */
-const MQTT_CLOSE_MS = 2_000;
-
-/**
- * Sends DISCONNECT and closes the socket, bounded. MQTT.js's graceful end resolves when the
- * socket closes, which needs the broker's FIN to be read; once the ingest stops taking
- * messages, the deliveries already in the socket are never read, so against a broker still
- * delivering the end never resolved (issue 17: "drain timed out; exiting", exit 1, in every
- * bench run). After the bound the socket is dropped: nothing is lost, what was not
- * acknowledged is redelivered to the persistent session.
- */
-async function closeMqtt(client: MqttClient): Promise<void> {
-  const closed = client.endAsync(false).then(() => true, () => true);
-  const timer = new Promise<false>((r) => setTimeout(() => r(false), MQTT_CLOSE_MS).unref());
-  if (await Promise.race([closed, timer])) return;
-  client.stream.destroy();
-  await Promise.race([closed, new Promise((r) => setTimeout(r, MQTT_CLOSE_MS).unref())]);
 }
 
 export interface IngestDeps {
@@ -155,19 +140,7 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
           },
         });
         acks.push(ordered);
-        // MQTT.js 5 pings every keepalive and drops the connection when the PINGRESP is half a
-        // keepalive late, even while deliveries keep arriving (it reschedules on acks only,
-        // which a subscriber never receives). A broker busy saving its store answers pings late
-        // (issue 17: keepalive timeouts in the bench, each a redelivery of everything in
-        // flight). The broker's own rule instead (MQTT 3.1.1 3.1.2.10): dead when nothing at
-        // all arrived for 1.5 keepalives. Pings still go out every keepalive.
-        let lastPacketAt = Date.now();
-        c.on('packetreceive', () => { lastPacketAt = Date.now(); });
-        const keepaliveTimeout = c.onKeepaliveTimeout.bind(c);
-        c.onKeepaliveTimeout = () => {
-          if (Date.now() - lastPacketAt < 1.5 * options.keepaliveS * 1000) c.reschedulePing(true);
-          else keepaliveTimeout();
-        };
+        keepAliveWhileReceiving(c, options.keepaliveS);
         c.handleMessage = (packet, callback) => {
           if (packet.cmd !== 'publish') return callback();
           if (stopping) return; // never acknowledged: the broker redelivers it to the session later
@@ -198,21 +171,6 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
     return client;
   }
 
-  /**
-   * Every record the ingest produces must fit Kafka's limit, or one message would hold every
-   * PUBACK behind it (issue 16): refuse to start instead, with what to change.
-   */
-  function checkSizes(kafkaMax: number): void {
-    const payload = options.limits.maxPayloadBytes;
-    const copy = options.limits.deadLetterCopyBytes ?? DEAD_LETTER_COPY_BYTES;
-    const largest = Math.max(payload, copy) + RECORD_OVERHEAD_BYTES;
-    const problems: string[] = [];
-    if (largest > kafkaMax) problems.push(`the largest record the ingest produces is ${largest} bytes (INGEST_MAX_PAYLOAD_BYTES ${payload}, dead-letter copy ${copy}, ${RECORD_OVERHEAD_BYTES} for headers) but Kafka's max.message.bytes is ${kafkaMax}: raise it or lower the limits`);
-    if (options.mqttMaxPacketBytes !== undefined && options.mqttMaxPacketBytes < payload) problems.push(`MQTT max_packet_size ${options.mqttMaxPacketBytes} is below INGEST_MAX_PAYLOAD_BYTES ${payload}: valid batches could never arrive`);
-    if (problems.length > 0) throw new VitalsError('CONFIG_ERR_INVALID', `message sizes disagree: ${problems.join('; ')}`);
-    log.info({ kafkaMaxMessageBytes: kafkaMax, largestRecordBytes: largest, mqttMaxPacketBytes: options.mqttMaxPacketBytes, maxPayloadBytes: payload }, 'message sizes checked');
-  }
-
   // MQTT 3.1.1 4.3.2: the receiver owns a QoS 1 message once it sends PUBACK, so the
   // PUBACK waits until Kafka has the record; OrderedAcks lets the connection read on meanwhile.
 
@@ -231,7 +189,7 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
       } finally {
         await admin.disconnect();
       }
-      checkSizes(kafkaMax);
+      checkSizes(options, kafkaMax, log);
       producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
       await producer.connect();
       forwarder = new KafkaForwarder(producer, log, {

@@ -1,4 +1,5 @@
-// Composition root of `vitals ingest`: the only place that reads env and exits.
+// Composition root of `vitals ingest` (MQTT -> Kafka, see app.ts): the only place that reads env
+// and exits. The ingest owns the broker-facing side: subscriptions, validation, attribution.
 import { z } from 'zod';
 import { kafkaSchema, mqttSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';

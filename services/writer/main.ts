@@ -1,4 +1,5 @@
-// Composition root of `vitals writer`.
+// Composition root of `vitals writer`: config, clients and the writer (app.ts) under runService.
+// The writer owns storage: every vitals record reaches InfluxDB, or the dead-letter topic.
 import { z } from 'zod';
 import { influxSchema, kafkaSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';
