@@ -147,6 +147,9 @@ test('admissions: a transfer moves the open alerts with the patient; a discharge
   assert.deepEqual([summary.body.ward, summary.body.bed], ['ward-b', '7']);
   assert.equal((await call('GET', '/api/v1/admissions?ward=ward-b', undefined, f.tokens.clinician)).body.patients instanceof Array, true);
 
+  // Before the call: readings measured up to this moment are certainly before the discharge,
+  // however long the waits below take on a loaded machine.
+  const beforeDischarge = Date.now();
   const out = await call('POST', `/api/v1/admissions/${pid}/discharge`);
   assert.equal(out.status, 200);
   assert.deepEqual(out.body.endedAssignments, [dev]);
@@ -162,7 +165,7 @@ test('admissions: a transfer moves the open alerts with the patient; a discharge
   assert.ok(history.every((h) => h.to !== null), 'the discharge ended the assignment');
   // Late readings measured before the discharge are the patient's (stored) but reopen nothing;
   // readings measured after it belong to nobody: stored under the device, a notice, no alert.
-  await publish(c, dev, { patientId: '', sequence: 2, samples: desaturated() });
+  await publish(c, dev, { patientId: '', sequence: 2, samples: desaturated(beforeDischarge) });
   await publish(c, dev, { patientId: '', sequence: 3, samples: desaturated(Date.now() + 16_000) });
   await waitFor('the post-discharge notice', async () => ((await call('GET', '/api/v1/notices')).body.notices as { deviceId: string }[]).find((n) => n.deviceId === dev));
   await waitFor('the late readings stored', async () => ((await samplesOf(f.p, 'device_id', dev)).length >= 12 ? true : undefined));
