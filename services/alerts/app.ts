@@ -100,7 +100,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       subscribe: [topics.vitals, topics.status, topics.commands],
       // Commands are not data whose absence means anything: only vitals and status count as behind.
       lagTopics: [topics.vitals, topics.status],
-      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
+      // A fetch waits up to 100 ms for 64 KiB: with kafkajs's default minBytes (1 byte) every
+      // fetch returned at once with a few records per partition, and each such batch cost a state
+      // write and an offset commit, both acks=all round trips (issue 17's profile: most of the
+      // worker's cost at any rate). A worker that is behind never waits.
+      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, minBytes: 64 * 1024, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
     },
   });
   const ticker = createInactivityTicker({

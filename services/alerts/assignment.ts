@@ -1,6 +1,8 @@
 import type { ConsumerHost } from '../common/consumer-host.js';
 import type { GroupConsumerHooks } from '../common/group-consumer.js';
+import { isRetriable } from '../common/errors.js';
 import type { Logger } from '../common/logger.js';
+import { retry } from '../common/retry.js';
 import type { PatientStates } from './patient-states.js';
 
 export interface AssignmentDeps {
@@ -40,7 +42,12 @@ export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive,
       const gen = memory.reassigned();
       const host = hostOf();
       loading = exclusive(async () => {
-        const [loaded, lag] = await Promise.all([memory.load(mine), host.committedLag(mine)]);
+        // Retriable (a partition's leader not yet elected right after the topics were created:
+        // NOT_LEADER_FOR_PARTITION from ListOffsets once ended the worker in a bench run).
+        const [loaded, lag] = await retry(() => Promise.all([memory.load(mine), host.committedLag(mine)]), {
+          retries: 8, initialMs: 250, maxMs: 5_000, isRetriable, aborted: () => !memory.isCurrent(gen) || !host.running(),
+          onRetry: (err, attempt, delayMs) => log.warn({ err, attempt, delayMs }, 'state load failed; retrying'),
+        });
         if (!memory.isCurrent(gen)) return; // superseded by a newer assignment
         memory.replace(loaded);
         host.resetLag(lag);
@@ -48,6 +55,9 @@ export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive,
         paused = false;
         log.info({ partitions: [...mine], patients: memory.states.size, lag: Object.fromEntries(lag) }, 'alert state loaded');
       }).catch((err: unknown) => { host.fail(`state load failed: ${(err as Error).message}`); log.error({ err }, 'state load failed'); throw err; });
+      // Awaited by every batch (which then fails and is retried by kafkajs); until then its
+      // rejection is unobserved and must not end the process as an unhandled rejection.
+      loading.catch(() => undefined);
     },
     // The consumer is (re)joining or down: no ticks until the next join has reloaded.
     rebalancing() { paused = true; },
