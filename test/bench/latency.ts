@@ -47,6 +47,9 @@ export async function latency(b: Bench, rate: number, bkt: string, topics: { vit
   await consumer.connect();
   await consumer.subscribe({ topic: topics.vitals, fromBeginning: false });
   await consumer.subscribe({ topic: topics.alerts, fromBeginning: false });
+  // It reads from the end at its join: a join that came late under load (a fixed 2 s wait
+  // before) missed most of the step (n = 0 alerts in one run). The step starts once joined.
+  const joined = new Promise<void>((resolve) => { consumer.on(consumer.events.GROUP_JOIN, () => resolve()); });
   await consumer.run({
     eachMessage: async ({ topic, message }) => {
       const now = Date.now();
@@ -72,7 +75,8 @@ export async function latency(b: Bench, rate: number, bkt: string, topics: { vit
       }
     },
   });
-  await sleep(2000);
+  await Promise.race([joined, sleep(60_000)]);
+  await sleep(1000);
   const scenarios = desaturations(devices, STEP_S);
   let probing = true;
   let probed = '';
@@ -105,7 +109,9 @@ export async function latency(b: Bench, rate: number, bkt: string, topics: { vit
       byDevice.set(d, list);
     },
   });
-  await sleep(5000);
+  // Every provoked alarm had its chance: until each device's alert is in, at most 30 s.
+  for (let i = 0; i < 60 && raisedDevices.size < scenarios.length; i++) await sleep(500);
+  await sleep(2000);
   probing = false;
   await probe;
   await consumer.disconnect();
