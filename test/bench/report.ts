@@ -101,10 +101,12 @@ export function writeReport(results: Record<string, unknown>): string {
     md.push('', `Median ours / reference: ${cost.medianRatio}.`, '');
   }
   if (results.latency) {
-    const l = results.latency as Record<string, { n: number; p50: number; p95: number; p99: number }> & { rate: number };
-    md.push(`## Latency at ${l.rate} samples/s (ms)`, '', '| path | n | p50 | p95 | p99 |', '|---|---|---|---|---|');
-    for (const k of ['publishToKafka', 'publishToInflux', 'publishToAlert', 'influxProbeQuery'] as const) if (l[k]) md.push(`| ${k} | ${l[k].n} | ${l[k].p50} | ${l[k].p95} | ${l[k].p99} |`);
-    md.push('', 'publishToAlert is measured from the publish of the batch holding the sample that completed the alarm delay. publishToInflux polls one query at a time (25 ms apart) for the newest published batch; influxProbeQuery is how long each of those queries took, so a reading can have been queryable up to one query earlier than measured.', '');
+    const l = results.latency as Record<string, { n: number; p50: number; p95: number; p99: number }> & { rate: number; devices?: number; intervalMs?: number; alarmsProvoked?: number; devicesAlerted?: number };
+    md.push(`## Latency at ${l.rate} samples/s (ms)`, '');
+    if (l.alarmsProvoked !== undefined) md.push(`${l.devices} devices, a batch every ${l.intervalMs} ms each; ${l.alarmsProvoked} desaturations provoked (one per device), ${l.devicesAlerted} devices raised their SpO2 alarm.`, '');
+    md.push('| path | n | p50 | p95 | p99 |', '|---|---|---|---|---|');
+    for (const k of ['publishToKafka', 'publishToInflux', 'publishToAlert', 'alertBroker', 'alertIngestKafka', 'alertWorker', 'influxProbeQuery'] as const) if (l[k]) md.push(`| ${k} | ${l[k].n} | ${l[k].p50} | ${l[k].p95} | ${l[k].p99} |`);
+    md.push('', 'publishToAlert is measured from the publish of the batch holding the sample that completed the alarm delay; for the same alerts, alertBroker is publish -> the ingest received it (its `received-at-ms` header), alertIngestKafka is ingest receive -> readable in Kafka, alertWorker is readable in Kafka -> the alert readable on the alerts topic (the bench consumer waits at most 10 ms per fetch). publishToInflux polls one query at a time (25 ms apart) for the newest published batch; influxProbeQuery is how long each of those queries took, so a reading can have been queryable up to one query earlier than measured.', '');
   }
   if (results.unassignedSamples !== undefined) {
     md.push(`Attribution: the ingest counted ${String(results.unassignedSamples)} samples from devices with no assignment (stored under the device only, never evaluated for alarms; 0 expected, as each step's devices are admitted and assigned before it publishes, outside the timings).`, '');
