@@ -109,6 +109,10 @@ test('vital catalogue and FHIR R4 export against the real stack', async (t) => {
     await f.p.provisionFleet(41, 1); // dev-00041 -> pat-00041: attribution (issue 15)
     const summary = await simulate({ mqttUrl: f.p.s.mqttUrl, deviceSecret: f.p.deviceSecret, devices: 1, firstDevice: 41, batches: 4, intervalMs: 200 });
     assert.equal(summary.failed, 0);
+    // Every acknowledged batch is in Kafka (the PUBACK waits for it); once the writer has
+    // committed the topic to its end they are all stored, so the export is complete and a
+    // second export must name the same resources (a reading still in flight made it grow once).
+    await f.p.committedToEnd(f.p.writerGroup, f.p.topics.vitals);
     const bundle = await waitFor('every vital exported', async () => {
       const r = await get('/api/v1/patients/pat-00041/fhir?limit=200');
       if (r.status !== 200) return undefined;
