@@ -150,7 +150,7 @@ test('a worker killed with SIGKILL mid-episode neither loses the open alert nor 
   const alerts = await p.collect(p.topics.alerts);
   const id = `${p.id}-alerts`; // under the pipeline's prefix: its cleanup removes the group
   const env = {
-    KAFKA_TOPIC_VITALS: p.topics.vitals, KAFKA_TOPIC_STATUS: p.topics.status, KAFKA_TOPIC_ALERTS: p.topics.alerts,
+    KAFKA_TOPIC_VITALS: p.topics.vitals, KAFKA_TOPIC_STATUS: p.topics.status, KAFKA_TOPIC_ALERTS: p.topics.alerts, KAFKA_TOPIC_DEAD_LETTER: p.topics.deadLetter,
     KAFKA_TOPIC_ALERT_COMMANDS: `${p.topics.alerts}.commands`, KAFKA_TOPIC_ALERT_STATE: `${p.topics.alerts}.state`,
     KAFKA_TOPIC_PARTITIONS: '3', ALERTS_GROUP_ID: id, INFLUX_BUCKET: p.bucket, INFLUX_WRITE_TOKEN: '',
     // Its own bucket: the stack's scoped tokens cover only the stack's bucket.
