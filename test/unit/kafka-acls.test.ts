@@ -1,7 +1,7 @@
 // services/common/kafka-acls.ts and the table infra/kafka/acls.json (issue 16): names resolve
 // from config keys and defaults, rows become bindings, and the table grants what the README says.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -41,7 +41,11 @@ test('bindings: topics literal, run-time group names prefixed, one per operation
 test('a row with an unknown principal, name or operation is refused', () => {
   const dir = mkdtempSync(join(tmpdir(), 'acls-'));
   const bad = (acls: unknown) => { const f = join(dir, 'a.json'); writeFileSync(f, JSON.stringify({ ...table, acls })); return f; };
-  assert.throws(() => loadAclTable(bad([{ principal: 'mallory', name: 'vitals', operations: ['Read'] }])), /unknown principal/);
-  assert.throws(() => loadAclTable(bad([{ principal: 'api', name: 'nope', operations: ['Read'] }])), /unknown name/);
-  assert.throws(() => loadAclTable(bad([{ principal: 'api', name: 'vitals', operations: ['All'] }])), /unknown operation/);
+  try {
+    assert.throws(() => loadAclTable(bad([{ principal: 'mallory', name: 'vitals', operations: ['Read'] }])), /unknown principal/);
+    assert.throws(() => loadAclTable(bad([{ principal: 'api', name: 'nope', operations: ['Read'] }])), /unknown name/);
+    assert.throws(() => loadAclTable(bad([{ principal: 'api', name: 'vitals', operations: ['All'] }])), /unknown operation/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
