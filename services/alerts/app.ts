@@ -42,6 +42,8 @@ export interface AlertsOptions {
   engine: EngineConfig;
   /** How often inactivity is checked. @defaultValue 1000 (ms) */
   tickMs: number;
+  /** Longest a fetch waits for 64 KiB of records before it returns what there is. @defaultValue 100 (ms) */
+  fetchMaxWaitMs?: number;
   /** Per-patient limit overrides from a file (lower precedence than the API's). */
   fileOverrides?: () => Record<string, PatientState['overrides']>;
   webhookUrl?: string | undefined;
@@ -106,7 +108,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       // fetch returned at once with a few records per partition, and each such batch cost a state
       // write and an offset commit, both acks=all round trips (issue 17's profile: most of the
       // worker's cost at any rate). A worker that is behind never waits.
-      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, minBytes: 64 * 1024, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
+      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: options.fetchMaxWaitMs ?? 100, minBytes: 64 * 1024, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
     },
   });
   const ticker = createInactivityTicker({
