@@ -15,7 +15,7 @@ import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import type { AlertRecord, EngineConfig, PatientState } from './engine.js';
 import { createInactivityTicker } from './inactivity-ticker.js';
 import { createPatientStates } from './patient-states.js';
-import { createAlertProcessor } from './processor.js';
+import { createAlertProcessor, type Processed } from './processor.js';
 import { createAlertPublisher } from './publisher.js';
 import { createTopicStateStore, type StateStore } from './state-store.js';
 import type { WebhookRetry } from './webhook-outbox.js';
@@ -42,6 +42,8 @@ export interface AlertsOptions {
   engine: EngineConfig;
   /** How often inactivity is checked. @defaultValue 1000 (ms) */
   tickMs: number;
+  /** Longest a fetch waits for 64 KiB of records before it returns what there is. @defaultValue 100 (ms) */
+  fetchMaxWaitMs?: number;
   /** Per-patient limit overrides from a file (lower precedence than the API's). */
   fileOverrides?: () => Record<string, PatientState['overrides']>;
   webhookUrl?: string | undefined;
@@ -98,13 +100,15 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         ...(topics.deadLetter ? [{ topics: [topics.deadLetter], partitions: options.partitions, configEntries: retentionConfig(DEFAULT_RETENTION) }] : []),
       ],
       subscribe: [topics.vitals, topics.status, topics.commands],
+      // Every partition batch of a fetch at once, so that they are handled together (eachBatch).
+      concurrency: 3 * options.partitions,
       // Commands are not data whose absence means anything: only vitals and status count as behind.
       lagTopics: [topics.vitals, topics.status],
       // A fetch waits up to 100 ms for 64 KiB: with kafkajs's default minBytes (1 byte) every
       // fetch returned at once with a few records per partition, and each such batch cost a state
       // write and an offset commit, both acks=all round trips (issue 17's profile: most of the
       // worker's cost at any rate). A worker that is behind never waits.
-      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: 100, minBytes: 64 * 1024, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
+      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: options.fetchMaxWaitMs ?? 100, minBytes: 64 * 1024, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
     },
   });
   const ticker = createInactivityTicker({
@@ -127,32 +131,73 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await publisher.announce(snapshot, receivedAt);
   }
 
-  async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  /** Batches of the fetch under way, waiting to be handled together. */
+  let joining: { payload: EachBatchPayload; resolve: () => void; reject: (err: unknown) => void }[] = [];
+
+  /**
+   * kafkajs hands a fetch's partition batches to concurrent eachBatch calls in the same turn
+   * of the event loop (`partitionsConsumedConcurrently`, below). They are handled together:
+   * evaluated in fetch order, then one alerts write (if any changed), one state write and
+   * (in the consumer host) one offset commit for all of them, instead of one of each per
+   * partition batch (issue 17: those round trips were most of the worker's cost and, in
+   * series, most of its share of the publish -> alert latency).
+   */
+  async function eachBatch(payload: EachBatchPayload): Promise<void> {
     await assignment.loaded();
-    const lastOffset = await exclusive(async () => {
-      const undo = memory.begin();
-      try {
-        const r = processor.process(batch, undo, () => isRunning() && !isStale());
-        // Before the offsets move: a failed send rolls the batch back and it is read again (a
-        // dead letter may then be written twice: at least once, like every record here).
-        if (r.dead.length > 0) {
-          if (topics.deadLetter) await host.producer().send({ topic: topics.deadLetter, acks: -1, messages: r.dead });
-          else log.error({ count: r.dead.length }, 'no dead-letter topic configured: malformed alert commands kept only in the commands topic');
-        }
-        await emit(r.changes, r.dirty, r.lastReceived);
-        return r.last;
-      } catch (err) {
-        // Nothing of this batch is known to be persisted: forget it, so that its redelivery
-        // (same records, from the last committed offset) raises the same alerts again.
-        memory.rollback(undo);
-        log.warn({ err, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset(), patients: undo.touched.size }, 'alert batch not persisted; in-memory state rolled back for a retry');
-        throw err;
-      }
+    await new Promise<void>((resolve, reject) => {
+      joining.push({ payload, resolve, reject });
+      if (joining.length === 1) setImmediate(() => { const group = joining; joining = []; void handleTogether(group); });
     });
-    // From here the state store holds this batch's effects: a failed commit means a
+    await payload.heartbeat();
+  }
+
+  async function handleTogether(group: typeof joining): Promise<void> {
+    let lastOffsets: (string | null)[];
+    try {
+      lastOffsets = await exclusive(async () => {
+        const undo = memory.begin();
+        try {
+          const changes: AlertRecord[] = [];
+          const dirty = new Set<string>();
+          const dead: Processed['dead'] = [];
+          let lastReceived = 0;
+          const last: (string | null)[] = [];
+          for (const { payload: { batch, isRunning, isStale } } of group) {
+            const r = processor.process(batch, undo, () => isRunning() && !isStale());
+            for (const c of r.changes) changes.push(c);
+            for (const p of r.dirty) dirty.add(p);
+            for (const d of r.dead) dead.push(d);
+            lastReceived = Math.max(lastReceived, r.lastReceived);
+            last.push(r.last);
+          }
+          // Before the offsets move: a failed send rolls the batches back and they are read
+          // again (a dead letter may then be written twice: at least once, like every record here).
+          if (dead.length > 0) {
+            if (topics.deadLetter) await host.producer().send({ topic: topics.deadLetter, acks: -1, messages: dead });
+            else log.error({ count: dead.length }, 'no dead-letter topic configured: malformed alert commands kept only in the commands topic');
+          }
+          await emit(changes, dirty, lastReceived);
+          return last;
+        } catch (err) {
+          // Nothing of these batches is known to be persisted: forget them, so that their
+          // redelivery (same records, from the last committed offsets) raises the same alerts again.
+          memory.rollback(undo);
+          const { batch } = group[0]!.payload;
+          log.warn({ err, batches: group.length, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset(), patients: undo.touched.size }, 'alert batch not persisted; in-memory state rolled back for a retry');
+          throw err;
+        }
+      });
+    } catch (err) {
+      for (const j of group) j.reject(err);
+      return;
+    }
+    // From here the state store holds these batches' effects: a failed commit means a
     // redelivery that the engine recognises (device sequences) and ignores.
-    if (lastOffset !== null) resolveOffset(lastOffset); // committed by kafkajs after the batch
-    await heartbeat();
+    group.forEach((j, i) => {
+      const last = lastOffsets[i];
+      if (last != null) j.payload.resolveOffset(last); // committed by the consumer host once all have resolved
+      j.resolve();
+    });
   }
 
   return {

@@ -44,7 +44,7 @@ export interface ConsumerHostDeps {
   log: Logger;
   registry: Registry;
   options: ConsumerHostOptions;
-  /** The service's work per fetched batch; it resolves offsets itself (kafkajs commits them after the batch). */
+  /** The service's work per fetched batch; it resolves offsets itself (committed once the batches ending with it have resolved theirs). */
   eachBatch(payload: EachBatchPayload): Promise<void>;
   hooks?: GroupConsumerHooks;
   /** Started after the producer, before the consumer; stopped after the consumer, before the producer. */
@@ -66,20 +66,46 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
     lagGauge.set({ topic, partition: String(partition) }, behind);
   }
 
+  /** The OffsetCommit that batches ending in the same turn of the event loop share. */
+  let commitPending: Promise<void> | null = null;
+  /**
+   * Commits every resolved offset once the batches that end together (a fetch's partitions,
+   * handled concurrently) have all resolved theirs: one OffsetCommit instead of one per
+   * partition batch. kafkajs still commits after each batch, but finds nothing left to commit;
+   * if this commit fails, that commit of kafkajs's is the retry (and its failure ends the
+   * batch as it always did).
+   */
+  function commitTogether(payload: EachBatchPayload): Promise<void> {
+    commitPending ??= new Promise<void>((resolve) => setImmediate(() => {
+      commitPending = null;
+      const failed = (err: unknown) => { log.debug({ err }, 'shared offset commit failed; kafkajs commits after the batch'); resolve(); };
+      try {
+        const offsets = payload.uncommittedOffsets();
+        if (offsets.topics.length === 0) resolve();
+        else payload.commitOffsetsIfNecessary(offsets).then(resolve, failed);
+      } catch (err) {
+        failed(err);
+      }
+    }));
+    return commitPending;
+  }
+
   const group = createGroupConsumer({
     kafka, log, hooks,
     config: { ...options.consumer, groupId: options.groupId },
     topics: options.subscribe,
     replaceAfterMs: options.replaceAfterMs ?? 1000,
-    // Offsets are resolved by the service only once its work is durable; kafkajs commits
-    // resolved offsets after each batch, on rebalance and on stop. (With autoCommit off,
-    // commitOffsetsIfNecessary() commits nothing at all: a restart re-read the whole topic.)
+    // Offsets are resolved by the service only once its work is durable; they are committed
+    // once per group of batches that end together (commitTogether), and by kafkajs after each
+    // batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()
+    // commits nothing at all: a restart re-read the whole topic.)
     run: {
       autoCommit: true,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachBatch: async (payload) => {
         await eachBatch(payload);
+        await commitTogether(payload);
         const { topic, partition } = payload.batch;
         if (lagTopics.has(topic)) setLag(topic, partition, Math.max(0, Number(payload.batch.offsetLag())));
       },

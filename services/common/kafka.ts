@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
 import type { Logger } from './logger.js';
@@ -10,8 +11,35 @@ const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
   [logLevel.DEBUG]: 'debug',
 };
 
+interface RequestQueueProto { pending: unknown[]; scheduleCheckPendingRequests(this: RequestQueueProto): void }
+let requestQueuePatched = false;
+
+/**
+ * kafkajs 2.2.4's request queue re-arms a timer after every check even when nothing is
+ * pending, with a negative delay: a 1 ms setTimeout loop per broker connection for as long
+ * as the connection lives (tulios/kafkajs#1556, fix proposed in #1667, unreleased). In the
+ * issue 17 profiles it was the writer's and the alert worker's largest single JS cost while
+ * idle. A pending request still gets its check: `push` schedules one when it enqueues, and a
+ * response or timeout checks the queue. Applied once, only to the version it was read in.
+ * Returns whether the patch is in place.
+ */
+export function patchKafkaRequestQueue(): boolean {
+  if (requestQueuePatched) return true;
+  const require = createRequire(import.meta.url);
+  const version = (require('kafkajs/package.json') as { version: string }).version;
+  if (version !== '2.2.4') return false; // re-read the request queue before carrying this over
+  const proto = (require('kafkajs/src/network/requestQueue/index.js') as { prototype: RequestQueueProto }).prototype;
+  const original = proto.scheduleCheckPendingRequests;
+  proto.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(this: RequestQueueProto) {
+    if (this.pending.length > 0) original.call(this);
+  };
+  requestQueuePatched = true;
+  return true;
+}
+
 /** A kafkajs client whose logs go through the service's pino logger. */
 export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_SSL' | 'KAFKA_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>, log: Logger): Kafka {
+  if (!patchKafkaRequestQueue()) log.warn({}, 'kafkajs is not 2.2.4: its idle request-queue timer loop is not patched');
   const options: KafkaJsConfig = {
     clientId: config.KAFKA_CLIENT_ID,
     brokers: config.KAFKA_BROKERS,

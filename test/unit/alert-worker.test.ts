@@ -22,6 +22,10 @@ function fakeKafka() {
   let eachBatch: ((p: EachBatchPayload) => Promise<void>) | null = null;
   let failNext: string[] = []; // topics whose next send fails
   let consumers = 0;
+  /** Last offset resolved per partition; resolved and not yet committed; the commits. */
+  const resolved = new Map<number, string>();
+  const uncommitted = new Map<number, string>();
+  const commits: unknown[] = [];
   const none = async () => undefined;
   const admin: KafkaAdmin = {
     connect: none, disconnect: none, createTopics: async () => true, setOffsets: none, deleteGroups: async () => [],
@@ -55,15 +59,19 @@ function fakeKafka() {
     emit: (ev: string, payload: unknown = {}) => handlers.get(ev)!({ payload }),
     consumers: () => consumers,
     alerts: () => sent.filter((r) => r.topic === topics.alerts).flatMap((r) => r.messages.map((m) => Alert.decode(m.value as Buffer))),
-    batch: (messages: { offset: string; value: Buffer; receivedAt: number }[]) => {
+    resolved,
+    commits,
+    batch: (messages: { offset: string; value: Buffer; receivedAt: number }[], partition = 0) => {
       const payload = {
         batch: {
-          topic: topics.vitals, partition: 0,
+          topic: topics.vitals, partition,
           messages: messages.map((m) => ({ offset: m.offset, value: m.value, key: Buffer.from('pat-1'), timestamp: String(m.receivedAt), headers: { 'received-at-ms': Buffer.from(String(m.receivedAt)) } })),
           firstOffset: () => messages[0]!.offset,
           offsetLag: () => '0',
         },
-        resolveOffset: () => undefined,
+        resolveOffset: (offset: string) => { resolved.set(partition, offset); uncommitted.set(partition, offset); },
+        uncommittedOffsets: () => ({ topics: uncommitted.size === 0 ? [] : [{ topic: topics.vitals, partitions: [...uncommitted].map(([p, o]) => ({ partition: p, offset: String(Number(o) + 1) })) }] }),
+        commitOffsetsIfNecessary: async (o: unknown) => { commits.push(o); uncommitted.clear(); },
         heartbeat: async () => undefined,
         isRunning: () => true,
         isStale: () => false,
@@ -146,6 +154,48 @@ test('inactivity: silent while the consumer cannot fetch; a failed publish is re
     k.emit('fetch');
     await sleep(60);
     assert.equal(offline().length, 1);
+  } finally {
+    await w.stop();
+  }
+});
+
+const spo2For = (patientId: string, deviceId: string, value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
+  deviceId, patientId, sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
+})).finish());
+const desaturationOf = (patientId: string, deviceId: string) => Array.from({ length: 14 }, (_, i) => ({ offset: String(i), value: spo2For(patientId, deviceId, i === 0 ? 97 : 85, T0 + i * 1000, 1000 + i), receivedAt: T0 + i * 1000 }));
+
+test('the partition batches of one fetch share one alerts write, one state write and one offset commit', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  try {
+    await Promise.all([k.batch(desaturationOf('pat-1', 'dev-1'), 0), k.batch(desaturationOf('pat-2', 'dev-2'), 1)]);
+    assert.equal(k.sent.filter((r) => r.topic === topics.alerts).length, 1, 'one alerts write');
+    const stateWrites = k.sent.filter((r) => r.topic === topics.state);
+    assert.equal(stateWrites.length, 1, 'one state write');
+    assert.deepEqual(stateWrites[0]!.messages.map((m) => m.key).sort(), ['pat-1', 'pat-2']);
+    assert.deepEqual(k.alerts().filter((a) => a.kind === 'limit:spo2:low').map((a) => a.patientId).sort(), ['pat-1', 'pat-2']);
+    assert.deepEqual([...k.resolved].sort(), [[0, '13'], [1, '13']]);
+    assert.equal(k.commits.length, 1, 'one offset commit');
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a failed state write fails every batch of the fetch: none resolved, all rolled back, the retry raises the same alerts', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock);
+  try {
+    k.failOnce(topics.state);
+    const results = await Promise.allSettled([k.batch(desaturationOf('pat-1', 'dev-1'), 0), k.batch(desaturationOf('pat-2', 'dev-2'), 1)]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.equal(k.resolved.size, 0, 'no offset moves ahead of the state');
+    assert.equal(k.commits.length, 0);
+    const firstIds = new Map(k.alerts().map((a) => [a.patientId, a.alertId]));
+    await Promise.all([k.batch(desaturationOf('pat-1', 'dev-1'), 0), k.batch(desaturationOf('pat-2', 'dev-2'), 1)]); // the redelivery
+    const open = k.alerts().filter((a) => a.kind === 'limit:spo2:low');
+    assert.equal(open.length, 4, 'published again after the rollback (at least once)');
+    for (const a of open) assert.equal(a.alertId, firstIds.get(a.patientId), 'same deterministic id');
+    assert.deepEqual([...k.resolved].sort(), [[0, '13'], [1, '13']]);
   } finally {
     await w.stop();
   }
