@@ -41,7 +41,11 @@ export function attributeBatch(
   }
   const parts = [...groups.entries()];
   const records = parts.map(([patient, samples], i): OutboundRecord => {
-    const value = Buffer.from(VitalsBatch.encode(VitalsBatch.create({ ...batch, patientId: patient, samples })).finish());
+    // The common case, one patient who is the one the payload names: its own bytes are that
+    // record already (a decode and re-encode per message saved, issue 17).
+    const value = parts.length === 1 && patient === batch.patientId
+      ? payload
+      : Buffer.from(VitalsBatch.encode(VitalsBatch.create({ ...batch, patientId: patient, samples })).finish());
     return {
       topic: c.record.topic,
       key: patient || batch.deviceId,

@@ -6,7 +6,10 @@ import type { Logger } from '../common/logger.js';
 import type { OutboundRecord } from './classify.js';
 
 export interface ForwarderOptions {
-  /** How long the first record of a batch waits for company. @defaultValue 2 (ms) */
+  /**
+   * How long the first record of a batch waits for company (ms). Records that queued behind a
+   * send in flight have waited already: they go as soon as it is acknowledged. @defaultValue 5
+   */
   lingerMs: number;
   /** @defaultValue 500 */
   maxBatch: number;
@@ -30,6 +33,8 @@ const recordBytes = (r: OutboundRecord) =>
 
 interface Pending {
   record: OutboundRecord;
+  /** When it was queued (ms): its linger counts from here. */
+  at: number;
   resolve: () => void;
   reject: (err: Error) => void;
 }
@@ -62,7 +67,7 @@ export class KafkaForwarder {
   send(record: OutboundRecord): Promise<void> {
     if (this.closed) return Promise.reject(new VitalsError('INGEST_ERR_KAFKA', 'forwarder is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ record, resolve, reject });
+      this.queue.push({ record, at: Date.now(), resolve, reject });
       this.schedule();
     });
   }
@@ -74,7 +79,11 @@ export class KafkaForwarder {
       this.timer = null;
       void this.flush();
     } else if (!this.timer) {
-      this.timer = setTimeout(() => { this.timer = null; void this.flush(); }, this.options.lingerMs);
+      // Issue 17: a produce request costs more than the records in it (a socket write and
+      // Kafka's acks=all round), so the first record waits up to lingerMs for company; one
+      // that queued behind the previous send has waited that long already.
+      const wait = Math.max(0, this.options.lingerMs - (Date.now() - this.queue[0]!.at));
+      this.timer = setTimeout(() => { this.timer = null; void this.flush(); }, wait);
     }
   }
 

@@ -15,6 +15,8 @@ export { flux };
 export const REPO = REPO_ROOT;
 export const STATE = process.env.VITALS_STACK_DIR ?? `${REPO}.stack`;
 export const STEP_S = Number(process.env.BENCH_STEP_S ?? 60);
+/** Seconds of the idle measurement (services up, no load) before each pipeline's steps; 0 skips it. */
+export const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
 export const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 export const READINGS = 5; // readings of 6 vitals per message: 30 samples, a device batching 5 s of 1 Hz data
 export const SAMPLES_PER_MSG = READINGS * 6;

@@ -13,11 +13,12 @@ import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { purgeSession } from '../helpers/pipeline.js';
 import { createProvisioner } from '../helpers/provision.js';
 import { brokerCeiling, influxCeiling, kafkaCeiling } from './ceilings.js';
-import { log, openBench, REPO, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
+import { IDLE_S, log, openBench, REPO, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
 import { latency } from './latency.js';
 import { reference } from './reference.js';
 import { ratios, writeReport } from './report.js';
 import { scale, stepUp } from './steps.js';
+import { idleUsage } from './usage.js';
 
 /** A counter from a service's metrics (its ops port is in its log); throws if it cannot be read. */
 async function ingestCounter(output: string, name: string): Promise<number> {
@@ -93,6 +94,13 @@ const alerts = await b.service('alerts', svcEnv);
 const ourPids = { ingest: () => ingest.child.pid, writer: () => writer.child.pid, alerts: () => alerts.child.pid, simulator: () => process.pid, ...stackPids };
 
 let sustained = 0;
+if (!SKIP.has('pipeline') && IDLE_S > 0) {
+  // Settle first (connections, consumer group joins, the registry loaded), then nothing is published.
+  await sleep(5000);
+  log(`idle: services up, no load, ${IDLE_S} s`);
+  results.idle = await idleUsage({ ingest: ourPids.ingest, writer: ourPids.writer, alerts: ourPids.alerts, ...stackPids }, IDLE_S);
+  log('  ->', JSON.stringify(results.idle));
+}
 if (!SKIP.has('pipeline')) {
   const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals }, unassigned: () => ingestCounter(ingest.output(), 'vitals_ingest_unassigned_samples_total') });
   sustained = r.sustained;
@@ -120,7 +128,11 @@ mkdirSync(`${REPO}bench-results`, { recursive: true });
 for (const [name, c] of Object.entries({ ingest, writer, alerts })) writeFileSync(`${REPO}bench-results/${id}-${name}.log`, c.output());
 await sleep(3000);
 
-if (!SKIP.has('reference')) results.reference = await reference(b, rates, stackPids);
+if (!SKIP.has('reference')) {
+  const ref = await reference(b, rates, stackPids);
+  results.reference = { steps: ref.steps, sustained: ref.sustained };
+  if (ref.idle) results.referenceIdle = ref.idle;
+}
 
 results.ratios = ratios(results, sustained);
 console.log(`\n${writeReport(results)}`);

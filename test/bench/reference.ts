@@ -4,11 +4,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ensureTopics } from '../../services/common/kafka.js';
-import { log, REF_FIRST, REPO, sleep, STATE, type Bench } from './context.js';
+import { IDLE_S, log, REF_FIRST, REPO, sleep, STATE, type Bench } from './context.js';
 import { stepUp, type Step } from './steps.js';
-import type { Pids } from './usage.js';
+import { idleUsage, type Pids, type Usage } from './usage.js';
 
-export async function reference(b: Bench, rates: number[], stackPids: Pids): Promise<{ steps: Step[]; sustained: number }> {
+export async function reference(b: Bench, rates: number[], stackPids: Pids): Promise<{ steps: Step[]; sustained: number; idle?: Record<string, Usage> }> {
   const { E } = b;
   b.setNextDevice(REF_FIRST);
   log('reference pipeline: Telegraf (mqtt_consumer -> kafka, kafka_consumer -> influxdb_v2), line protocol payloads');
@@ -38,7 +38,14 @@ export async function reference(b: Bench, rates: number[], stackPids: Pids): Pro
   try {
     await sleep(5000);
     const refPids = { 'telegraf-mqtt-kafka': () => t1.pid, 'telegraf-kafka-influx': () => t2.pid, simulator: () => process.pid, ...stackPids };
-    return await stepUp(b, 'reference', rates, refBucket, 'device', refPids, { format: 'line', topicFor: (d: string) => `bench/v1/devices/${d}/telemetry` });
+    let idle: Record<string, Usage> | undefined;
+    if (IDLE_S > 0) {
+      log(`reference idle: Telegraf up, no load, ${IDLE_S} s`);
+      idle = await idleUsage({ 'telegraf-mqtt-kafka': refPids['telegraf-mqtt-kafka'], 'telegraf-kafka-influx': refPids['telegraf-kafka-influx'], ...stackPids }, IDLE_S);
+      log('  ->', JSON.stringify(idle));
+    }
+    const run = await stepUp(b, 'reference', rates, refBucket, 'device', refPids, { format: 'line', topicFor: (d: string) => `bench/v1/devices/${d}/telemetry` });
+    return { ...run, ...(idle ? { idle } : {}) };
   } finally {
     t1.kill('SIGTERM');
     t2.kill('SIGTERM');

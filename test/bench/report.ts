@@ -10,15 +10,34 @@ import type { Usage } from './usage.js';
 /** The processes that are "the pipeline" (not the load generator, not the shared broker/Kafka/InfluxDB). */
 export const PIPELINE_PROCS = { ours: ['ingest', 'writer', 'alerts'], reference: ['telegraf-mqtt-kafka', 'telegraf-kafka-influx'] } as const;
 
-export interface StepCost { rate: number; perProcess: Record<string, { cpuSPerMillion: number; rssMb: number }>; cpuS: number; samplesPerCpuS: number }
+export interface StepCost {
+  rate: number; perProcess: Record<string, { cpuSPerMillion: number; rssMb: number }>; cpuS: number; samplesPerCpuS: number;
+  /** The pipeline's idle CPU-seconds over the step's window (idle rate x window), when the idle phase ran. */
+  idleCpuS?: number;
+  /** Samples per CPU-second with the idle CPU over the window taken out: the cost of the work itself. */
+  samplesPerBusyCpuS?: number;
+}
 type Run = { steps: Step[]; sustained: number };
 
-export function stepCost(s: Step, procs: readonly string[]): StepCost | null {
+/** CPU-seconds per second of each process with no load (the idle phase), from its usage and length. */
+export type IdleRates = Record<string, number>;
+export function idleRates(idle: Record<string, Usage> | undefined): IdleRates | undefined {
+  if (!idle) return undefined;
+  return Object.fromEntries(Object.entries(idle).map(([k, u]) => [k, u.cpuPct / 100]));
+}
+
+export function stepCost(s: Step, procs: readonly string[], idle?: IdleRates): StepCost | null {
   const have = procs.filter((p) => s.usage[p]?.cpuS !== undefined);
   if (have.length !== procs.length || s.samplesAcked === 0) return null;
   const perProcess = Object.fromEntries(have.map((p) => [p, { cpuSPerMillion: Math.round((s.usage[p]!.cpuS! / s.samplesAcked) * 1e6 * 10) / 10, rssMb: s.usage[p]!.rssMb }]));
   const cpuS = have.reduce((n, p) => n + s.usage[p]!.cpuS!, 0);
-  return { rate: s.rate, perProcess, cpuS: Math.round(cpuS * 100) / 100, samplesPerCpuS: Math.round(s.samplesAcked / Math.max(cpuS, 0.01)) };
+  const out: StepCost = { rate: s.rate, perProcess, cpuS: Math.round(cpuS * 100) / 100, samplesPerCpuS: Math.round(s.samplesAcked / Math.max(cpuS, 0.01)) };
+  if (idle && s.windowS !== undefined && have.every((p) => idle[p] !== undefined)) {
+    const idleCpuS = have.reduce((n, p) => n + idle[p]! * s.windowS!, 0);
+    out.idleCpuS = Math.round(idleCpuS * 100) / 100;
+    out.samplesPerBusyCpuS = Math.round(s.samplesAcked / Math.max(cpuS - idleCpuS, 0.01));
+  }
+  return out;
 }
 
 /** Highest rate passed with drain (and alert worker catch-up) under 3 s, before the first failed step. */
@@ -38,16 +57,21 @@ export function noBacklogRate(r?: Run): number | null {
  * acknowledged sample was stored), even if it missed the rate or the drain limit: on a
  * broker that saves after every change both pipelines can fall short of the same rate.
  */
-export function compareCost(ours?: Run, ref?: Run) {
+export function compareCost(ours?: Run, ref?: Run, idle?: { ours?: IdleRates | undefined; reference?: IdleRates | undefined }) {
   const rows: { rate: number; ours: StepCost; reference: StepCost; ratio: number }[] = [];
   for (const o of ours?.steps ?? []) {
     const r = ref?.steps.find((x) => x.rate === o.rate);
     if (!r || o.lost > 0 || r.lost > 0 || o.failed > 0 || r.failed > 0) continue;
-    const co = stepCost(o, PIPELINE_PROCS.ours), cr = stepCost(r, PIPELINE_PROCS.reference);
+    const co = stepCost(o, PIPELINE_PROCS.ours, idle?.ours), cr = stepCost(r, PIPELINE_PROCS.reference, idle?.reference);
     if (co && cr) rows.push({ rate: o.rate, ours: co, reference: cr, ratio: Math.round((co.samplesPerCpuS / cr.samplesPerCpuS) * 100) / 100 });
   }
   return { rows, medianRatio: rows.length ? median(rows.map((x) => x.ratio)) : null };
 }
+
+const idleOf = (results: Record<string, unknown>) => ({
+  ours: idleRates(results.idle as Record<string, Usage> | undefined),
+  reference: idleRates(results.referenceIdle as Record<string, Usage> | undefined),
+});
 
 export function ratios(results: Record<string, unknown>, sustained: number) {
   const ceilB = (results.brokerCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
@@ -55,7 +79,7 @@ export function ratios(results: Record<string, unknown>, sustained: number) {
   const ceilI = (results.influxCeiling as { samplesPerS: number } | undefined)?.samplesPerS;
   const refSustained = (results.reference as Run | undefined)?.sustained;
   const nbOurs = noBacklogRate(results.pipeline as Run | undefined), nbRef = noBacklogRate(results.reference as Run | undefined);
-  const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined);
+  const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined, idleOf(results));
   return {
     oursVsReference: refSustained ? Math.round((sustained / refSustained) * 100) / 100 : null,
     noBacklog: { ours: nbOurs, reference: nbRef, ratio: nbOurs && nbRef ? Math.round((nbOurs / nbRef) * 100) / 100 : null },
@@ -92,13 +116,25 @@ export function writeReport(results: Record<string, unknown>): string {
   }
   stepTable('This pipeline (ingest -> Kafka -> writer -> InfluxDB, with the alert worker running)', results.pipeline as Run | undefined);
   stepTable('Reference: Telegraf mqtt_consumer -> kafka -> kafka_consumer -> influxdb_v2', results.reference as Run | undefined);
-  const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined);
+  for (const [title, idle] of [['ours', results.idle], ['reference', results.referenceIdle]] as const) {
+    if (!idle) continue;
+    md.push(`## Idle (${title}): services up, no load`, '', '| process | CPU % of one core | RSS MB |', '|---|---|---|');
+    for (const [k, u] of Object.entries(idle as Record<string, Usage>)) md.push(`| ${k} | ${u.cpuPct} | ${u.rssMb} |`);
+    md.push('');
+  }
+  const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined, idleOf(results));
   if (cost.rows.length) {
     md.push('## Cost per sample (same target rate, nothing lost in either step)', '', 'CPU-seconds per million samples and peak RSS (MB) of each pipeline process, from the step\'s start until its samples were stored (and, for ours, evaluated by the alert worker); samples/s per CPU-second of the pipeline\'s processes together. Mosquitto, Kafka and InfluxDB are shared and not counted.', '',
       '| samples/s | ours: CPU-s per 1M samples / peak RSS MB | ours: samples per CPU-s | reference | reference: samples per CPU-s | ours / reference |', '|---|---|---|---|---|---|');
     const fmt = (c: StepCost) => Object.entries(c.perProcess).map(([k, v]) => `${k} ${v.cpuSPerMillion}/${v.rssMb}`).join(', ');
     for (const r of cost.rows) md.push(`| ${r.rate} | ${fmt(r.ours)} | ${r.ours.samplesPerCpuS} | ${fmt(r.reference)} | ${r.reference.samplesPerCpuS} | ${r.ratio} |`);
     md.push('', `Median ours / reference: ${cost.medianRatio}.`, '');
+    if (cost.rows.some((r) => r.ours.idleCpuS !== undefined && r.reference.idleCpuS !== undefined)) {
+      md.push('Idle share: each pipeline\'s idle CPU rate (the idle phase) times the step\'s window, and samples per CPU-second with it taken out (the target is judged on the gross figure above).', '',
+        '| samples/s | window s | ours: idle CPU-s of total | ours: samples per busy CPU-s | reference: idle CPU-s of total | reference: samples per busy CPU-s |', '|---|---|---|---|---|---|');
+      for (const r of cost.rows) md.push(`| ${r.rate} | ${(results.pipeline as Run).steps.find((x) => x.rate === r.rate)?.windowS ?? '-'} | ${r.ours.idleCpuS} of ${r.ours.cpuS} | ${r.ours.samplesPerBusyCpuS} | ${r.reference.idleCpuS} of ${r.reference.cpuS} | ${r.reference.samplesPerBusyCpuS} |`);
+      md.push('');
+    }
   }
   if (results.latency) {
     const l = results.latency as Record<string, { n: number; p50: number; p95: number; p99: number }> & { rate: number; devices?: number; intervalMs?: number; alarmsProvoked?: number; devicesAlerted?: number };

@@ -57,3 +57,14 @@ export function sampler(pids: Pids) {
   };
   return { stop, finish };
 }
+
+/**
+ * Idle cost (issue 17): CPU-seconds per second (as % of one core) and RSS of each process over
+ * `seconds` with the services up and no load. A pipeline's fixed cost weighs on its cost per
+ * sample in proportion to the step's length divided by its samples, so it is reported apart.
+ */
+export async function idleUsage(pids: Pids, seconds: number): Promise<Record<string, Usage>> {
+  const meter = sampler(pids);
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return meter.finish(meter.stop());
+}
