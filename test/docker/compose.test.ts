@@ -25,6 +25,7 @@ const apiUrl = `http://127.0.0.1:${port('API_HOST_PORT', 8080)}`;
 const kafkaBrokers = [`127.0.0.1:${port('KAFKA_HOST_PORT', 9094)}`];
 const mqttUrl = `mqtt://127.0.0.1:${port('MQTT_HOST_PORT', 1883)}`;
 const DEMO_DEVICES = 20;
+const VITALS_TOPIC = 'vitals.v1.samples'; // the services' default KAFKA_TOPIC_VITALS
 /** A Kafka client on the compose Kafka's published SASL/SCRAM listener (admin: as an operator would). */
 const kafkaAs = (username: string, password: string | undefined, clientId = uid('docker-test')) => new Kafka({
   clientId, brokers: kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 1 }, connectionTimeout: 5000,
@@ -155,13 +156,13 @@ test('compose: two writers and two alert workers, each group splitting the vital
   const admin = kafkaAs('admin', env.KAFKA_ADMIN_PASSWORD).admin();
   await admin.connect();
   t.after(() => admin.disconnect());
-  const partitions = (await admin.fetchTopicMetadata({ topics: ['vitals.v1.vitals'] })).topics[0]!.partitions.map((p) => p.partitionId).sort((a, b) => a - b);
+  const partitions = (await admin.fetchTopicMetadata({ topics: [VITALS_TOPIC] })).topics[0]!.partitions.map((p) => p.partitionId).sort((a, b) => a - b);
   for (const group of ['vitals-writer', 'vitals-alerts']) {
     const held = await waitFor(`two members of ${group} holding every vitals partition`, async () => {
       const { groups } = await admin.describeGroups([group]);
       const members = groups[0]?.members ?? [];
       if (groups[0]?.state !== 'Stable' || members.length !== 2) return undefined;
-      const each = members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment['vitals.v1.vitals'] ?? []);
+      const each = members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[VITALS_TOPIC] ?? []);
       return each.every((x) => x.length > 0) ? each : undefined;
     }, 120_000, 1000);
     assert.deepEqual(held.flat().sort((a, b) => a - b), partitions, `${group}: every vitals partition held by exactly one member`);
