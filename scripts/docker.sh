@@ -200,6 +200,8 @@ write_env() {
   fi
   # The API's registry account (issue 15) came after the first secrets files.
   grep -q '^MQTT_REGISTRY_PASSWORD=' "$secrets" || (umask 077; echo "MQTT_REGISTRY_PASSWORD=$(rand)" >> "$secrets")
+  # The second alert worker's own MQTT account (issue 17: compose runs alerts and alerts-2).
+  grep -q '^MQTT_ALERTS_2_PASSWORD=' "$secrets" || (umask 077; echo "MQTT_ALERTS_2_PASSWORD=$(rand)" >> "$secrets")
   # The HMAC key of people's session tokens (issue 15).
   grep -q '^API_SESSION_SECRET=' "$secrets" || (umask 077; echo "API_SESSION_SECRET=$(rand)$(rand)" >> "$secrets")
   # Kafka SCRAM principals (issue 16, as the local stack): admin (the init jobs and operators

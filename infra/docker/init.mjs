@@ -8,7 +8,8 @@
 //     $INIT_OUT/{writer,alerts,api}/env (the service reads it through VITALS_STACK_ENV).
 //  3. Mosquitto's accounts as a dynamic-security file, $INIT_OUT/mosquitto/dynamic-security.json
 //     (hashed passwords only), from infra/local/dynsec-config.mjs as the local stack makes it:
-//     one ingest account per connection (vitals-ingest-1-0..7), alerts, clinician, telegraf,
+//     one ingest account per connection (vitals-ingest-1-0..7), alerts (and alerts-2 .. alerts-N
+//     with MQTT_ALERTS_REPLICAS=N, each with MQTT_ALERTS_<i>_PASSWORD), clinician, telegraf,
 //     the API's registry account, admin (held by no long-running service), the device pool.
 //  4. With KAFKA_ADMIN_PASSWORD (compose; testcontainers' Kafka is PLAINTEXT): the Kafka ACL
 //     table infra/kafka/acls.json (infra/docker/kafka-acls.mjs; SCRAM users: the kafka-init job).
@@ -108,6 +109,8 @@ execFileSync(process.execPath, [join(here, '../local/dynsec-config.mjs'), dynsec
     MQTT_CLINICIAN_PASSWORD: need('MQTT_CLINICIAN_PASSWORD'),
     MQTT_REGISTRY_PASSWORD: need('MQTT_REGISTRY_PASSWORD'),
     MQTT_DEVICE_SECRET: need('MQTT_DEVICE_SECRET'),
+    // Alert-worker replicas 2..N, each its own account (compose: alerts-2; issue 17).
+    ...Object.fromEntries(Array.from({ length: Math.max(0, Number(env.MQTT_ALERTS_REPLICAS || 1) - 1) }, (_, i) => [`MQTT_ALERTS_${i + 2}_PASSWORD`, need(`MQTT_ALERTS_${i + 2}_PASSWORD`)])),
   },
 });
 if (env.KAFKA_ADMIN_PASSWORD) {

@@ -1,6 +1,7 @@
 // Runs against `docker compose --profile demo up` (started by `npm run docker -- test`): the demo
 // fleet's readings reach InfluxDB, an alert reaches the alerts topic, the clinician API serves
 // the dashboard and the fleet (also in headless Chromium), no long-running service holds an admin credential,
+// two writers and two alert workers (each on its own MQTT account) share the partitions of their groups,
 // and the compose Kafka refuses clients without SCRAM credentials and enforces infra/kafka/acls.json.
 // Endpoints and secrets come from the .env that scripts/docker.sh wrote (VITALS_DOCKER_ENV).
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
-import { Kafka, logLevel } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel } from 'kafkajs';
 import mqtt from 'mqtt';
 import { chromium } from 'playwright-core';
 import { parseEnvFile } from '../../services/common/env-file.js';
@@ -24,6 +25,7 @@ const apiUrl = `http://127.0.0.1:${port('API_HOST_PORT', 8080)}`;
 const kafkaBrokers = [`127.0.0.1:${port('KAFKA_HOST_PORT', 9094)}`];
 const mqttUrl = `mqtt://127.0.0.1:${port('MQTT_HOST_PORT', 1883)}`;
 const DEMO_DEVICES = 20;
+const VITALS_TOPIC = 'vitals.v1.samples'; // the services' default KAFKA_TOPIC_VITALS
 /** A Kafka client on the compose Kafka's published SASL/SCRAM listener (admin: as an operator would). */
 const kafkaAs = (username: string, password: string | undefined, clientId = uid('docker-test')) => new Kafka({
   clientId, brokers: kafkaBrokers, logLevel: logLevel.NOTHING, retry: { retries: 1 }, connectionTimeout: 5000,
@@ -32,6 +34,8 @@ const kafkaAs = (username: string, password: string | undefined, clientId = uid(
 
 const compose = (...args: string[]) =>
   execFileSync('docker', ['compose', '--project-directory', REPO_ROOT, '-f', `${REPO_ROOT}docker-compose.yml`, ...args], { encoding: 'utf8' });
+/** The running containers of a compose service (a scaled service has several). */
+const containersOf = (service: string) => compose('ps', '-q', service).split('\n').map((x) => x.trim()).filter(Boolean);
 
 test('compose demo: readings of every demo device reach InfluxDB', async () => {
   // The test holds the admin token (as an operator would); the services do not.
@@ -128,13 +132,55 @@ test('compose: the API registers a device in the broker (dynamic security) and r
   await assert.rejects(connect(deviceId), /not authori[sz]ed|bad user ?name or password|connection refused/i, 'revoked');
 });
 
+test('compose: two writers and two alert workers, each group splitting the vitals partitions; each alert worker on its own MQTT account', async (t) => {
+  const writers = containersOf('writer');
+  assert.equal(writers.length, 2, 'two writer containers (scale: 2)');
+  const workers = { alerts: containersOf('alerts'), 'alerts-2': containersOf('alerts-2') };
+  for (const [service, ids] of Object.entries(workers)) {
+    assert.equal(ids.length, 1, `${service} is running`);
+    const config = execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', ids[0]!], { encoding: 'utf8' });
+    assert.ok(config.includes(`"MQTT_ALERTS_USERNAME=${service}"`), `${service} uses its own MQTT account ${service}`);
+  }
+  // Ready = started, assigned, state loaded, and (alert workers) connected to the broker under
+  // that account: /readyz of each container's ops server, from inside it (not published).
+  for (const id of [...writers, ...workers.alerts, ...workers['alerts-2']]) {
+    await waitFor(`container ${id.slice(0, 12)} ready`, () => {
+      try {
+        execFileSync('docker', ['exec', id, 'node', '-e', "fetch('http://127.0.0.1:9464/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"], { stdio: 'ignore' });
+        return true;
+      } catch { return undefined; }
+    }, 120_000, 1000);
+  }
+  // Kafka's view (as an operator, admin): each group has two members, which hold every vitals
+  // partition between them, each partition once.
+  const admin = kafkaAs('admin', env.KAFKA_ADMIN_PASSWORD).admin();
+  await admin.connect();
+  t.after(() => admin.disconnect());
+  const partitions = (await admin.fetchTopicMetadata({ topics: [VITALS_TOPIC] })).topics[0]!.partitions.map((p) => p.partitionId).sort((a, b) => a - b);
+  for (const group of ['vitals-writer', 'vitals-alerts']) {
+    const held = await waitFor(`two members of ${group} holding every vitals partition`, async () => {
+      const { groups } = await admin.describeGroups([group]);
+      const members = groups[0]?.members ?? [];
+      if (groups[0]?.state !== 'Stable' || members.length !== 2) return undefined;
+      const each = members.map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[VITALS_TOPIC] ?? []);
+      return each.every((x) => x.length > 0) ? each : undefined;
+    }, 120_000, 1000);
+    assert.deepEqual(held.flat().sort((a, b) => a - b), partitions, `${group}: every vitals partition held by exactly one member`);
+  }
+});
+
 test('compose: no long-running service holds an admin credential; tokens are least-privilege', async () => {
   const admin = [env.INFLUX_ADMIN_TOKEN!, env.INFLUX_ADMIN_PASSWORD!, env.MQTT_ADMIN_PASSWORD!, env.KAFKA_ADMIN_PASSWORD!];
   const kafkaPrincipals = ['ingest', 'writer', 'alerts', 'api'];
   const tokens: Record<string, string> = {};
-  for (const service of ['ingest', 'writer', 'alerts', 'api', 'simulator']) {
-    const id = compose('ps', '-q', service).trim();
-    assert.ok(id, `${service} is running`);
+  const services = ['ingest', 'writer', 'alerts', 'alerts-2', 'api', 'simulator'].flatMap((service) => {
+    const ids = containersOf(service);
+    assert.ok(ids.length > 0, `${service} is running`);
+    return ids.map((id) => ({ service, id }));
+  });
+  for (const { service: name, id } of services) {
+    // alerts-2 is the alert worker's second replica: the same principal and token as alerts.
+    const service = name === 'alerts-2' ? 'alerts' : name;
     const config = execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', id], { encoding: 'utf8' });
     for (const secret of admin) assert.ok(!config.includes(secret), `${service}'s environment holds no admin credential`);
     for (const p of kafkaPrincipals) {
@@ -146,8 +192,10 @@ test('compose: no long-running service holds an admin credential; tokens are lea
     if (service === 'api') assert.ok(config.includes('MQTT_REGISTRY_USERNAME=registry'), 'the API has its registry account');
     if (['writer', 'alerts', 'api'].includes(service)) {
       const file = execFileSync('docker', ['exec', id, 'cat', '/run/vitals/env'], { encoding: 'utf8' });
-      tokens[service] = parseEnvFile(file).INFLUX_TOKEN!;
-      assert.ok(tokens[service] && !admin.includes(tokens[service]), `${service} has its own InfluxDB token`);
+      const token = parseEnvFile(file).INFLUX_TOKEN!;
+      assert.ok(token && !admin.includes(token), `${name} has its own InfluxDB token`);
+      assert.ok(!tokens[service] || tokens[service] === token, `${name}: every replica of ${service} has the same token`);
+      tokens[service] = token;
     }
   }
   assert.equal(new Set(Object.values(tokens)).size, 3, 'one token per service');
