@@ -63,7 +63,10 @@ test('attribution: by each sample\'s measured time, split across a re-assignment
   }
   // The payload naming the assigned patient is accepted; naming one of a device with no assignment is not a mismatch.
   const ok = batchOf('pat-new', [T + 5000]);
-  assert.equal(attributeBatch(ok.c, ok.c.batch, ok.bytes, lookup, 'd').kind, 'vitals');
+  const okA = attributeBatch(ok.c, ok.c.batch, ok.bytes, lookup, 'd');
+  assert.equal(okA.kind, 'vitals');
+  // One patient, the one the payload names: forwarded as its own bytes (issue 17: no re-encode).
+  assert.ok(okA.kind === 'vitals' && okA.records.length === 1 && okA.records[0]!.value.equals(ok.bytes) && okA.records[0]!.key === 'pat-new');
   const none = batchOf('pat-x', [T + 70_000]);
   const n = attributeBatch(none.c, none.c.batch, none.bytes, lookup, 'd');
   assert.ok(n.kind === 'vitals' && VitalsBatch.decode(n.records[0]!.value).patientId === '');
