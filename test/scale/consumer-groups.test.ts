@@ -73,6 +73,19 @@ function heldAgainAt(live: ServiceProcess[], reloaded: ServiceProcess[], since: 
   return undefined;
 }
 
+/**
+ * The longest event-loop stall of a live worker since its start (or its last scrape), from
+ * its own /metrics (prom-client's lag max, reset per scrape): what stands between a busy
+ * worker and a missed heartbeat (the session is 6 s).
+ */
+async function loopStallMs(p: ServiceProcess): Promise<number | null> {
+  const line = p.output().split('\n').find((l) => l.includes('"msg":"ops server listening"'));
+  if (!line) return null;
+  const res = await fetch(`http://127.0.0.1:${(JSON.parse(line) as { opsPort: number }).opsPort}/metrics`);
+  const m = /^vitals_alerts_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(await res.text());
+  return m ? Math.round(Number(m[1]) * 1000) : null;
+}
+
 interface Seen { alert: Alert; at: number }
 
 test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and start one back (${ROUNDS} round(s)): 0 lost, 0 duplicate alerts, alert state handed over`, { timeout: 20 * 60_000 }, async (t) => {
@@ -262,6 +275,7 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
       noticedMs: noticedAt === undefined ? null : noticedAt - killedAt, survivorReloadedMs: reloadedAt === undefined ? null : reloadedAt - killedAt,
       rebalancesBeforeKill: falseRebalances.length,
       rebalancesAfterKill: workers.reduce((n, w) => n + loggedAt(w.proc, REBALANCING).filter((x) => x >= killedAt).length, 0),
+      loopStallMaxMs: await Promise.all(workers.map((w) => loopStallMs(w.proc))),
       evalMsBeforeKill: stats(evals.filter((x) => x.at < killedAt).map((x) => x.ms)),
       evalMsDuringRebalance: stats(evals.filter((x) => x.at >= killedAt && x.at < handoverAt).map((x) => x.ms)),
       evalMsAfter: stats(evals.filter((x) => x.at >= handoverAt).map((x) => x.ms)),

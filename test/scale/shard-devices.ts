@@ -7,7 +7,14 @@ import { telemetryTopic } from '../../services/common/topics.js';
 import { encodeBatch, makeBatch } from '../helpers/fixtures.js';
 
 export interface ShardDevice { deviceId: string; patientId: string; mqttUrl: string; password: string }
-export interface DeviceRun { deviceId: string; published: Set<number>; acked: Set<number>; failed: number }
+export interface DeviceRun {
+  deviceId: string;
+  published: Set<number>;
+  acked: Set<number>;
+  /** When the device got each PUBACK (ms): a broker crash may lose only what it acknowledged last. */
+  ackedAt: Map<number, number>;
+  failed: number;
+}
 
 export interface Fleet {
   runs: DeviceRun[];
@@ -22,7 +29,7 @@ export async function startFleet(devices: ShardDevice[], o: { durationMs: number
   const work = await Promise.all(devices.map(async (d) => {
     const client = await mqtt.connectAsync(d.mqttUrl, { clientId: d.deviceId, username: d.deviceId, password: d.password, protocolVersion: 4, clean: true, keepalive: 10, reconnectPeriod: 500, connectTimeout: 5_000 });
     clients.push(client);
-    const run: DeviceRun = { deviceId: d.deviceId, published: new Set(), acked: new Set(), failed: 0 };
+    const run: DeviceRun = { deviceId: d.deviceId, published: new Set(), acked: new Set(), ackedAt: new Map(), failed: 0 };
     runs.push(run);
     return { d, client, run };
   }));
@@ -36,7 +43,7 @@ export async function startFleet(devices: ShardDevice[], o: { durationMs: number
       const at = (lastSentAt = Math.max(Date.now(), lastSentAt + 1));
       run.published.add(seq);
       pending.push(client.publishAsync(telemetryTopic(d.deviceId), Buffer.from(encodeBatch(makeBatch({ deviceId: d.deviceId, patientId: d.patientId, sequence: seq }, at))), { qos: 1 })
-        .then(() => { run.acked.add(seq); }, () => { run.failed++; }));
+        .then(() => { run.acked.add(seq); run.ackedAt.set(seq, Date.now()); }, () => { run.failed++; }));
       await sleep(Math.max(0, t0 + seq * o.intervalMs - Date.now()));
     }
     await Promise.all(pending);
