@@ -12,15 +12,18 @@ import { demoScenarioSummary, demoSimulatorArgs, writeDeviceExample } from './de
 import { createLogStream } from './log-stream.js';
 import { createSupervisor, type ChildSpec } from './supervisor.js';
 
-const USAGE = `usage: vitals start [--no-demo] [--devices N] [--alerts N] [--port PORT] [--keep-stack]
+const USAGE = `usage: vitals start [--no-demo] [--devices N] [--alerts N] [--shards N] [--port PORT] [--keep-stack]
   --no-demo      do not start the simulated demo fleet
   --devices N    demo fleet size (default 12, at most 150)
   --alerts N     alert-worker replicas, each on its own MQTT account (default 1, at most the stack's MQTT_ALERTS_REPLICAS)
+  --shards N     MQTT brokers (device shards, docs/scaling.md), one exclusive ingest each (default 1, at most 9)
   --port PORT    dashboard/API port (default: API_PORT or 8080; a free one if that is taken)
   --keep-stack   leave Mosquitto, Kafka and InfluxDB running on exit (default: stop them if this started them)`;
 
-/** Stop order; `alerts` stands for every alert-worker replica (alerts, alerts-2 ...). */
-const stopOrder = (alerts: string[]) => [['simulator'], ['ingest'], ['writer', ...alerts], ['api']];
+/** Stop order; `ingests` is every shard's ingest, `alerts` every alert-worker replica (alerts, alerts-2 ...). */
+const stopOrder = (ingests: string[], alerts: string[]) => [['simulator'], ingests, ['writer', ...alerts], ['api']];
+/** Shard i's ingest, named after its env file (infra/local/stack.sh): ingest (shard 1), ingest-2 ... */
+const ingestOfShard = (i: number) => (i === 1 ? 'ingest' : `ingest-${i}`);
 /** Replica i's name, its env file's and its MQTT account's (infra/local/stack.sh): alerts, alerts-2 ... */
 const alertsReplica = (i: number) => (i === 1 ? 'alerts' : `alerts-${i}`);
 
@@ -63,6 +66,7 @@ export async function main(argv: string[]): Promise<void> {
       'no-demo': { type: 'boolean', default: false },
       devices: { type: 'string', default: '12' },
       alerts: { type: 'string', default: '1' },
+      shards: { type: 'string', default: '1' },
       port: { type: 'string' },
       'keep-stack': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -79,6 +83,11 @@ export async function main(argv: string[]): Promise<void> {
     console.error(`start: --alerts must be an integer from 1 to 99\n${USAGE}`);
     process.exit(2);
   }
+  const shards = Number(values.shards);
+  if (!Number.isInteger(shards) || shards < 1 || shards > 9) {
+    console.error(`start: --shards must be an integer from 1 to 9\n${USAGE}`);
+    process.exit(2);
+  }
   const demo = values.demo && !values['no-demo'];
   const root = findRoot();
   const stateDir = process.env.VITALS_STACK_DIR ?? join(root, '.stack');
@@ -89,9 +98,15 @@ export async function main(argv: string[]): Promise<void> {
 
   // 1. The stack: installed on a fresh machine (its progress goes to stderr), then started.
   const parts = ['mosquitto', 'kafka', 'influxd'];
+  const shardPids = Array.from({ length: shards - 1 }, (_, i) => join(stateDir, `shard-${i + 2}`, 'run', 'mosquitto.pid'));
   const wasRunning = parts.every((p) => pidAlive(join(stateDir, 'run', `${p}.pid`)));
+  /** Shards this command starts on a stack that was already up: stopped again on exit. */
+  const startedShards = shardPids.flatMap((f, i) => (pidAlive(f) ? [] : [`mosquitto-${i + 2}`]));
   logs.own('info', wasRunning ? 'stack already running; using it' : 'starting the local stack (Mosquitto, Kafka, InfluxDB)');
-  const up = spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  // With --shards N the stack also runs mosquitto-2 ... mosquitto-N and writes each one's
+  // ingest env file and the API's MQTT_SHARD_URLS (the registry places devices on shards).
+  const stackProcEnv = shards > 1 ? { ...process.env, MQTT_SHARDS: String(shards) } : process.env;
+  const up = spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'], env: stackProcEnv });
   if (up.status !== 0) {
     console.error('start: the local stack did not come up (see the [stack] lines above)');
     process.exit(1);
@@ -110,7 +125,14 @@ export async function main(argv: string[]): Promise<void> {
     if (stopStack) spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
     process.exit(2);
   }
-  const order = stopOrder(alertsNames);
+  const ingestNames = Array.from({ length: shards }, (_, i) => ingestOfShard(i + 1));
+  const noShard = ingestNames.filter((n) => n !== 'ingest' && (process.env.VITALS_STACK_ENV || !existsSync(join(stateDir, 'services', `${n}.env`))));
+  if (noShard.length > 0) {
+    console.error(`start: --shards ${shards}: no env file for ${noShard.join(', ')} (the stack writes .stack/services/ingest-i.env with MQTT_SHARDS; not with VITALS_STACK_ENV)`);
+    if (stopStack) spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    process.exit(2);
+  }
+  const order = stopOrder(ingestNames, alertsNames);
 
   // 2. The services, each on its own ops port (for /readyz); the API on the dashboard port.
   const apiPort = values.port ? Number(values.port) : await freePort(Number(stackEnv.API_PORT ?? 8080));
@@ -147,6 +169,12 @@ export async function main(argv: string[]): Promise<void> {
       logs.own('info', 'stopping the stack this command started (--keep-stack leaves it up)');
       spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
     } else {
+      if (!values['keep-stack'] && startedShards.length > 0) {
+        logs.own('info', 'stopping the shards this command started', { shards: startedShards.join(',') });
+        spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down', ...startedShards], { stdio: ['ignore', 'ignore', 'inherit'] });
+        // The env files back to one shard (the API's MQTT_SHARD_URLS must not name a stopped broker).
+        spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'up', 'mosquitto'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MQTT_SHARDS: '1' } });
+      }
       logs.own('info', wasRunning ? 'leaving the stack running (it was up before; npm run stack -- down stops it)' : 'leaving the stack running (--keep-stack; npm run stack -- down stops it)');
     }
     logs.own('info', 'stopped');
@@ -156,7 +184,7 @@ export async function main(argv: string[]): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const specs = await Promise.all([opsSpec('ingest'), opsSpec('writer'), ...alertsNames.map((n) => opsSpec(n, 'alerts'))]);
+    const specs = await Promise.all([...ingestNames.map((n) => opsSpec(n, 'ingest')), opsSpec('writer'), ...alertsNames.map((n) => opsSpec(n, 'alerts'))]);
     await Promise.all(specs.map(async (spec) => {
       await supervisor.start(spec);
       logs.own('info', 'service ready', { service: spec.name, after: elapsed() });
@@ -191,8 +219,9 @@ export async function main(argv: string[]): Promise<void> {
     `  Dashboard   ${dashboard}`,
     `  Sign in     with API_CLINICIAN_TOKEN or API_OPERATOR_TOKEN from ${rel(envFile)}   (grep API_ ${rel(envFile)})`,
     `  MQTT        ${mqttEndpoint} (QoS 1; devices dev-00001 ... dev-00200, passwords derived from MQTT_DEVICE_SECRET)`,
+    ...(shards > 1 ? [`  Shards      ${stackEnv.MQTT_SHARD_URLS ?? ''} (one exclusive ingest each; registered devices go to the least loaded)`] : []),
     `  Kafka       ${stackEnv.KAFKA_BROKERS}    InfluxDB ${stackEnv.INFLUX_URL} (org ${stackEnv.INFLUX_ORG}, bucket ${stackEnv.INFLUX_BUCKET})`,
-    `  Services    ingest, writer, ${alertsNames.join(', ')}, api${demo ? ', simulator' : ''} (ready after ${elapsed()}; logs below, prefixed by service)`,
+    `  Services    ${ingestNames.join(', ')}, writer, ${alertsNames.join(', ')}, api${demo ? ', simulator' : ''} (ready after ${elapsed()}; logs below, prefixed by service)`,
     demo ? `  Demo fleet  ${devices} patients (pat-00001 ...): ${demoScenarioSummary(devices)}` : '  Demo fleet  off (--no-demo)',
     '  Try a device (one protobuf VitalsBatch, measured now):',
     `    ${pub}`,
