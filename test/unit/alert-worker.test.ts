@@ -81,9 +81,10 @@ function fakeKafka() {
   };
 }
 
-const spo2 = (value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
-  deviceId: 'dev-1', patientId: 'pat-1', sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
+const spo2For = (patientId: string, deviceId: string, value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
+  deviceId, patientId, sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
 })).finish());
+const spo2 = (value: number, at: number, sequence: number) => spo2For('pat-1', 'dev-1', value, at, sequence);
 
 async function worker(clock: { t: number }) {
   const k = fakeKafka();
@@ -159,9 +160,6 @@ test('inactivity: silent while the consumer cannot fetch; a failed publish is re
   }
 });
 
-const spo2For = (patientId: string, deviceId: string, value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
-  deviceId, patientId, sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
-})).finish());
 const desaturationOf = (patientId: string, deviceId: string) => Array.from({ length: 14 }, (_, i) => ({ offset: String(i), value: spo2For(patientId, deviceId, i === 0 ? 97 : 85, T0 + i * 1000, 1000 + i), receivedAt: T0 + i * 1000 }));
 
 test('the partition batches of one fetch share one alerts write, one state write and one offset commit', async () => {
