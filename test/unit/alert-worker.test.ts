@@ -86,13 +86,13 @@ const spo2For = (patientId: string, deviceId: string, value: number, at: number,
 })).finish());
 const spo2 = (value: number, at: number, sequence: number) => spo2For('pat-1', 'dev-1', value, at, sequence);
 
-async function worker(clock: { t: number }) {
+async function worker(clock: { t: number }, extra: { unitMessages?: number } = {}) {
   const k = fakeKafka();
   const w = createAlertWorker({
     kafka: k.kafka,
     log: createLogger({ name: 'alerts-test', level: 'silent' }),
     now: () => clock.t,
-    options: { groupId: 'g', topics, partitions: 1, tickMs: 10, engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: 5000 } },
+    options: { groupId: 'g', topics, partitions: 1, tickMs: 10, engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: 5000 }, ...extra },
   });
   await w.start();
   k.emit('join', { memberAssignment: { [topics.vitals]: [0] } });
@@ -194,6 +194,24 @@ test('a failed state write fails every batch of the fetch: none resolved, all ro
     assert.equal(open.length, 4, 'published again after the rollback (at least once)');
     for (const a of open) assert.equal(a.alertId, firstIds.get(a.patientId), 'same deterministic id');
     assert.deepEqual([...k.resolved].sort(), [[0, '13'], [1, '13']]);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a fetch larger than a unit is written unit by unit; after a failed unit the rest fail unprocessed and are read again', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { unitMessages: 20 }); // 14 records per batch: one batch per unit
+  try {
+    await Promise.all([k.batch(desaturationOf('pat-1', 'dev-1'), 0), k.batch(desaturationOf('pat-2', 'dev-2'), 1)]);
+    assert.deepEqual(k.sent.filter((r) => r.topic === topics.state).map((r) => r.messages.map((m) => m.key)), [['pat-1'], ['pat-2']], 'one state write per unit, in fetch order');
+    assert.deepEqual([...k.resolved].sort(), [[0, '13'], [1, '13']]);
+    k.resolved.clear();
+    k.failOnce(topics.state);
+    const results = await Promise.allSettled([k.batch(desaturationOf('pat-3', 'dev-3'), 0), k.batch(desaturationOf('pat-4', 'dev-4'), 1)]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.equal(k.resolved.size, 0);
+    assert.ok(!k.alerts().some((a) => a.patientId === 'pat-4'), 'the unit after the failed one was not evaluated');
   } finally {
     await w.stop();
   }
