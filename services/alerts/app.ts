@@ -44,6 +44,8 @@ export interface AlertsOptions {
   tickMs: number;
   /** Longest a fetch waits for 64 KiB of records before it returns what there is. @defaultValue 100 (ms) */
   fetchMaxWaitMs?: number;
+  /** Records of one fetch evaluated before their alerts and state are written (a whole partition batch at least). @defaultValue 2000 */
+  unitMessages?: number;
   /** Per-patient limit overrides from a file (lower precedence than the API's). */
   fileOverrides?: () => Record<string, PatientState['overrides']>;
   webhookUrl?: string | undefined;
@@ -68,6 +70,7 @@ export interface AlertsDeps {
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now, store }: AlertsDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
   const { topics } = options;
+  const unitMessages = options.unitMessages ?? 2000;
   /** Batches, inactivity ticks and state reloads run one at a time (they share the patients' state). */
   let lock: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -146,12 +149,37 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await assignment.loaded();
     await new Promise<void>((resolve, reject) => {
       joining.push({ payload, resolve, reject });
-      if (joining.length === 1) setImmediate(() => { const group = joining; joining = []; void handleTogether(group); });
+      if (joining.length === 1) setImmediate(() => { const group = joining; joining = []; void handleInUnits(group); });
     });
     await payload.heartbeat();
   }
 
-  async function handleTogether(group: typeof joining): Promise<void> {
+  /**
+   * A fetch's batches in units of at most `unitMessages` records (a whole batch at least),
+   * one after another: a worker catching up (fetches of megabytes) still yields to the event
+   * loop, heartbeats and persists between units, as it did between partition batches. After a
+   * failed unit the rest are failed unprocessed: read again from their committed offsets.
+   */
+  async function handleInUnits(group: typeof joining): Promise<void> {
+    const units: (typeof joining)[] = [];
+    let records = Infinity;
+    for (const j of group) {
+      const n = j.payload.batch.messages.length;
+      if (records + n > unitMessages) { units.push([]); records = 0; }
+      units.at(-1)!.push(j);
+      records += n;
+    }
+    for (let i = 0; i < units.length; i++) {
+      const failed = await handleTogether(units[i]!);
+      if (failed) {
+        for (const j of units.slice(i + 1).flat()) j.reject(failed);
+        return;
+      }
+    }
+  }
+
+  /** Handles `group` as one unit of work; returns the error it failed with (every batch of it rejected), or null. */
+  async function handleTogether(group: typeof joining): Promise<unknown> {
     let lastOffsets: (string | null)[];
     try {
       lastOffsets = await exclusive(async () => {
@@ -189,7 +217,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       });
     } catch (err) {
       for (const j of group) j.reject(err);
-      return;
+      return err ?? new Error('alert batch failed');
     }
     // From here the state store holds these batches' effects: a failed commit means a
     // redelivery that the engine recognises (device sequences) and ignores.
@@ -198,6 +226,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       if (last != null) j.payload.resolveOffset(last); // committed by the consumer host once all have resolved
       j.resolve();
     });
+    return null;
   }
 
   return {

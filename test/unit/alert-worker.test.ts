@@ -81,17 +81,18 @@ function fakeKafka() {
   };
 }
 
-const spo2 = (value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
-  deviceId: 'dev-1', patientId: 'pat-1', sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
+const spo2For = (patientId: string, deviceId: string, value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
+  deviceId, patientId, sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
 })).finish());
+const spo2 = (value: number, at: number, sequence: number) => spo2For('pat-1', 'dev-1', value, at, sequence);
 
-async function worker(clock: { t: number }) {
+async function worker(clock: { t: number }, extra: { unitMessages?: number } = {}) {
   const k = fakeKafka();
   const w = createAlertWorker({
     kafka: k.kafka,
     log: createLogger({ name: 'alerts-test', level: 'silent' }),
     now: () => clock.t,
-    options: { groupId: 'g', topics, partitions: 1, tickMs: 10, engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: 5000 } },
+    options: { groupId: 'g', topics, partitions: 1, tickMs: 10, engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, inactivityMs: 5000 }, ...extra },
   });
   await w.start();
   k.emit('join', { memberAssignment: { [topics.vitals]: [0] } });
@@ -159,9 +160,6 @@ test('inactivity: silent while the consumer cannot fetch; a failed publish is re
   }
 });
 
-const spo2For = (patientId: string, deviceId: string, value: number, at: number, sequence: number) => Buffer.from(VitalsBatch.encode(VitalsBatch.create({
-  deviceId, patientId, sequence, sentAtMs: at, batteryPercent: 90, samples: [{ kind: VitalKind.VITAL_KIND_SPO2, value, unit: '%', measuredAtMs: at }],
-})).finish());
 const desaturationOf = (patientId: string, deviceId: string) => Array.from({ length: 14 }, (_, i) => ({ offset: String(i), value: spo2For(patientId, deviceId, i === 0 ? 97 : 85, T0 + i * 1000, 1000 + i), receivedAt: T0 + i * 1000 }));
 
 test('the partition batches of one fetch share one alerts write, one state write and one offset commit', async () => {
@@ -196,6 +194,24 @@ test('a failed state write fails every batch of the fetch: none resolved, all ro
     assert.equal(open.length, 4, 'published again after the rollback (at least once)');
     for (const a of open) assert.equal(a.alertId, firstIds.get(a.patientId), 'same deterministic id');
     assert.deepEqual([...k.resolved].sort(), [[0, '13'], [1, '13']]);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('a fetch larger than a unit is written unit by unit; after a failed unit the rest fail unprocessed and are read again', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { unitMessages: 20 }); // 14 records per batch: one batch per unit
+  try {
+    await Promise.all([k.batch(desaturationOf('pat-1', 'dev-1'), 0), k.batch(desaturationOf('pat-2', 'dev-2'), 1)]);
+    assert.deepEqual(k.sent.filter((r) => r.topic === topics.state).map((r) => r.messages.map((m) => m.key)), [['pat-1'], ['pat-2']], 'one state write per unit, in fetch order');
+    assert.deepEqual([...k.resolved].sort(), [[0, '13'], [1, '13']]);
+    k.resolved.clear();
+    k.failOnce(topics.state);
+    const results = await Promise.allSettled([k.batch(desaturationOf('pat-3', 'dev-3'), 0), k.batch(desaturationOf('pat-4', 'dev-4'), 1)]);
+    assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+    assert.equal(k.resolved.size, 0);
+    assert.ok(!k.alerts().some((a) => a.patientId === 'pat-4'), 'the unit after the failed one was not evaluated');
   } finally {
     await w.stop();
   }
