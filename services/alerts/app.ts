@@ -10,7 +10,7 @@ import type { InfluxWriter } from '../common/influx-writer.js';
 import { DEFAULT_RETENTION, retentionConfig, type KafkaClient } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import type { PatientBoundOptions } from '../common/patient-bound.js';
-import { createAssignment } from './assignment.js';
+import { createAssignment, whileHeartbeating } from './assignment.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import type { AlertRecord, EngineConfig, PatientState } from './engine.js';
 import { createInactivityTicker } from './inactivity-ticker.js';
@@ -111,7 +111,11 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       // fetch returned at once with a few records per partition, and each such batch cost a state
       // write and an offset commit, both acks=all round trips (issue 17's profile: most of the
       // worker's cost at any rate). A worker that is behind never waits.
-      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: options.fetchMaxWaitMs ?? 100, minBytes: 64 * 1024, sessionTimeout: 15_000, heartbeatInterval: 1_500 },
+      // A worker killed -9 is noticed only when its session times out, and its patients go
+      // unevaluated until then (issue 17: 15 s left them 15-20 s without evaluation). 6 s is Kafka's
+      // default group.min.session.timeout.ms, so any broker accepts it; kafkajs heartbeats
+      // from the fetch loop only, so eachBatch heartbeats while it waits for a state reload.
+      consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: options.fetchMaxWaitMs ?? 100, minBytes: 64 * 1024, sessionTimeout: ALERTS_SESSION_TIMEOUT_MS, heartbeatInterval: 1_000 },
     },
   });
   const ticker = createInactivityTicker({
@@ -146,7 +150,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
    * series, most of its share of the publish -> alert latency).
    */
   async function eachBatch(payload: EachBatchPayload): Promise<void> {
-    await assignment.loaded();
+    await whileHeartbeating(assignment.loaded(), payload.heartbeat);
     await new Promise<void>((resolve, reject) => {
       joining.push({ payload, resolve, reject });
       if (joining.length === 1) setImmediate(() => { const group = joining; joining = []; void handleInUnits(group); });
@@ -251,3 +255,6 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
 }
 
 export type AlertWorker = ReturnType<typeof createAlertWorker>;
+
+/** Alert-worker group session (ms): how long a dead worker's patients wait before the group notices. */
+export const ALERTS_SESSION_TIMEOUT_MS = 6_000;

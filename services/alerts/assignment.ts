@@ -78,3 +78,25 @@ export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive,
     },
   };
 }
+
+/**
+ * Awaits `work`, heartbeating every second meanwhile: a state reload slower than the session
+ * timeout must not get this live member evicted (a rebalance that reloads again). A heartbeat
+ * that fails (the group is rebalancing) ends the wait with its error, as kafkajs expects.
+ */
+export async function whileHeartbeating<T>(work: Promise<T>, heartbeat: () => Promise<void>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let done = false;
+  const beats = new Promise<never>((_, reject) => {
+    const beat = () => {
+      timer = setTimeout(() => { if (!done) heartbeat().then(() => { if (!done) beat(); }, reject); }, 1_000);
+    };
+    beat();
+  });
+  try {
+    return await Promise.race([work, beats]);
+  } finally {
+    done = true;
+    clearTimeout(timer);
+  }
+}
