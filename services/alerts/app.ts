@@ -10,7 +10,7 @@ import type { InfluxWriter } from '../common/influx-writer.js';
 import { DEFAULT_RETENTION, retentionConfig, type KafkaClient } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
 import type { PatientBoundOptions } from '../common/patient-bound.js';
-import { createAssignment, whileHeartbeating } from './assignment.js';
+import { createAssignment } from './assignment.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import type { AlertRecord, EngineConfig, PatientState } from './engine.js';
 import { createInactivityTicker } from './inactivity-ticker.js';
@@ -150,7 +150,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
    * series, most of its share of the publish -> alert latency).
    */
   async function eachBatch(payload: EachBatchPayload): Promise<void> {
-    await whileHeartbeating(assignment.loaded(), payload.heartbeat);
+    await assignment.loaded(payload.heartbeat);
     await new Promise<void>((resolve, reject) => {
       joining.push({ payload, resolve, reject });
       if (joining.length === 1) setImmediate(() => { const group = joining; joining = []; void handleInUnits(group); });

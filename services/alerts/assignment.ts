@@ -31,6 +31,8 @@ export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive,
   let lastFetchAt = 0;
   /** Settles once the current assignment's state is loaded (batches wait for it). */
   let loading: Promise<void> = Promise.resolve();
+  /** Whether `loading` has settled: batches then await it without the heartbeat timer. */
+  let settled = true;
 
   const hooks: Required<Omit<GroupConsumerHooks, 'batchEnded'>> = {
     joined(assignment) {
@@ -57,7 +59,9 @@ export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive,
       }).catch((err: unknown) => { host.fail(`state load failed: ${(err as Error).message}`); log.error({ err }, 'state load failed'); throw err; });
       // Awaited by every batch (which then fails and is retried by kafkajs); until then its
       // rejection is unobserved and must not end the process as an unhandled rejection.
-      loading.catch(() => undefined);
+      settled = false;
+      const current = loading;
+      current.then(() => { if (loading === current) settled = true; }, () => { if (loading === current) settled = true; });
     },
     // The consumer is (re)joining or down: no ticks until the next join has reloaded.
     rebalancing() { paused = true; },
@@ -67,8 +71,11 @@ export function createAssignment({ vitalsTopic, memory, host: hostOf, exclusive,
 
   return {
     hooks,
-    /** Settles when the current assignment's state is loaded; rejects if that load failed. */
-    loaded: () => loading,
+    /**
+     * Settles when the current assignment's state is loaded; rejects if that load failed.
+     * While a load is under way the caller heartbeats every second (whileHeartbeating).
+     */
+    loaded: (heartbeat: () => Promise<void>) => (settled ? loading : whileHeartbeating(loading, heartbeat)),
     /** Started, assigned and loaded: the worker may change its patients' state. */
     active: () => hostOf().running() && !paused,
     /** Whether silence in the data is the devices' and not this worker's (reloading, behind, or cut off from Kafka). */

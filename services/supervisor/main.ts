@@ -27,6 +27,10 @@ const ingestOfShard = (i: number) => (i === 1 ? 'ingest' : `ingest-${i}`);
 /** Replica i's name, its env file's and its MQTT account's (infra/local/stack.sh): alerts, alerts-2 ... */
 const alertsReplica = (i: number) => (i === 1 ? 'alerts' : `alerts-${i}`);
 
+/** Runs infra/local/stack.sh with `args` (its progress to stderr). */
+const stackSh = (root: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
+  spawnSync('bash', [join(root, 'infra/local/stack.sh'), ...args], { stdio: ['ignore', 'ignore', 'inherit'], env });
+
 /** The checkout (or installed package) root: where infra/local/stack.sh lives. */
 function findRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -106,7 +110,7 @@ export async function main(argv: string[]): Promise<void> {
   // With --shards N the stack also runs mosquitto-2 ... mosquitto-N and writes each one's
   // ingest env file and the API's MQTT_SHARD_URLS (the registry places devices on shards).
   const stackProcEnv = shards > 1 ? { ...process.env, MQTT_SHARDS: String(shards) } : process.env;
-  const up = spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'up'], { stdio: ['ignore', 'ignore', 'inherit'], env: stackProcEnv });
+  const up = stackSh(root, ['up'], stackProcEnv);
   if (up.status !== 0) {
     console.error('start: the local stack did not come up (see the [stack] lines above)');
     process.exit(1);
@@ -122,14 +126,14 @@ export async function main(argv: string[]): Promise<void> {
     console.error(process.env.VITALS_STACK_ENV
       ? `start: --alerts ${alertReplicas} needs the stack's per-service env files (one MQTT account per replica), not VITALS_STACK_ENV`
       : `start: --alerts ${alertReplicas}: the stack has no account for ${missing.join(', ')} (MQTT_ALERTS_REPLICAS=${alertReplicas} npm run stack -- restart mosquitto)`);
-    if (stopStack) spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (stopStack) stackSh(root, ['down']);
     process.exit(2);
   }
   const ingestNames = Array.from({ length: shards }, (_, i) => ingestOfShard(i + 1));
   const noShard = ingestNames.filter((n) => n !== 'ingest' && (process.env.VITALS_STACK_ENV || !existsSync(join(stateDir, 'services', `${n}.env`))));
   if (noShard.length > 0) {
     console.error(`start: --shards ${shards}: no env file for ${noShard.join(', ')} (the stack writes .stack/services/ingest-i.env with MQTT_SHARDS; not with VITALS_STACK_ENV)`);
-    if (stopStack) spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
+    if (stopStack) stackSh(root, ['down']);
     process.exit(2);
   }
   const order = stopOrder(ingestNames, alertsNames);
@@ -167,13 +171,13 @@ export async function main(argv: string[]): Promise<void> {
     await supervisor.stop(order);
     if (stopStack) {
       logs.own('info', 'stopping the stack this command started (--keep-stack leaves it up)');
-      spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down'], { stdio: ['ignore', 'ignore', 'inherit'] });
+      stackSh(root, ['down']);
     } else {
       if (!values['keep-stack'] && startedShards.length > 0) {
         logs.own('info', 'stopping the shards this command started', { shards: startedShards.join(',') });
-        spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'down', ...startedShards], { stdio: ['ignore', 'ignore', 'inherit'] });
+        stackSh(root, ['down', ...startedShards]);
         // The env files back to one shard (the API's MQTT_SHARD_URLS must not name a stopped broker).
-        spawnSync('bash', [join(root, 'infra/local/stack.sh'), 'up', 'mosquitto'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, MQTT_SHARDS: '1' } });
+        stackSh(root, ['up', 'mosquitto'], { ...process.env, MQTT_SHARDS: '1' });
       }
       logs.own('info', wasRunning ? 'leaving the stack running (it was up before; npm run stack -- down stops it)' : 'leaving the stack running (--keep-stack; npm run stack -- down stops it)');
     }
