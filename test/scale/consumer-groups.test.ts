@@ -2,9 +2,11 @@
 // alert workers (real processes) share one ingest's topics under steady load. Each round
 // kill -9s the alert worker that owns a patient with an open SpO2 alarm, and one writer,
 // then starts one of each back (a rebalance). After it: every acknowledged (device,
-// sequence) is in InfluxDB exactly once, every desaturation raised exactly one alert, the
-// alarm raised before the kill was carried on by its successor (cleared under the same
-// alert id, not raised again), and the evaluation latency of alarms that arose during the
+// sequence) is in InfluxDB exactly once, every desaturation raised exactly one alert (alerts
+// are at least once, deduplicated by id: a copy of a raise, same id and raisedAt, may be
+// republished after a kill; a second raise may not), the alarm raised before the kill was
+// carried on by its successor (cleared under the same alert id, not raised again), and the
+// evaluation latency of alarms that arose during the
 // rebalance is printed. SCALE_ROUNDS (default 2; 1 inside `npm test`) sets the rounds.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -238,16 +240,24 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
     assert.equal(points[0]?._value ?? 0, expected.size * 6, `round ${round}: exactly one point per acknowledged sample`);
 
     // Every episode: one alert, raised once, its condition cleared (nothing lost in the handover).
+    let copies = 0;
     for (const d of [...pre, ...during]) {
       const p = patientOf(d);
       const list = await waitFor(`round ${round}: ${p}'s SpO2 condition cleared`, () => (spo2(p).some((x) => !x.alert.conditionActive) ? spo2(p) : undefined), 180_000);
       assert.equal(new Set(list.map((x) => x.alert.alertId)).size, 1, `round ${round}: ${p} has one SpO2 alert (${list.map((x) => `${x.alert.alertId}:${x.alert.change}`).join(' ')})`);
-      assert.equal(list.filter((x) => x.alert.change === 'raised' || x.alert.change === 'reopened').length, 1, `round ${round}: ${p}'s alert opened once`);
+      // Opened once. Alerts are at least once, deduplicated by id (README): a worker killed
+      // between its alerts write and its state write leaves its successor to publish the same
+      // raise again, the same id and the same raisedAt (a copy), never a new raise.
+      const opens = list.filter((x) => x.alert.change === 'raised' || x.alert.change === 'reopened');
+      assert.equal(new Set(opens.map((x) => `${x.alert.alertId}@${String(x.alert.raisedAtMs)}:${x.alert.change}`)).size, 1, `round ${round}: ${p}'s alert opened once (${opens.map((x) => `${x.alert.alertId}@${String(x.alert.raisedAtMs)}:${x.alert.change}`).join(' ')})`);
+      copies += opens.length - 1;
     }
     // Handed over: the alarm open at the kill was carried on by a successor under its id.
     const after = spo2(open.patient).filter((x) => x.at > killedAt);
     assert.ok(after.some((x) => x.alert.alertId === open.alertId && !x.alert.conditionActive), `round ${round}: ${open.patient}'s alarm cleared by the successor under the same id`);
-    assert.ok(!after.some((x) => x.alert.change === 'raised'), `round ${round}: ${open.patient}'s alarm not raised again after the kill`);
+    const firstRaise = raised(open.patient)!.alert;
+    assert.ok(!after.some((x) => (x.alert.change === 'raised' || x.alert.change === 'reopened') && (x.alert.alertId !== firstRaise.alertId || String(x.alert.raisedAtMs) !== String(firstRaise.raisedAtMs) || x.alert.change !== 'raised')),
+      `round ${round}: ${open.patient}'s alarm not raised again after the kill (a copy of its raise at most)`);
 
     // Evaluation latency: publish of the batch that completed the alarm delay -> alert seen,
     // by when that batch was published: before the kill, while the group rebalanced (until
@@ -274,6 +284,7 @@ test(`consumer groups: 2 writers and 2 alert workers, kill -9 one of each and st
       round, killed: [open.owner.name, writer.name], acked: summary.acked, stored: expected.size, lost: 0, gapMs: deadCoveredAt - killedAt, handoverMs: handoverAt - killedAt,
       noticedMs: noticedAt === undefined ? null : noticedAt - killedAt, survivorReloadedMs: reloadedAt === undefined ? null : reloadedAt - killedAt,
       rebalancesBeforeKill: falseRebalances.length,
+      republishedRaises: copies,
       rebalancesAfterKill: workers.reduce((n, w) => n + loggedAt(w.proc, REBALANCING).filter((x) => x >= killedAt).length, 0),
       loopStallMaxMs: await Promise.all(workers.map((w) => loopStallMs(w.proc))),
       evalMsBeforeKill: stats(evals.filter((x) => x.at < killedAt).map((x) => x.ms)),
