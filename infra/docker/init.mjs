@@ -17,8 +17,13 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// Compose gives the secrets as files (`<NAME>_FILE` under /run/secrets; none in the container's
+// environment), read with the services' own module (services/common/env-file, built into dist/).
+const here = dirname(fileURLToPath(import.meta.url));
+const { secretsFromFiles } = await import(pathToFileURL(join(here, '../../dist/services/common/env-file.js')).href);
+Object.assign(process.env, secretsFromFiles(process.env));
 const env = process.env;
 const OUT = env.INIT_OUT ?? '/out';
 const need = (key) => {
@@ -96,7 +101,6 @@ for (const [service, token] of Object.entries(tokens)) {
 // script (infra/local/dynsec-config.mjs; secrets through the environment, never argv). This is the
 // seed: the broker's entrypoint starts from it when its live file (in its data volume) is missing.
 const pool = env.VITALS_DEVICE_POOL ?? '200';
-const here = dirname(fileURLToPath(import.meta.url));
 const dynsecFile = join(OUT, 'mosquitto', 'dynamic-security.json');
 mkdirSync(dirname(dynsecFile), { recursive: true });
 execFileSync(process.execPath, [join(here, '../local/dynsec-config.mjs'), dynsecFile, pool], {

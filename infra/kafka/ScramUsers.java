@@ -2,6 +2,9 @@
 // (issue 16), run by infra/local/stack.sh with Kafka's own jars (java -cp 'lib/*' ScramUsers.java).
 // Everything comes from the environment, never argv: KAFKA_BOOTSTRAP (the INTERNAL SASL/PLAIN
 // listener), KAFKA_ADMIN_PASSWORD, KAFKA_SCRAM_USERS ("admin ingest ..."), KAFKA_PASSWORD_<USER>.
+// A password may instead be a file, <NAME>_FILE (compose's secrets under /run/secrets).
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -12,6 +15,14 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 
 public class ScramUsers {
+  /** NAME from the environment, else the contents of the file NAME_FILE names (one trailing newline dropped). */
+  static String secret(java.util.Map<String, String> env, String name) throws java.io.IOException {
+    var value = env.get(name);
+    var file = env.get(name + "_FILE");
+    if ((value == null || value.isEmpty()) && file != null && !file.isEmpty()) return Files.readString(Path.of(file)).replaceFirst("\\r?\\n$", "");
+    return value;
+  }
+
   public static void main(String[] args) throws Exception {
     var env = System.getenv();
     var props = new Properties();
@@ -19,12 +30,12 @@ public class ScramUsers {
     props.put("security.protocol", "SASL_PLAINTEXT");
     props.put("sasl.mechanism", "PLAIN");
     props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"admin\" password=\""
-        + env.get("KAFKA_ADMIN_PASSWORD") + "\";");
+        + secret(env, "KAFKA_ADMIN_PASSWORD") + "\";");
     props.put("request.timeout.ms", "30000");
     List<UserScramCredentialAlteration> upserts = new ArrayList<>();
     var info = new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192);
     for (var user : env.getOrDefault("KAFKA_SCRAM_USERS", "").trim().split("\\s+")) {
-      var password = env.get("KAFKA_PASSWORD_" + user.toUpperCase());
+      var password = secret(env, "KAFKA_PASSWORD_" + user.toUpperCase());
       if (password == null || password.isEmpty()) throw new IllegalStateException("no password for Kafka principal " + user);
       upserts.add(new UserScramCredentialUpsertion(user, info, password));
     }

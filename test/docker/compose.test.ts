@@ -2,7 +2,8 @@
 // fleet's readings reach InfluxDB, an alert reaches the alerts topic, the clinician API serves
 // the dashboard and the fleet (also in headless Chromium), no long-running service holds an admin credential,
 // two writers and two alert workers (each on its own MQTT account) share the partitions of their groups,
-// and the compose Kafka refuses clients without SCRAM credentials and enforces infra/kafka/acls.json.
+// the compose Kafka refuses clients without SCRAM credentials and enforces infra/kafka/acls.json,
+// and no container shows a secret in `docker inspect` (secrets are files under /run/secrets).
 // Endpoints and secrets come from the .env that scripts/docker.sh wrote (VITALS_DOCKER_ENV).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -169,6 +170,20 @@ test('compose: two writers and two alert workers, each group splitting the vital
   }
 });
 
+test('compose: no container shows a secret in `docker inspect` (secrets are files under /run/secrets)', () => {
+  const secrets = Object.entries(env).filter(([k, v]) => /(?:PASSWORD|TOKEN|SECRET)$/.test(k) && v).map(([k, v]) => ({ k, v }));
+  assert.ok(secrets.length >= 18, `.env holds the secrets (${secrets.length})`);
+  // Every container of the project, the exited one-shot jobs (init, kafka-init) included.
+  const ids = execFileSync('docker', ['ps', '-aq', '--filter', 'label=com.docker.compose.project=vitals'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+  assert.ok(ids.length >= 10, `the project's containers (${ids.length})`);
+  for (const id of ids) {
+    const inspect = execFileSync('docker', ['inspect', id], { encoding: 'utf8' });
+    const name = (JSON.parse(inspect) as { Name: string }[])[0]!.Name;
+    const shown = secrets.filter(({ v }) => inspect.includes(v)).map(({ k }) => k);
+    assert.deepEqual(shown, [], `${name}: docker inspect shows ${shown.join(', ')}`);
+  }
+});
+
 test('compose: no long-running service holds an admin credential; tokens are least-privilege', async () => {
   const admin = [env.INFLUX_ADMIN_TOKEN!, env.INFLUX_ADMIN_PASSWORD!, env.MQTT_ADMIN_PASSWORD!, env.KAFKA_ADMIN_PASSWORD!];
   const kafkaPrincipals = ['ingest', 'writer', 'alerts', 'api'];
@@ -182,10 +197,16 @@ test('compose: no long-running service holds an admin credential; tokens are lea
     // alerts-2 is the alert worker's second replica: the same principal and token as alerts.
     const service = name === 'alerts-2' ? 'alerts' : name;
     const config = execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', id], { encoding: 'utf8' });
-    for (const secret of admin) assert.ok(!config.includes(secret), `${service}'s environment holds no admin credential`);
+    // Its secrets are files (compose `secrets:`): everything the container can read under /run/secrets.
+    const held = execFileSync('docker', ['exec', id, 'sh', '-c', 'cat /run/secrets/* 2>/dev/null; true'], { encoding: 'utf8' });
+    for (const secret of admin) assert.ok(!config.includes(secret) && !held.includes(secret), `${service} holds no admin credential`);
+    const kafkaFile = /"KAFKA_SASL_PASSWORD_FILE=([^"]+)"/.exec(config)?.[1];
+    assert.equal(Boolean(kafkaFile), kafkaPrincipals.includes(service), `${service} gets ${kafkaPrincipals.includes(service) ? 'its' : 'no'} Kafka password as a file`);
+    const kafkaPassword = kafkaFile ? execFileSync('docker', ['exec', id, 'cat', kafkaFile], { encoding: 'utf8' }) : undefined;
     for (const p of kafkaPrincipals) {
-      const own = config.includes(`"KAFKA_SASL_PASSWORD=${env[`KAFKA_${p.toUpperCase()}_PASSWORD`]}"`);
-      assert.equal(own, p === service, `${service} holds ${p === service ? 'its own' : `no ${p}`} Kafka password`);
+      const password = env[`KAFKA_${p.toUpperCase()}_PASSWORD`]!;
+      assert.equal(kafkaPassword === password, p === service, `${service} holds ${p === service ? 'its own' : `not ${p}'s`} Kafka password`);
+      if (p !== service) assert.ok(!held.includes(password), `${service} holds no ${p} Kafka password`);
       if (p === service) assert.ok(config.includes(`"KAFKA_SASL_USERNAME=${p}"`), `${service} is Kafka principal ${p}`);
     }
     if (service === 'ingest') assert.ok(!config.includes('MQTT_USERNAME='), 'the ingest has one account per connection (username = client id)');

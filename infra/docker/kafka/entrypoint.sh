@@ -10,6 +10,11 @@
 # The TLS listener is left out (no certificates here).
 set -euo pipefail
 umask 077 # the config holds the admin's password
+# Compose gives the password as a file (its secrets under /run/secrets), so it is in no
+# container's environment (`docker inspect`); KAFKA_ADMIN_PASSWORD itself still works.
+if [[ -z "${KAFKA_ADMIN_PASSWORD:-}" && -n "${KAFKA_ADMIN_PASSWORD_FILE:-}" ]]; then
+  KAFKA_ADMIN_PASSWORD="$(cat "$KAFKA_ADMIN_PASSWORD_FILE")"
+fi
 conf=/opt/kafka/config/server.properties
 lib=/opt/kafka/lib
 # Placeholders are replaced with bash, not sed: the admin's password must not reach argv.
