@@ -18,6 +18,8 @@ export const STEP_S = Number(process.env.BENCH_STEP_S ?? 60);
 /** Seconds of the idle measurement (services up, no load) before each pipeline's steps; 0 skips it. */
 export const IDLE_S = Number(process.env.BENCH_IDLE_S ?? 60);
 export const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+export const RUNTIME = process.env.BENCH_RUNTIME ?? 'dist';
+if (!['dist', 'tsx'].includes(RUNTIME)) throw new Error(`BENCH_RUNTIME=${RUNTIME}: dist or tsx`);
 export const READINGS = 5; // readings of 6 vitals per message: 30 samples, a device batching 5 s of 1 Hz data
 export const SAMPLES_PER_MSG = READINGS * 6;
 export const SCALE_DEVICES = Number(process.env.BENCH_SCALE_DEVICES ?? 10_000);
@@ -86,6 +88,12 @@ export async function openBench(): Promise<Bench> {
   process.on('exit', () => { for (const p of procs) p.child.kill('SIGKILL'); });
   // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the services under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_RUNTIME: dist (default) runs the services as production does, compiled by
+  // `npm run build` (built here, once); tsx runs the TypeScript sources as the tests do.
+  // tsx's esbuild transform keeps function names with a call per closure it creates, a cost
+  // only the development path pays.
+  const built = RUNTIME === 'dist';
+  if (built) execFileSync(process.execPath, [`${REPO}scripts/build.mjs`], { stdio: 'inherit' });
   let nextDevice = 1;
   let provision: ((first: number, count: number) => Promise<void>) | null = null;
   let stopping = false;
@@ -111,7 +119,7 @@ export async function openBench(): Promise<Bench> {
     bucket: async (name) => (await tempBucket(s, name)).bucket,
     async service(name, env) {
       const t = { after: (fn: unknown) => { afters.push(fn as () => unknown); } } as unknown as Pick<TestContext, 'after'>;
-      const p = startService(t, name, env, { nodeArgs });
+      const p = startService(t, name, env, { nodeArgs, built });
       procs.push(Object.assign(p, { name }));
       // A service that dies mid-run is named at once (its figures would silently go missing).
       p.child.once('exit', (code, signal) => { if (!stopping) log(`${name} exited (${code ?? signal}); log in bench-results/${id}-${name}.log`); });

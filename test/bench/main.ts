@@ -3,7 +3,8 @@
 // Prints a table and writes bench-results/<time>.json and bench-results/latest.md.
 // Knobs: BENCH_STEP_S (60), BENCH_RATES (samples/s, comma list), BENCH_SCALE_DEVICES (10000),
 // BENCH_SKIP (comma list of: ceilings,pipeline,latency,reference,scale), BENCH_NODE_ARGS,
-// BENCH_LATENCY_RATE (default half the sustained rate), BENCH_LATENCY_ALARMS (120).
+// BENCH_LATENCY_RATE (default half the sustained rate), BENCH_LATENCY_ALARMS (120), BENCH_RUNTIME
+// (dist, the default: the services compiled, as production runs them; tsx: the sources).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import mqtt from 'mqtt';
@@ -13,7 +14,7 @@ import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { purgeSession } from '../helpers/pipeline.js';
 import { createProvisioner } from '../helpers/provision.js';
 import { brokerCeiling, influxCeiling, kafkaCeiling } from './ceilings.js';
-import { IDLE_S, log, openBench, REPO, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
+import { IDLE_S, log, openBench, REPO, RUNTIME, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
 import { latency } from './latency.js';
 import { reference } from './reference.js';
 import { ratios, writeReport } from './report.js';
@@ -35,7 +36,7 @@ const { E, id } = b;
 const results: Record<string, unknown> = {
   id,
   when: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, kernel: os.release(), loadAvg: os.loadavg().map((x) => Math.round(x * 10) / 10).join(' ') },
+  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, servicesRun: RUNTIME, kernel: os.release(), loadAvg: os.loadavg().map((x) => Math.round(x * 10) / 10).join(' ') },
   stepSeconds: STEP_S,
   samplesPerMessage: SAMPLES_PER_MSG,
   versions: Object.fromEntries(readFileSync(`${STATE}/versions`, 'utf8').trim().split('\n').map((l) => l.split('='))),

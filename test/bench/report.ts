@@ -99,7 +99,7 @@ export function writeReport(results: Record<string, unknown>): string {
   writeFileSync(file, JSON.stringify(results, null, 2));
   const md: string[] = [];
   const m = results.machine as Record<string, unknown>;
-  md.push(`# Benchmark run ${results.when as string}`, '', `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memGb} GiB, Node ${m.node}, kernel ${m.kernel}, load average at start ${m.loadAvg}. Versions: ${JSON.stringify(results.versions)}.`);
+  md.push(`# Benchmark run ${results.when as string}`, '', `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memGb} GiB, Node ${m.node} (services run from ${String(m.servicesRun ?? "tsx")}), kernel ${m.kernel}, load average at start ${m.loadAvg}. Versions: ${JSON.stringify(results.versions)}.`);
   md.push(`Load: ${SAMPLES_PER_MSG} samples per MQTT message (5 readings of 6 vitals), QoS 1, steps of ${STEP_S} s. Pass = no publish failed, every acknowledged (device, sequence) in InfluxDB, >= 90% of the target rate achieved, backlog drained within 30 s (for ours, the alert worker's committed offsets too).`, '');
   const stepTable = (title: string, r?: Run) => {
     if (!r) return;

@@ -11,10 +11,12 @@ export interface ServiceProcess {
 /**
  * Runs `vitals <name>` as a real child process (so it can be killed with SIGKILL).
  * `t` only needs `after` (the benchmark passes its own cleanup list); `nodeArgs` are node
- * flags such as `--cpu-prof`.
+ * flags such as `--cpu-prof`. `built`: the compiled dist/ (`npm run build`; what the Docker
+ * image and an installed package run) instead of the TypeScript sources through tsx.
  */
-export function startService(t: Pick<TestContext, 'after'>, name: string, env: Record<string, string>, opts: { nodeArgs?: string[] } = {}): ServiceProcess {
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', 'services/cli.ts', name], {
+export function startService(t: Pick<TestContext, 'after'>, name: string, env: Record<string, string>, opts: { nodeArgs?: string[]; built?: boolean } = {}): ServiceProcess {
+  const entry = opts.built ? ['dist/services/cli.js'] : ['--import', 'tsx', 'services/cli.ts'];
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry, name], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
