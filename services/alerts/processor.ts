@@ -116,3 +116,5 @@ export function createAlertProcessor({ topics, engine, memory, log, registry }: 
     },
   };
 }
+
+export type AlertProcessor = ReturnType<typeof createAlertProcessor>;
