@@ -4,7 +4,7 @@
  */
 import type { Sample, VitalsBatch } from '../../common/proto.js';
 import { vitalByKey, vitalByKind } from '../../common/vital-kinds.js';
-import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type Priority } from '../limits.js';
+import { initialLimitState, rulesFor, stepLimit, type Direction, type LimitRule, type LimitState, type Priority } from '../limits.js';
 import { isDuplicateBatch } from './dedupe.js';
 import { trackClock, trackFor } from './device-track.js';
 import { evaluateNews2 } from './news2-alert.js';
@@ -49,35 +49,51 @@ export function onBatch(s: PatientState, cfg: EngineConfig, batch: VitalsBatch, 
   const rules = compiledRules(cfg.rules, s.overrides);
   // Each sample on the pipeline's clock: less the device's offset, and never ahead of its
   // receipt (one sample stamped in the future must not freeze the picture: issue 14).
-  const samples = (batch.samples as Sample[]).map((x) => {
+  // Evaluated in time order; a batch already in order (the usual case) is walked as it is,
+  // without a copy of every sample (issue 17: per-sample objects were the worker's garbage).
+  const raw = batch.samples as Sample[];
+  const atOf = (x: Sample) => {
     const t = x.measuredAtMs - shift;
-    return { kind: x.kind, value: x.value, at: t > receivedAt + cfg.futureToleranceMs ? receivedAt : t };
-  });
-  if (!samples.every((x, i) => i === 0 || samples[i - 1]!.at <= x.at)) samples.sort((a, b) => a.at - b.at);
+    return t > receivedAt + cfg.futureToleranceMs ? receivedAt : t;
+  };
+  let inOrder = true;
+  for (let i = 1; i < raw.length && inOrder; i++) inOrder = atOf(raw[i - 1]!) <= atOf(raw[i]!);
   const vitalAt = (track.vitalAt ??= {});
-  for (const sample of samples) {
-    const info = vitalByKind(sample.kind);
-    if (!info) continue;
+  // No alert of any kind: no condition to clear (clearCondition would find none).
+  const anyAlert = hasAny(s.alerts);
+  const step = (kind: number, value: number, at: number) => {
+    const info = vitalByKind(kind);
+    if (!info) return;
     if (vitalAt[info.key] === undefined || vitalAt[info.key]! < receivedAt) {
       vitalAt[info.key] = receivedAt;
-      push(clearCondition(s, cfg, `sensor-off:${batch.deviceId}:${info.key}`, receivedAt));
+      if (anyAlert) push(clearCondition(s, cfg, `sensor-off:${batch.deviceId}:${info.key}`, receivedAt));
     }
     const prev = s.latest[info.key];
     // An older (replayed) reading of this vital never overrides its current picture.
-    if (prev && sample.at < prev.at) continue;
-    s.latest[info.key] = { value: sample.value, at: sample.at };
-    for (const { rule, dir, key, kind } of rules.get(info.key) ?? []) {
-      const st = (s.limits[key] ??= initialLimitState());
-      const tr = stepLimit(rule, dir, st, sample.value, sample.at);
+    if (prev && at < prev.at) return;
+    if (prev) { prev.value = value; prev.at = at; } else s.latest[info.key] = { value, at };
+    for (const { rule, dir, key, kind: alertKind } of rules.get(info.key) ?? NO_RULES) {
+      // A limit inside its bounds with nothing pending is not kept (nor persisted): absent
+      // means the initial state. Stepped on a scratch copy, kept only if it left that state.
+      const kept = s.limits[key];
+      const st = kept ?? Object.assign(scratch, IDLE);
+      const tr = stepLimit(rule, dir, st, value, at);
+      if (!kept) { if (!isIdle(st)) s.limits[key] = { ...st }; } else if (isIdle(st)) delete s.limits[key];
       if (tr?.type === 'raise') {
         push(raise(s, cfg, {
-          deviceId: batch.deviceId, kind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
+          deviceId: batch.deviceId, kind: alertKind, priority: rule.priority, vital: rule.vital, value: tr.value, threshold: tr.threshold,
           message: `${info.display} ${dir} ${tr.value} ${info.ucum} (limit ${tr.threshold})`, news2Score: s.news2?.score ?? -1, news2Band: s.news2?.band ?? '',
         }, tr.at));
       } else if (tr?.type === 'clear') {
-        push(clearCondition(s, cfg, kind, tr.at, tr.value));
+        push(clearCondition(s, cfg, alertKind, tr.at, tr.value));
       }
     }
+  };
+  if (inOrder) {
+    for (const x of raw) step(x.kind, x.value, atOf(x));
+  } else {
+    const sorted = raw.map((x) => ({ kind: x.kind, value: x.value, at: atOf(x) })).sort((a, b) => a.at - b.at);
+    for (const x of sorted) step(x.kind, x.value, x.at);
   }
   // Sensor off: the device keeps sending, but one of its continuous vitals has stopped (a
   // probe off the finger). A device that stops altogether is "offline" instead.
@@ -92,6 +108,20 @@ export function onBatch(s: PatientState, cfg: EngineConfig, batch: VitalsBatch, 
 }
 
 interface CompiledRule { rule: LimitRule; dir: Direction; key: string; kind: string }
+const NO_RULES: CompiledRule[] = [];
+const IDLE: LimitState = Object.freeze(initialLimitState());
+const scratch: LimitState = initialLimitState();
+const isIdle = (st: LimitState) => st.since === null && st.count === 0 && !st.alarming;
+
+/**
+ * A state as the store held it, made current: limits in their initial state are not kept
+ * (state persisted before issue 17 kept every one). Returns `s`, changed in place.
+ */
+export function fromStored(s: PatientState): PatientState {
+  for (const key of Object.keys(s.limits ?? {})) if (isIdle(s.limits[key]!)) delete s.limits[key];
+  return s;
+}
+const hasAny = (o: object) => { for (const _ in o) return true; return false; };
 /**
  * The effective rules per vital, with their state keys and alert kinds: built once per set
  * of rules and overrides, not for every sample (the worker's hot path). Cached by object

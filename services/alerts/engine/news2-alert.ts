@@ -7,9 +7,9 @@ import type { AlertRecord, EngineConfig, Observed, PatientState } from './types.
 const BAND_PRIORITY: Record<News2Band, Priority> = { low: 'low', 'low-medium': 'medium', medium: 'medium', high: 'high' };
 
 export function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: string): AlertRecord[] {
-  const times = Object.values(s.latest).map((v) => v.at);
-  if (times.length === 0) return [];
-  const newest = Math.max(...times);
+  let newest = -Infinity;
+  for (const k in s.latest) newest = Math.max(newest, s.latest[k]!.at);
+  if (newest === -Infinity) return [];
   const flag = (o: Observed | undefined) => (o ? { value: o.value >= 0.5, at: o.at } : undefined);
   // Unknown oxygen or consciousness stays unknown (issue 14): the score says it is incomplete.
   const result = news2FromSources(
@@ -21,12 +21,15 @@ export function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: stri
   const previousMissing = s.news2Missing ?? '';
   s.news2 = { score: result.score, band: result.band };
   s.news2Missing = missing;
-  const text = `NEWS2 ${result.complete ? '' : 'at least '}${result.score} (${result.band}${result.spo2Scale === 2 ? ', SpO2 scale 2' : ''})${result.complete ? '' : `; incomplete: ${missing} not recorded`}`;
   const rose = BAND_ORDER.indexOf(result.band) > BAND_ORDER.indexOf(previous);
   const fell = BAND_ORDER.indexOf(result.band) < BAND_ORDER.indexOf(previous);
-  const fields = { value: result.score, news2Score: result.score, news2Band: result.band, news2Missing: missing, news2Response: result.response, message: text };
+  // Built only when an alert takes them (most batches change no band: issue 17, the hot path).
+  const fields = () => ({
+    value: result.score, news2Score: result.score, news2Band: result.band, news2Missing: missing, news2Response: result.response,
+    message: `NEWS2 ${result.complete ? '' : 'at least '}${result.score} (${result.band}${result.spo2Scale === 2 ? ', SpO2 scale 2' : ''})${result.complete ? '' : `; incomplete: ${missing} not recorded`}`,
+  });
   if (rose && result.band !== 'low') {
-    const r = raise(s, cfg, { deviceId, kind: 'news2', priority: BAND_PRIORITY[result.band], vital: 'news2', threshold: 0, ...fields }, newest);
+    const r = raise(s, cfg, { deviceId, kind: 'news2', priority: BAND_PRIORITY[result.band], vital: 'news2', threshold: 0, ...fields() }, newest);
     return r ? [r] : [];
   }
   const current = s.alerts.news2;
@@ -36,7 +39,7 @@ export function evaluateNews2(s: PatientState, cfg: EngineConfig, deviceId: stri
   }
   if (current && current.state !== 'resolved' && current.conditionActive !== false && (fell || missing !== previousMissing)) {
     const lower = fell && BAND_PRIORITY[result.band] !== current.priority;
-    Object.assign(current, { ...fields, priority: fell ? BAND_PRIORITY[result.band] : current.priority, updatedAt: Math.max(newest, current.updatedAt) });
+    Object.assign(current, { ...fields(), priority: fell ? BAND_PRIORITY[result.band] : current.priority, updatedAt: Math.max(newest, current.updatedAt) });
     return [emitted(current, lower ? 'priority-lowered' : 'updated')];
   }
   return [];
