@@ -1,8 +1,8 @@
 // The alert worker: the shared consumer host (services/common/consumer-host.ts) on the vitals,
 // device-status and alert-command topics, plus a processor (decode, engine, changes), a state
-// store (the compacted state topic) and a publisher (alerts topic, MQTT, InfluxDB, webhook).
+// store (the compacted state topic), a publisher (alerts topic, MQTT, InfluxDB, webhook) and
+// the fetch as a unit of work (fetch-units.ts).
 // This file only composes them and keeps the order that makes the alerts at least once.
-import type { EachBatchPayload } from 'kafkajs';
 import type { MqttClient } from 'mqtt';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { createConsumerHost } from '../common/consumer-host.js';
@@ -13,9 +13,10 @@ import type { PatientBoundOptions } from '../common/patient-bound.js';
 import { createAssignment } from './assignment.js';
 import { CoPartitionedAssigner } from './co-partitioned-assigner.js';
 import type { AlertRecord, EngineConfig, PatientState } from './engine.js';
+import { createFetchUnits } from './fetch-units.js';
 import { createInactivityTicker } from './inactivity-ticker.js';
 import { createPatientStates } from './patient-states.js';
-import { createAlertProcessor, type Processed } from './processor.js';
+import { createAlertProcessor } from './processor.js';
 import { createAlertPublisher } from './publisher.js';
 import { createTopicStateStore, type StateStore } from './state-store.js';
 import type { WebhookRetry } from './webhook-outbox.js';
@@ -70,7 +71,6 @@ export interface AlertsDeps {
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now, store }: AlertsDeps) {
   collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
   const { topics } = options;
-  const unitMessages = options.unitMessages ?? 2000;
   /** Batches, inactivity ticks and state reloads run one at a time (they share the patients' state). */
   let lock: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -89,8 +89,15 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
   });
   const processor = createAlertProcessor({ topics, engine: options.engine, memory, log, registry });
   const assignment = createAssignment({ vitalsTopic: topics.vitals, memory, host: () => host, exclusive, tickMs: options.tickMs, log, now });
+  const units = createFetchUnits({
+    unitMessages: options.unitMessages ?? 2000, exclusive, memory, processor, loaded: assignment.loaded, emit, log,
+    async deadLetter(dead) {
+      if (topics.deadLetter) await host.producer().send({ topic: topics.deadLetter, acks: -1, messages: dead });
+      else log.error({ count: dead.length }, 'no dead-letter topic configured: malformed alert commands kept only in the commands topic');
+    },
+  });
   const host = createConsumerHost({
-    kafka, log, registry, eachBatch,
+    kafka, log, registry, eachBatch: units.eachBatch,
     parts: publisher.parts,
     hooks: assignment.hooks,
     options: {
@@ -103,7 +110,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
         ...(topics.deadLetter ? [{ topics: [topics.deadLetter], partitions: options.partitions, configEntries: retentionConfig(DEFAULT_RETENTION) }] : []),
       ],
       subscribe: [topics.vitals, topics.status, topics.commands],
-      // Every partition batch of a fetch at once, so that they are handled together (eachBatch).
+      // Every partition batch of a fetch at once, so that they are handled together (fetch-units.ts).
       concurrency: 3 * options.partitions,
       // Commands are not data whose absence means anything: only vitals and status count as behind.
       lagTopics: [topics.vitals, topics.status],
@@ -136,101 +143,6 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     await publisher.send(snapshot);
     await memory.persist(values);
     await publisher.announce(snapshot, receivedAt);
-  }
-
-  /** Batches of the fetch under way, waiting to be handled together. */
-  let joining: { payload: EachBatchPayload; resolve: () => void; reject: (err: unknown) => void }[] = [];
-
-  /**
-   * kafkajs hands a fetch's partition batches to concurrent eachBatch calls in the same turn
-   * of the event loop (`partitionsConsumedConcurrently`, below). They are handled together:
-   * evaluated in fetch order, then one alerts write (if any changed), one state write and
-   * (in the consumer host) one offset commit for all of them, instead of one of each per
-   * partition batch (issue 17: those round trips were most of the worker's cost and, in
-   * series, most of its share of the publish -> alert latency).
-   */
-  async function eachBatch(payload: EachBatchPayload): Promise<void> {
-    await assignment.loaded(payload.heartbeat);
-    await new Promise<void>((resolve, reject) => {
-      joining.push({ payload, resolve, reject });
-      if (joining.length === 1) setImmediate(() => { const group = joining; joining = []; void handleInUnits(group); });
-    });
-    await payload.heartbeat();
-  }
-
-  /**
-   * A fetch's batches in units of at most `unitMessages` records (a whole batch at least),
-   * one after another: a worker catching up (fetches of megabytes) still yields to the event
-   * loop, heartbeats and persists between units, as it did between partition batches. After a
-   * failed unit the rest are failed unprocessed: read again from their committed offsets.
-   */
-  async function handleInUnits(group: typeof joining): Promise<void> {
-    const units: (typeof joining)[] = [];
-    let records = Infinity;
-    for (const j of group) {
-      const n = j.payload.batch.messages.length;
-      if (records + n > unitMessages) { units.push([]); records = 0; }
-      units.at(-1)!.push(j);
-      records += n;
-    }
-    for (let i = 0; i < units.length; i++) {
-      const failed = await handleTogether(units[i]!);
-      if (failed) {
-        for (const j of units.slice(i + 1).flat()) j.reject(failed);
-        return;
-      }
-    }
-  }
-
-  /** Handles `group` as one unit of work; returns the error it failed with (every batch of it rejected), or null. */
-  async function handleTogether(group: typeof joining): Promise<unknown> {
-    let lastOffsets: (string | null)[];
-    try {
-      lastOffsets = await exclusive(async () => {
-        const undo = memory.begin();
-        try {
-          const changes: AlertRecord[] = [];
-          const dirty = new Set<string>();
-          const dead: Processed['dead'] = [];
-          let lastReceived = 0;
-          const last: (string | null)[] = [];
-          for (const { payload: { batch, isRunning, isStale } } of group) {
-            const r = processor.process(batch, undo, () => isRunning() && !isStale());
-            for (const c of r.changes) changes.push(c);
-            for (const p of r.dirty) dirty.add(p);
-            for (const d of r.dead) dead.push(d);
-            lastReceived = Math.max(lastReceived, r.lastReceived);
-            last.push(r.last);
-          }
-          // Before the offsets move: a failed send rolls the batches back and they are read
-          // again (a dead letter may then be written twice: at least once, like every record here).
-          if (dead.length > 0) {
-            if (topics.deadLetter) await host.producer().send({ topic: topics.deadLetter, acks: -1, messages: dead });
-            else log.error({ count: dead.length }, 'no dead-letter topic configured: malformed alert commands kept only in the commands topic');
-          }
-          await emit(changes, dirty, lastReceived);
-          return last;
-        } catch (err) {
-          // Nothing of these batches is known to be persisted: forget them, so that their
-          // redelivery (same records, from the last committed offsets) raises the same alerts again.
-          memory.rollback(undo);
-          const { batch } = group[0]!.payload;
-          log.warn({ err, batches: group.length, topic: batch.topic, partition: batch.partition, offset: batch.firstOffset(), patients: undo.touched.size }, 'alert batch not persisted; in-memory state rolled back for a retry');
-          throw err;
-        }
-      });
-    } catch (err) {
-      for (const j of group) j.reject(err);
-      return err ?? new Error('alert batch failed');
-    }
-    // From here the state store holds these batches' effects: a failed commit means a
-    // redelivery that the engine recognises (device sequences) and ignores.
-    group.forEach((j, i) => {
-      const last = lastOffsets[i];
-      if (last != null) j.payload.resolveOffset(last); // committed by the consumer host once all have resolved
-      j.resolve();
-    });
-    return null;
   }
 
   return {

@@ -24,6 +24,6 @@ export { DEFAULT_ENGINE_CONFIG, newPatientState } from './engine/types.js';
 export { categoryOf } from './engine/records.js';
 export { isDuplicate, isDuplicateBatch } from './engine/dedupe.js';
 export { trackClock } from './engine/device-track.js';
-export { onBatch } from './engine/batch.js';
+export { fromStored, onBatch } from './engine/batch.js';
 export { needsTick, onStatus, onTick } from './engine/status-tick.js';
 export { beforeDischarge, onCommand, onDischarge, onObservation, type CommandResult, type ObservationCommand, type Spo2ScaleCommand } from './engine/commands.js';

@@ -1,7 +1,7 @@
 import type { Registry } from 'prom-client';
 import type { Logger } from '../common/logger.js';
 import type { PatientBoundOptions } from '../common/patient-bound.js';
-import { newPatientState, type PatientState } from './engine.js';
+import { fromStored, newPatientState, type PatientState } from './engine.js';
 import { createStateEviction } from './state-eviction.js';
 import type { StateStore } from './state-store.js';
 
@@ -89,7 +89,7 @@ export function createPatientStates({ store, fileOverrides, bound, registry, log
     replace(loaded: Map<string, PatientState>): void {
       states.clear();
       persisted.clear();
-      for (const [k, v] of loaded) { states.set(k, v); persisted.set(k, JSON.stringify(v)); }
+      for (const [k, v] of loaded) { states.set(k, fromStored(v)); persisted.set(k, JSON.stringify(v)); }
       eviction.reset(loaded.keys());
     },
 

@@ -42,7 +42,11 @@ function checkIds(deviceId: string | null, patientId: string): void {
  * caller publishes the changes and persists the dirty patients, or rolls back.
  */
 export function createAlertProcessor({ topics, engine, memory, log, registry }: ProcessorDeps) {
-  const records = new Counter({ name: 'vitals_alerts_records_total', help: 'Records evaluated, by topic kind', labelNames: ['kind'], registers: [registry] });
+  const counter = new Counter({ name: 'vitals_alerts_records_total', help: 'Records evaluated, by topic kind', labelNames: ['kind'], registers: [registry] });
+  // One child per kind, made once: a labelled inc() per record hashed its labels every time.
+  const kinds = ['unassigned', 'discharged', 'vitals', 'status', 'command', 'dead-letter', 'invalid'] as const;
+  const children = new Map(kinds.map((k) => [k, counter.labels({ kind: k })]));
+  const records = { inc: ({ kind }: { kind: (typeof kinds)[number] }) => children.get(kind)!.inc() };
 
   /** Applies one record; returns the patient whose state changed, or null (skipped). */
   function apply(topic: string, message: Batch['messages'][number], receivedAt: number, undo: Undo, changes: AlertRecord[]): string | null {
@@ -116,3 +120,5 @@ export function createAlertProcessor({ topics, engine, memory, log, registry }: 
     },
   };
 }
+
+export type AlertProcessor = ReturnType<typeof createAlertProcessor>;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { DEFAULT_ENGINE_CONFIG, isDuplicate, newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type DeviceTrack, type EngineConfig } from '../../services/alerts/engine.js';
+import { DEFAULT_ENGINE_CONFIG, fromStored, isDuplicate, newPatientState, onBatch, onCommand, onStatus, onTick, type AlertRecord, type DeviceTrack, type EngineConfig } from '../../services/alerts/engine.js';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { VitalKind, VitalsBatch } from '../../services/common/proto.js';
 
@@ -153,4 +153,41 @@ test('state persisted with the old list of sequences is converted and still reco
   assert.deepEqual(old.seen, [[5, 7], [9, 9]]);
   assert.equal(isDuplicate(old, 8, 512), false);
   assert.deepEqual(old.seen, [[5, 9]]);
+});
+
+test('state persisted with every limit kept (before issue 17) still loads: a pending violation keeps its onset, idle limits are not kept', () => {
+  const idle = { since: null, count: 0, alarming: false };
+  const old = newPatientState('pat-1');
+  old.limits = Object.fromEntries(DEFAULT_RULES.flatMap((r) => [[`${r.vital}:low`, { ...idle }], [`${r.vital}:high`, { ...idle }]]));
+  old.limits['spo2:low'] = { since: T0 + 1000, count: 3, alarming: false };
+  const s = fromStored(JSON.parse(JSON.stringify(old)) as typeof old); // as the worker loads it from the state topic
+  assert.deepEqual(s.limits, { 'spo2:low': { since: T0 + 1000, count: 3, alarming: false } });
+  // The onset persisted before the restart counts: 10 s after it, the alarm.
+  assert.deepEqual(onBatch(s, cfg, spo2(85, T0 + 10_000), T0 + 10_000).filter((a) => a.kind === 'limit:spo2:low'), []);
+  const raised = onBatch(s, cfg, spo2(85, T0 + 11_000), T0 + 11_000).filter((a) => a.kind === 'limit:spo2:low');
+  assert.deepEqual(raised.map((a) => [a.change, a.raisedAt]), [['raised', T0 + 11_000]]);
+  // What is persisted now: only the limit that is not in its initial state.
+  assert.deepEqual(JSON.parse(JSON.stringify(s)).limits, { 'spo2:low': { since: T0 + 1000, count: 5, alarming: true } });
+  // Cleared past the hysteresis: back to the initial state, so not kept either.
+  assert.equal(onBatch(s, noLatch, spo2(93, T0 + 12_000), T0 + 12_000).filter((a) => a.kind === 'limit:spo2:low')[0]?.change, 'resolved');
+  assert.deepEqual(s.limits, {});
+});
+
+test('a limit onset is kept from one batch to the next, with no idle limit state in between', () => {
+  const s = newPatientState('pat-1');
+  onBatch(s, cfg, spo2(97, T0), T0);
+  assert.deepEqual(s.limits, {}, 'inside every limit: nothing kept');
+  onBatch(s, cfg, spo2(85, T0 + 1000), T0 + 1000);
+  assert.deepEqual(s.limits, { 'spo2:low': { since: T0 + 1000, count: 1, alarming: false } });
+  const r = JSON.parse(JSON.stringify(s)) as typeof s; // a restart in the middle of the delay
+  assert.deepEqual(onBatch(r, cfg, spo2(85, T0 + 11_000), T0 + 11_000).filter((a) => a.kind === 'limit:spo2:low').map((a) => a.raisedAt), [T0 + 11_000]);
+});
+
+test('samples of one batch out of time order are evaluated in time order', () => {
+  const s = newPatientState('pat-1');
+  const samples = [T0 + 10_000, T0, T0 + 5000, T0 + 11_000].map((at, i) => ({ kind: VitalKind.VITAL_KIND_SPO2, value: i === 3 ? 97 : 85, unit: '%', measuredAtMs: at }));
+  const out = onBatch(s, cfg, VitalsBatch.create({ deviceId: 'dev-1', patientId: 'pat-1', sequence: ++seq, sentAtMs: T0 + 11_000, batteryPercent: 90, samples }), T0 + 11_000);
+  // In time order: 85 from T0 to T0+10 s (10 s: raised at T0+10 s), then 97 (inside, not past the latch).
+  assert.deepEqual(out.filter((a) => a.kind === 'limit:spo2:low').map((a) => [a.change, a.raisedAt]), [['raised', T0 + 10_000], ['latched', T0 + 10_000]]);
+  assert.deepEqual(s.latest.spo2, { value: 97, at: T0 + 11_000 });
 });

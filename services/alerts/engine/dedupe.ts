@@ -46,27 +46,28 @@ export function isDuplicateBatch(track: DeviceTrack, batch: { sequence: number; 
   const seq = batch.sequence;
   const sentAt = batch.sentAtMs;
   track.seen ??= [];
-  const newBoot = (boot: string) => {
-    track.prevBoot = { boot: track.boot ?? '', seen: track.seen, startedAt: track.bootStartedAt ?? 0 };
-    track.boot = boot;
-    track.seen = [];
-    track.bootStartedAt = sentAt;
-  };
   if (batch.bootId) {
     if (track.boot === undefined && track.seen.length === 0) { track.boot = batch.bootId; track.bootStartedAt = sentAt; }
     if (batch.bootId !== track.boot) {
       if (track.prevBoot?.boot === batch.bootId) return isDuplicate(prevAsTrack(track.prevBoot), seq, window);
-      newBoot(batch.bootId);
+      newBoot(track, batch.bootId, sentAt);
     }
   } else {
     const max = track.seen.length > 0 ? track.seen[track.seen.length - 1]![1] : 0;
     if (track.prevBoot && track.bootStartedAt !== undefined && sentAt < track.bootStartedAt && track.boot?.startsWith('auto:')) {
       return isDuplicate(prevAsTrack(track.prevBoot), seq, window); // from before the detected restart
     }
-    if (max > 0 && seq <= Math.ceil(max / 2) && sentAt > (track.maxSentAt ?? Infinity)) newBoot(`auto:${sentAt}`);
+    if (max > 0 && seq <= Math.ceil(max / 2) && sentAt > (track.maxSentAt ?? Infinity)) newBoot(track, `auto:${sentAt}`, sentAt);
   }
   if (isDuplicate(track, seq, window)) return true;
   track.maxSentAt = Math.max(track.maxSentAt ?? 0, sentAt);
   return false;
+}
+/** A new boot of the device (first batch sent at `sentAt`): the current one's sequences become the previous boot's. */
+function newBoot(track: DeviceTrack, boot: string, sentAt: number): void {
+  track.prevBoot = { boot: track.boot ?? '', seen: track.seen, startedAt: track.bootStartedAt ?? 0 };
+  track.boot = boot;
+  track.seen = [];
+  track.bootStartedAt = sentAt;
 }
 const prevAsTrack = (p: NonNullable<DeviceTrack['prevBoot']>): DeviceTrack => ({ lastSeen: 0, online: true, statusAt: 0, seen: p.seen });
