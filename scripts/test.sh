@@ -15,25 +15,31 @@ if [[ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]]; then
   (apt-get install -y -qq chromium || (apt-get update -qq && apt-get install -y -qq chromium)) > .stack/logs/apt-chromium.log 2>&1 \
     || { echo "test: apt-get install chromium failed (see .stack/logs/apt-chromium.log)" >&2; exit 1; }
 fi
-npm run --silent lint
+# Each step's wall time and the load average when it ended, so a slow run says where the time went.
+timed() {
+  local name="$1" t=$SECONDS; shift
+  "$@"
+  echo "[test] $name: $((SECONDS - t)) s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
+}
+timed lint npm run --silent lint
 echo "[test] lint ok"
-npm run --silent build
+timed build npm run --silent build
 leftovers=".stack/leftovers-before.json"
 node --import tsx test/leftovers/leftovers.ts snapshot "$leftovers"
-npm run --silent test:unit
-npm run --silent test:package
-npm run --silent test:integration
+timed unit npm run --silent test:unit
+timed package npm run --silent test:package
+timed integration npm run --silent test:integration
 # Hostile input and broken dependencies (issue 16); it kills -9 the stack's Mosquitto once.
-npm run --silent test:security
-npm run --silent test:e2e
+timed security npm run --silent test:security
+timed e2e npm run --silent test:e2e
 # Last: it restarts and pauses the stack's own services.
-npm run --silent test:faults
+timed faults npm run --silent test:faults
 # Consumer groups under faults (issue 17), reduced: one round of kill -9 of one writer and one
 # alert worker with two of each running, then one of each started back (npm run test:scale: 2 rounds).
-SCALE_ROUNDS=1 npm run --silent test:scale
+SCALE_ROUNDS=1 timed scale npm run --silent test:scale
 node --import tsx test/leftovers/leftovers.ts check "$leftovers"
 # The Docker path (scripts/docker.sh test): the images, `docker compose up` with the demo fleet,
 # smoke + pipeline through testcontainers; it installs and starts an engine where none runs, and
 # removes its containers, networks and volumes and stops the engine it started.
-npm run --silent test:docker
+timed docker npm run --silent test:docker
 echo "[test] all suites passed in $((SECONDS - t0)) s"

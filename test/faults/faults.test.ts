@@ -101,9 +101,19 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   // The fixed waits below are the faults themselves (how long a part stays down while the
   // devices go on publishing), not waits for something to happen. A kill resolves once the
   // process has exited.
-  const faults: { name: string; batches?: number; inject: () => Promise<void> }[] = [
+  // Each fault's run: 8 devices x 160 batches (1,280 QoS 1 batches) at a batch every 160 ms,
+  // a 26 s run with the desaturation from 2 s to 22 s: SpO2 is under 90 for about 15 s of it
+  // (the 10 s alarm delay fits with 5 s to spare) and back past the 2-point hysteresis by 22 s,
+  // so the alarm raises and its condition clears inside the run. (At 250 ms the same batches
+  // took 40 s, of which the last 14 s only waited for the run to end.) A fault keeps the old
+  // pace where the run must go on past the part's return (recovery is measured on it).
+  const pace = { intervalMs: 160, desaturationMs: 20_000 };
+  const faults: { name: string; batches?: number; intervalMs?: number; desaturationMs?: number; inject: () => Promise<void> }[] = [
     { name: 'kill -9 ingest', inject: async () => { await services.ingest!.kill('SIGKILL'); await sleep(2000); await start('ingest'); } },
-    { name: 'kill -9 writer', inject: async () => { await services.writer!.kill('SIGKILL'); await sleep(2000); await start('writer'); } },
+    // The old pace: a killed writer's partitions wait for its 20 s session before the new one
+    // holds them, so its "started" comes about 28 s into the run, after a 26 s run's last batch
+    // (the recovery would have nothing published after the restart to be measured on).
+    { name: 'kill -9 writer', intervalMs: 250, desaturationMs: 24_000, inject: async () => { await services.writer!.kill('SIGKILL'); await sleep(2000); await start('writer'); } },
     { name: 'kill -9 alert worker', inject: async () => { await services.alerts!.kill('SIGKILL'); await sleep(2000); await start('alerts'); } },
     // Not blocking the event loop: the devices (the in-process simulator) go on measuring and
     // publishing while a part is down, as real ones do. (A frozen simulator also skipped the
@@ -118,7 +128,7 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     // A longer outage than any client retry budget: producers, consumers and the alert
     // worker's publishes fail for a minute and must recover by themselves. The simulation
     // runs long enough to go on past the restart (recovery is measured on it).
-    { name: 'stop kafka 60 s', batches: 400, inject: async () => { await stackCmdAsync('down', 'kafka'); await sleep(60_000); await stackCmdAsync('up', 'kafka'); } },
+    { name: 'stop kafka 60 s', batches: 400, intervalMs: 250, desaturationMs: 24_000, inject: async () => { await stackCmdAsync('down', 'kafka'); await sleep(60_000); await stackCmdAsync('up', 'kafka'); } },
     { name: 'pause influxdb 15 s', inject: async () => { process.kill(pidOf('influxd'), 'SIGSTOP'); await sleep(15_000); process.kill(pidOf('influxd'), 'SIGCONT'); } },
   ];
   const only = process.env.FAULTS ? new Set(process.env.FAULTS.split(',')) : null;
@@ -135,16 +145,18 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     await t.test(fault.name, async (st) => {
       const published = new Map<string, number>(); // "device#seq" -> publish time
       await provisioner.provisionFleet(first, devices);
+      const intervalMs = fault.intervalMs ?? pace.intervalMs;
       const run = simulate({
-        mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice: first, batches: fault.batches ?? 160, intervalMs: 250, readingsPerBatch: 1,
-        scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: 24_000 }],
+        mqttUrl: s.mqttUrl, deviceSecret: s.env.MQTT_DEVICE_SECRET!, devices, firstDevice: first, batches: fault.batches ?? 160, intervalMs, readingsPerBatch: 1,
+        scenarios: [{ name: 'desaturation', device: 1, startMs: 2_000, durationMs: fault.desaturationMs ?? pace.desaturationMs }],
         onPublish: (d, seq, at) => published.set(`${d}#${seq}`, at),
       });
       // The fault comes 6 s into the run, 4 s into the desaturation (the condition is on when the
       // part goes down), once the pipeline has stored a reading of this run: counted in the first
-      // device's published batches (24 x 250 ms), not on a clock that a slow connect would skew.
+      // device's published batches (6 s of them), not on a clock that a slow connect would skew.
       const lead = deviceIdFor(first);
-      await waitFor(`${fault.name}: ${lead} published 24 batches`, () => (published.has(`${lead}#24`) ? true : undefined), 60_000, 20);
+      const leadBatches = Math.ceil(6_000 / intervalMs);
+      await waitFor(`${fault.name}: ${lead} published ${leadBatches} batches`, () => (published.has(`${lead}#${leadBatches}`) ? true : undefined), 60_000, 20);
       await waitFor(`${fault.name}: a reading of this run stored before the fault`, async () => {
         const r = await query.collectRows(flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "device" and r._field == "seq" and r.device_id == ${lead}) |> limit(n: 1)`);
         return r.length > 0 ? true : undefined;

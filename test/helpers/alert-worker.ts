@@ -7,7 +7,24 @@ import { DEFAULT_ENGINE_CONFIG, type EngineConfig } from '../../services/alerts/
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
 import { encodeCommand, type AlertCommand } from '../../services/common/alert-contract-commands.js';
 import { createInfluxWriter } from '../../services/common/influx-writer.js';
+import { replicaAccounts } from './mqtt-accounts.js';
 import type { Pipeline } from './pipeline.js';
+
+/**
+ * Connects an in-process alert worker to the broker on an account of its own (role `alerts`,
+ * bound to a client id under the pipeline's id), removed with the pipeline. On the stack's one
+ * `alerts` account, two workers of tests running side by side would take over each other's
+ * connection (one client id), and MQTT deliveries would fail.
+ */
+export async function alertsMqtt(p: Pipeline): Promise<mqtt.MqttClient> {
+  const id = `${p.id}-alerts-${Math.random().toString(36).slice(2, 8)}`;
+  const password = p.s.env.MQTT_ALERTS_PASSWORD!;
+  const removeAccount = await replicaAccounts(p.s, 'alerts', [id], password);
+  p.cleanup(removeAccount);
+  const client = await mqtt.connectAsync(p.s.mqttUrl, { username: id, password, clientId: id, protocolVersion: 4 });
+  p.cleanup(() => client.endAsync());
+  return client;
+}
 
 /** A command with the author and time optional (the helper fills them in). */
 export type TestCommand = AlertCommand extends infer C ? (C extends AlertCommand ? Omit<C, 'at' | 'by'> & { at?: number; by?: string } : never) : never;
@@ -27,7 +44,7 @@ export async function startAlertWorker(p: Pipeline, opts: {
   webhookUrl?: string | undefined;
 }): Promise<TestAlertWorker> {
   const commands = `${p.topics.alerts}.commands`;
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
+  const mqttClient = await alertsMqtt(p);
   const worker = createAlertWorker({
     kafka: p.kafka,
     log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
@@ -42,7 +59,6 @@ export async function startAlertWorker(p: Pipeline, opts: {
       engine: { ...DEFAULT_ENGINE_CONFIG, rules: DEFAULT_RULES, ...opts.engine },
     },
   });
-  p.cleanup(() => mqttClient.endAsync());
   p.cleanup(() => worker.stop());
   await worker.start();
   const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });

@@ -1,7 +1,6 @@
 import type { TestContext } from 'node:test';
 import { InfluxDB } from '@influxdata/influxdb-client';
 import type { FastifyInstance } from 'fastify';
-import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import type { PatientBoundOptions } from '../../services/common/patient-bound.js';
@@ -13,6 +12,7 @@ import { createDeviceRegistry } from '../../services/api/device-registry.js';
 import { createDynsec, type Dynsec } from '../../services/common/dynsec.js';
 import { createLiveView, type LiveView } from '../../services/api/live-view.js';
 import { createInfluxWriter } from '../../services/common/influx-writer.js';
+import { alertsMqtt } from './alert-worker.js';
 import { startPipeline, type Pipeline } from './pipeline.js';
 import { uid } from './stack.js';
 
@@ -36,8 +36,7 @@ export async function startFull(t: TestContext, opts: { inactivityMs?: number; e
   // Groups named as the ACL rows granted for this pipeline expect (test/helpers/kafka-acl.ts).
   const id = p.id;
   const commandsTopic = `${p.topics.alerts}.commands`;
-  const mqttClient = await mqtt.connectAsync(p.s.mqttUrl, { username: p.s.env.MQTT_ALERTS_USERNAME!, password: p.s.env.MQTT_ALERTS_PASSWORD!, clientId: p.s.env.MQTT_ALERTS_USERNAME!, protocolVersion: 4 });
-  p.cleanup(() => mqttClient.endAsync());
+  const mqttClient = await alertsMqtt(p);
   const worker = createAlertWorker({
     kafka: p.kafkaAs('alerts'),
     log: quiet(),
