@@ -1,0 +1,43 @@
+// The ingest's pooled kafkajs Encoder (services/ingest/kafkajs-encoder.ts) must encode exactly
+// the bytes kafkajs encodes with zero-filled buffers: the same records, headers and batch
+// encoded by an unpatched kafkajs in a child process are compared byte for byte, with Node's
+// buffer pool filled with garbage first so a byte left unwritten would show.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { test } from 'node:test';
+import { poolKafkaEncoder } from '../../services/ingest/kafkajs-encoder.js';
+
+const require = createRequire(import.meta.url);
+
+// Plain CommonJS, run by both sides: a record batch of three records with headers (one null
+// key, a multi-byte string, a value past the 512-byte initial buffer), then its produce request.
+const ENCODE = `
+const Record = require('kafkajs/src/protocol/recordBatch/record/v0');
+const { RecordBatch } = require('kafkajs/src/protocol/recordBatch/v0');
+const Long = require('kafkajs/src/utils/long');
+const produce = require('kafkajs/src/protocol/requests/produce/v3/request');
+async function encode() {
+  const records = [
+    Record({ offsetDelta: 0, timestampDelta: 0, key: Buffer.from('patient-1'), value: Buffer.alloc(700, 7), headers: { 'mqtt-topic': 'vitals/v1/devices/d-1/telemetry', 'received-at-ms': '1796052947459', 'device-id': 'd-1', sequence: '42', attribution: 'assigned' } }),
+    Record({ offsetDelta: 1, timestampDelta: 3, key: null, value: Buffer.from('x'), headers: { detail: 'tempér\u00e9 \u2603', part: '1/2' } }),
+    Record({ offsetDelta: 2, timestampDelta: 5, key: Buffer.from('p'), value: Buffer.alloc(3000, 9), headers: {} }),
+  ];
+  const batch = await RecordBatch({ firstTimestamp: 1796052947000, maxTimestamp: 1796052947005, lastOffsetDelta: 2, producerId: Long.fromNumber(1234), producerEpoch: 1, firstSequence: 77, records });
+  const request = produce({ acks: -1, timeout: 30000, compression: 0, topicData: [{ topic: 'vitals', partitions: [{ partition: 3, firstSequence: 77, messages: [{ key: 'a', value: Buffer.alloc(600, 1), headers: { h: 'v' }, timestamp: 1796052947000 }] }] }] });
+  const req = await request.encode();
+  return Buffer.concat([batch.buffer, req.buffer]).toString('hex');
+}
+`;
+
+test('the pooled Encoder encodes the same bytes as kafkajs, with garbage in the buffer pool', async () => {
+  assert.equal(poolKafkaEncoder(), 'full', 'patched before kafkajs loaded');
+  const expected = execFileSync(process.execPath, ['-e', `${ENCODE}; encode().then((h) => process.stdout.write(h))`], { encoding: 'utf8', cwd: process.cwd() });
+  for (let i = 0; i < 64; i++) Buffer.allocUnsafe(1024).fill(0xa5); // dirty the shared pool
+  const encode = new Function('require', `${ENCODE}; return encode;`)(require) as () => Promise<string>;
+  const actual = await encode();
+  assert.ok(expected.length > 8000);
+  assert.equal(actual, expected);
+  const Encoder = require('kafkajs/src/protocol/encoder.js') as new () => object;
+  assert.ok(new Encoder() instanceof (Object.getPrototypeOf(Encoder) as new () => object), 'still an Encoder');
+});
