@@ -6,7 +6,9 @@
 // (docs/benchmarks.md, "Issue 17, a fair reference"). So the bench starts only from a broker
 // that holds no such backlog, and removes the sessions it creates as soon as a phase ends.
 import { readFileSync, statSync } from 'node:fs';
+import { STATE } from './context.js';
 import { savesSince } from './usage.js';
+import { pathToFileURL } from 'node:url';
 import mqtt from 'mqtt';
 import { createDynsec } from '../../services/common/dynsec.js';
 import type { StackEndpoints } from '../helpers/stack.js';
@@ -93,4 +95,13 @@ export async function saveNow(s: Pick<StackEndpoints, 'mqttUrl'>, admin: { usern
   } finally {
     await c.endAsync();
   }
+}
+
+// `npx tsx test/bench/broker-state.ts [save file]`: the broker's sessions, subscriptions and
+// queued messages (default: the local stack's Mosquitto; the file is as of its last save).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2] ?? `${STATE}/mosquitto/data/mosquitto.db`;
+  const st = readStore(file);
+  console.log(`${file}: ${Math.round(st.bytes / 1024)} KB, ${st.storedMessages} stored messages (${st.retained} retained), ${st.sessions.length} persistent sessions`);
+  for (const x of st.sessions) console.log(`  ${backlogSessions({ ...st, sessions: [x] }).length ? '!' : ' '} ${describe(x)}`);
 }
