@@ -4,7 +4,9 @@
 // Knobs: BENCH_STEP_S (60), BENCH_RATES (samples/s, comma list), BENCH_SCALE_DEVICES (10000),
 // BENCH_SKIP (comma list of: ceilings,pipeline,latency,reference,scale), BENCH_NODE_ARGS,
 // BENCH_LATENCY_RATE (default half the sustained rate), BENCH_LATENCY_ALARMS (120), BENCH_RUNTIME
-// (dist, the default: the services compiled, as production runs them; tsx: the sources).
+// (dist, the default: the services compiled, as production runs them; tsx: the sources),
+// BENCH_PURGE_SESSIONS=1 (end the broker's persistent sessions on the device topics before the
+// run; without it the bench refuses to start while any exists: see broker-state.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import mqtt from 'mqtt';
@@ -13,13 +15,14 @@ import { grantTestAcls, testAclNames } from '../helpers/kafka-acl.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { purgeSession } from '../helpers/pipeline.js';
 import { createProvisioner } from '../helpers/provision.js';
+import { backlogSessions, describe, endSessions, readStore, saveNow, type StoreState } from './broker-state.js';
 import { brokerCeiling, influxCeiling, kafkaCeiling } from './ceilings.js';
 import { IDLE_S, log, openBench, REPO, RUNTIME, SAMPLES_PER_MSG, SKIP, sleep, STATE, STEP_S } from './context.js';
 import { latency } from './latency.js';
 import { reference } from './reference.js';
 import { ratios, writeReport } from './report.js';
 import { scale, stepUp } from './steps.js';
-import { idleUsage } from './usage.js';
+import { brokerIdleWarning, idleUsage } from './usage.js';
 
 /** A counter from a service's metrics (its ops port is in its log); throws if it cannot be read. */
 async function ingestCounter(output: string, name: string): Promise<number> {
@@ -41,6 +44,38 @@ const results: Record<string, unknown> = {
   samplesPerMessage: SAMPLES_PER_MSG,
   versions: Object.fromEntries(readFileSync(`${STATE}/versions`, 'utf8').trim().split('\n').map((l) => l.split('='))),
 };
+// The broker's state at each phase boundary, from its save file (a save follows every change).
+const storeFile = `${STATE}/mosquitto/data/mosquitto.db`;
+const brokerState: Record<string, unknown> = {};
+const noteBroker = async (at: string): Promise<StoreState> => {
+  await saveNow(b.s, { username: E.MQTT_ADMIN_USERNAME!, password: E.MQTT_ADMIN_PASSWORD! }, `${STATE}/logs/mosquitto.log`);
+  const st = readStore(storeFile);
+  brokerState[at] = { storeKb: Math.round(st.bytes / 1024), storedMessages: st.storedMessages, retained: st.retained, sessions: st.sessions.map((x) => ({ clientId: x.clientId, messages: x.messages, subscriptions: x.subscriptions })) };
+  log(`broker ${at}: store ${Math.round(st.bytes / 1024)} KB, ${st.storedMessages} stored messages (${st.retained} retained), ${st.sessions.length} persistent sessions${st.sessions.length ? `: ${st.sessions.map(describe).join('; ')}` : ''}`);
+  return st;
+};
+results.broker = brokerState;
+const telegrafCreds = { username: E.MQTT_TELEGRAF_USERNAME!, password: E.MQTT_TELEGRAF_PASSWORD! };
+{
+  // A persistent session on the device topics (an ingest stopped without ending its session, an
+  // interrupted run's) gets a copy of every reading this run publishes: the broker's store grows
+  // by the whole load and every save (one per change) rewrites it, so the broker's CPU, and the
+  // pipelines that share the machine with it, would measure the broker's history, not the run.
+  // The reference's own session (Telegraf's account) is the bench's: ended without asking.
+  await purgeSession(b.s, telegrafCreds.username, telegrafCreds);
+  const stale = backlogSessions(await noteBroker('at start'));
+  if (stale.length && process.env.BENCH_PURGE_SESSIONS === '1') {
+    log(`ending ${stale.length} persistent sessions on the device topics (BENCH_PURGE_SESSIONS=1; their queued messages are discarded)`);
+    const failed = await endSessions(b.s, stale.map((x) => x.clientId), E.MQTT_PASSWORD ?? '');
+    if (failed.length) throw new Error(`bench: could not end the broker sessions ${failed.join(', ')}; end them (a clean-session connect as each) and run again`);
+    await noteBroker('after ending them');
+  } else if (stale.length) {
+    console.error(`bench: the broker holds ${stale.length} persistent sessions that would receive a copy of every reading this run publishes:\n  ${stale.map(describe).join('\n  ')}\n` +
+      'With a save after every change, Mosquitto would rewrite all of it on every save and the figures would measure that (docs/benchmarks.md). ' +
+      'If their queued messages are not needed (e.g. an ingest of an interrupted run or test), run again with BENCH_PURGE_SESSIONS=1 to end them; if a running ingest owns one, stop it first.');
+    process.exit(2);
+  }
+}
 const rates = (process.env.BENCH_RATES ?? '6000,12000,24000,36000,48000,60000,72000,90000').split(',').map(Number);
 const stackPids = { mosquitto: b.mosquittoPid, kafka: b.pidFile('kafka'), influxdb: b.pidFile('influxd') };
 
@@ -75,8 +110,12 @@ const svcEnv = {
 };
 // The services' Kafka ACL rows on the bench's names (issue 16).
 const revokeAcls = await grantTestAcls(b.s, b.kafka, id, { commands: `${id}.commands`, state: `${id}.state` });
-// One broker account per ingest connection, bound to its client id (issue 15).
-const removeIngestAccounts = await ingestAccounts(b.s, `${id}-ingest`, 8);
+// One broker account per ingest connection, bound to its client id (issue 15). Removed (sessions
+// first) once our phase is over, so our stopped ingest does not queue the reference phase's
+// device statuses; once only, whichever of that, an interrupt or the final clean-up comes first.
+const removeAccounts = await ingestAccounts(b.s, `${id}-ingest`, 8);
+let accountsRemoved: Promise<void> | null = null;
+const removeIngestAccounts = () => (accountsRemoved ??= removeAccounts());
 // Bulk: records produced in batches, then awaited in this reader (at the topics' end offsets).
 const provisioner = await createProvisioner(b.kafka, registryTopics, `${id}-provision`);
 b.provisionWith((first, count) => provisioner.provisionMany(first, count));
@@ -86,7 +125,8 @@ b.provisionWith((first, count) => provisioner.provisionMany(first, count));
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     log(`${sig}: removing the ingest's sessions and accounts`);
-    void b.close().then(removeIngestAccounts).then(() => provisioner.close()).finally(() => process.exit(130));
+    void b.close().then(removeIngestAccounts).then(() => provisioner.close())
+      .then(() => purgeSession(b.s, telegrafCreds.username, telegrafCreds)).finally(() => process.exit(130));
   });
 }
 const ingest = await b.service('ingest', svcEnv);
@@ -99,8 +139,11 @@ if (!SKIP.has('pipeline') && IDLE_S > 0) {
   // Settle first (connections, consumer group joins, the registry loaded), then nothing is published.
   await sleep(5000);
   log(`idle: services up, no load, ${IDLE_S} s`);
-  results.idle = await idleUsage({ ingest: ourPids.ingest, writer: ourPids.writer, alerts: ourPids.alerts, ...stackPids }, IDLE_S);
-  log('  ->', JSON.stringify(results.idle));
+  const idle = await idleUsage({ ingest: ourPids.ingest, writer: ourPids.writer, alerts: ourPids.alerts, ...stackPids }, IDLE_S);
+  results.idle = idle;
+  log('  ->', JSON.stringify(idle));
+  const warning = brokerIdleWarning('ours', idle, IDLE_S);
+  if (warning) log(warning);
 }
 if (!SKIP.has('pipeline')) {
   const r = await stepUp(b, 'pipeline', rates, ours, 'device', ourPids, { alertsGroup: { groupId: `${id}-alerts`, topic: topics.vitals }, unassigned: () => ingestCounter(ingest.output(), 'vitals_ingest_unassigned_samples_total') });
@@ -127,7 +170,9 @@ b.provisionWith(null); // the reference pipeline has no registry
 await provisioner.close();
 mkdirSync(`${REPO}bench-results`, { recursive: true });
 for (const [name, c] of Object.entries({ ingest, writer, alerts })) writeFileSync(`${REPO}bench-results/${id}-${name}.log`, c.output());
+await removeIngestAccounts().catch((err: unknown) => log('  ingest accounts cleanup failed:', (err as Error).message));
 await sleep(3000);
+await noteBroker('after our pipeline');
 
 if (!SKIP.has('reference')) {
   const ref = await reference(b, rates, stackPids);
@@ -135,6 +180,7 @@ if (!SKIP.has('reference')) {
   if (ref.idle) results.referenceIdle = ref.idle;
 }
 
+if (!SKIP.has('reference')) await noteBroker('after the reference');
 results.ratios = ratios(results, sustained);
 console.log(`\n${writeReport(results)}`);
 await b.close();
@@ -145,7 +191,7 @@ await b.close();
 log('cleaning up: persistent sessions and retained device statuses');
 await revokeAcls().catch((err: unknown) => log('  ACL cleanup failed:', (err as Error).message));
 await removeIngestAccounts().catch((err: unknown) => log('  ingest accounts cleanup failed:', (err as Error).message));
-await purgeSession(b.s, E.MQTT_TELEGRAF_USERNAME!, { username: E.MQTT_TELEGRAF_USERNAME!, password: E.MQTT_TELEGRAF_PASSWORD! }).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
+await purgeSession(b.s, telegrafCreds.username, telegrafCreds).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
 {
   const admin = await mqtt.connectAsync(E.MQTT_URL!, { username: E.MQTT_ADMIN_USERNAME!, password: E.MQTT_ADMIN_PASSWORD!, clientId: `${id}-cleanup`, protocolVersion: 4 });
   const inflight = new Set<Promise<unknown>>();

@@ -2,11 +2,12 @@
 // influxdb_v2, persistent MQTT session, acks=-1) fed the identical load as line protocol
 // (it cannot decode our protobuf; it does no validation, dead-lettering or alerting).
 import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureTopics } from '../../services/common/kafka.js';
+import { purgeSession } from '../helpers/pipeline.js';
 import { IDLE_S, log, REF_FIRST, REPO, sleep, STATE, type Bench } from './context.js';
 import { stepUp, type Step } from './steps.js';
-import { idleUsage, type Pids, type Usage } from './usage.js';
+import { brokerIdleWarning, idleUsage, type Pids, type Usage } from './usage.js';
 
 export async function reference(b: Bench, rates: number[], stackPids: Pids): Promise<{ steps: Step[]; sustained: number; idle?: Record<string, Usage> }> {
   const { E } = b;
@@ -32,8 +33,22 @@ export async function reference(b: Bench, rates: number[], stackPids: Pids): Pro
   const ksasl = { KAFKA_USERNAME: E.KAFKA_ADMIN_PASSWORD ? 'admin' : '', KAFKA_PASSWORD: E.KAFKA_ADMIN_PASSWORD ?? '' };
   const c1 = render('mqtt-to-kafka.conf.template', { ...ksasl, MQTT_URL: mqttUrl, MQTT_USERNAME: 'telegraf', MQTT_PASSWORD: E.MQTT_TELEGRAF_PASSWORD!, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, MQTT_TOPIC: 'bench/v1/devices/+/telemetry', CLIENT_ID: E.MQTT_TELEGRAF_USERNAME! });
   const c2 = render('kafka-to-influx.conf.template', { ...ksasl, KAFKA_BROKERS: brokers, KAFKA_TOPIC: refTopic, GROUP: `${b.id}-telegraf`, INFLUX_URL: E.INFLUX_URL!, INFLUX_TOKEN: E.INFLUX_TOKEN!, INFLUX_ORG: E.INFLUX_ORG!, INFLUX_BUCKET: refBucket });
-  const t1 = spawn(telegraf, ['--config', c1], { stdio: 'ignore' });
-  const t2 = spawn(telegraf, ['--config', c2], { stdio: 'ignore' });
+  // A Telegraf of a run killed outright (SIGKILL: no `exit` handler) would still hold the
+  // `telegraf` client id: the two would take the session from each other all phase long.
+  const pidFile = `${STATE}/run/bench-telegraf.pids`;
+  for (const pid of (existsSync(pidFile) ? readFileSync(pidFile, 'utf8') : '').split('\n').map(Number).filter(Boolean)) {
+    let cmd = '';
+    try { cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
+    if (cmd.startsWith(telegraf) && cmd.includes(STATE)) { process.kill(pid, 'SIGKILL'); log(`killed Telegraf ${pid}, left running by an interrupted run`); }
+  }
+  // A fresh session: one left by an interrupted run would deliver its backlog into this phase.
+  await purgeSession(b.s, E.MQTT_TELEGRAF_USERNAME!, { username: E.MQTT_TELEGRAF_USERNAME!, password: E.MQTT_TELEGRAF_PASSWORD! });
+  // Telegraf's own logs (connection losses, write errors) kept with the services' logs.
+  mkdirSync(`${REPO}bench-results`, { recursive: true });
+  const logTo = (name: string) => openSync(`${REPO}bench-results/${b.id}-${name}.log`, 'a');
+  const t1 = spawn(telegraf, ['--config', c1], { stdio: ['ignore', logTo('telegraf-mqtt-kafka'), logTo('telegraf-mqtt-kafka')] });
+  const t2 = spawn(telegraf, ['--config', c2], { stdio: ['ignore', logTo('telegraf-kafka-influx'), logTo('telegraf-kafka-influx')] });
+  writeFileSync(pidFile, `${t1.pid}\n${t2.pid}\n`);
   process.on('exit', () => { t1.kill('SIGKILL'); t2.kill('SIGKILL'); });
   try {
     await sleep(5000);
@@ -43,11 +58,18 @@ export async function reference(b: Bench, rates: number[], stackPids: Pids): Pro
       log(`reference idle: Telegraf up, no load, ${IDLE_S} s`);
       idle = await idleUsage({ 'telegraf-mqtt-kafka': refPids['telegraf-mqtt-kafka'], 'telegraf-kafka-influx': refPids['telegraf-kafka-influx'], ...stackPids }, IDLE_S);
       log('  ->', JSON.stringify(idle));
+      const warning = brokerIdleWarning('reference', idle, IDLE_S);
+      if (warning) log(warning);
     }
     const run = await stepUp(b, 'reference', rates, refBucket, 'device', refPids, { format: 'line', topicFor: (d: string) => `bench/v1/devices/${d}/telemetry` });
     return { ...run, ...(idle ? { idle } : {}) };
   } finally {
     t1.kill('SIGTERM');
     t2.kill('SIGTERM');
+    // Gone before the clean-up ends its session (at most 30 s: it flushes what it holds first).
+    const running = () => [t1, t2].filter((t) => t.exitCode === null && t.signalCode === null);
+    await Promise.race([Promise.all(running().map((t) => new Promise((r) => t.once('exit', r)))), sleep(30_000)]);
+    for (const t of running()) t.kill('SIGKILL');
+    rmSync(pidFile, { force: true });
   }
 }

@@ -3,7 +3,7 @@
 // (from its start until its samples are stored and, for ours, evaluated), peak RSS, and
 // samples per CPU-second of all the pipeline's processes, compared at the same rate.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { median, REPO, SAMPLES_PER_MSG, STEP_S } from './context.js';
+import { IDLE_S, median, REPO, SAMPLES_PER_MSG, STEP_S } from './context.js';
 import type { Step } from './steps.js';
 import type { Usage } from './usage.js';
 
@@ -92,6 +92,49 @@ export function ratios(results: Record<string, unknown>, sustained: number) {
   };
 }
 
+/** The shared services, counted in neither pipeline's cost but sharing the machine's cores with it. */
+export const SHARED_PROCS = ['mosquitto', 'kafka', 'influxdb'] as const;
+
+export interface SharedPhase {
+  phase: string;
+  idle: boolean;
+  windowS: number;
+  /** CPU-seconds over the window and as % of one core. */
+  parts: Record<string, { cpuS: number; pctOfCore: number }>;
+  /** Mosquitto's full saves of its store over the window, per second, and the store's size at the end. */
+  saves?: number; savesPerS?: number; storeKb?: number;
+}
+
+/**
+ * Mosquitto, Kafka and InfluxDB in every measured phase (each pipeline's idle phase and
+ * steps), so a shared service busy for reasons of its own (2026-11-30: Mosquitto at 65-71 %
+ * of a core in Telegraf's idle phase, saving its store about once a second) shows in every
+ * report rather than only as a slower pipeline.
+ */
+export function sharedPerPhase(results: Record<string, unknown>, idleS = IDLE_S): SharedPhase[] {
+  const rows: SharedPhase[] = [];
+  const row = (phase: string, idle: boolean, windowS: number, usage: Record<string, Usage>) => {
+    const parts: SharedPhase['parts'] = {};
+    for (const p of SHARED_PROCS) {
+      const u = usage[p];
+      if (u?.cpuS !== undefined && windowS > 0) parts[p] = { cpuS: u.cpuS, pctOfCore: Math.round((u.cpuS / windowS) * 1000) / 10 };
+    }
+    const m = usage.mosquitto;
+    rows.push({ phase, idle, windowS, parts, ...(m?.saves !== undefined ? { saves: m.saves, savesPerS: Math.round((m.saves / windowS) * 10) / 10 } : {}), ...(m?.storeKb !== undefined ? { storeKb: m.storeKb } : {}) });
+  };
+  for (const [label, idleKey, runKey] of [['ours', 'idle', 'pipeline'], ['reference', 'referenceIdle', 'reference']] as const) {
+    const idle = results[idleKey] as Record<string, Usage> | undefined;
+    if (idle && idleS > 0) row(`${label} idle`, true, idleS, idle);
+    for (const s of (results[runKey] as Run | undefined)?.steps ?? []) if (s.windowS) row(`${label} ${s.rate}/s`, false, s.windowS, s.usage);
+  }
+  return rows;
+}
+
+/** Idle phases where Mosquitto worked with nothing published: > 5 % of a core or a save every 5 s. */
+export function brokerBusyWhileIdle(rows: SharedPhase[]): SharedPhase[] {
+  return rows.filter((r) => r.idle && ((r.parts.mosquitto?.pctOfCore ?? 0) > 5 || (r.savesPerS ?? 0) > 0.2));
+}
+
 /** Writes bench-results/<time>.json and latest.md; returns the Markdown. */
 export function writeReport(results: Record<string, unknown>): string {
   mkdirSync(`${REPO}bench-results`, { recursive: true });
@@ -121,6 +164,22 @@ export function writeReport(results: Record<string, unknown>): string {
     md.push(`## Idle (${title}): services up, no load`, '', '| process | CPU % of one core | RSS MB |', '|---|---|---|');
     for (const [k, u] of Object.entries(idle as Record<string, Usage>)) md.push(`| ${k} | ${u.cpuPct} | ${u.rssMb} |`);
     md.push('');
+  }
+  if (results.broker && Object.keys(results.broker).length) {
+    md.push('## Broker state at the phase boundaries (its save file)', '', 'Persistent sessions hold what they subscribe to while offline; every save rewrites the whole store. The bench starts only without sessions on the device topics (`BENCH_PURGE_SESSIONS=1` ends them).', '', '| when | store KB | stored messages | retained | persistent sessions (queued messages) |', '|---|---|---|---|---|');
+    for (const [at, st] of Object.entries(results.broker as Record<string, { storeKb: number; storedMessages: number; retained: number; sessions: { clientId: string; messages: number }[] }>)) {
+      md.push(`| ${at} | ${st.storeKb} | ${st.storedMessages} | ${st.retained} | ${st.sessions.map((x) => `${x.clientId} (${x.messages})`).join(', ') || '-'} |`);
+    }
+    md.push('');
+  }
+  const shared = sharedPerPhase(results);
+  if (shared.length) {
+    md.push('## Shared services per phase (counted in neither pipeline)', '', 'CPU-seconds over each phase\'s window (a step: from its start until its work was done) and % of one core; Mosquitto\'s full saves of its store (one per event-loop pass that saw a change, `autosave_on_changes`) and the store\'s size at the end. With nothing published (the idle phases) Mosquitto should be near 0.', '',
+      '| phase | window s | Mosquitto CPU-s (% of a core) | Mosquitto saves (per s) | store KB | Kafka CPU-s (%) | InfluxDB CPU-s (%) |', '|---|---|---|---|---|---|---|');
+    const f = (r: SharedPhase, p: string) => (r.parts[p] ? `${r.parts[p].cpuS} (${r.parts[p].pctOfCore})` : '-');
+    for (const r of shared) md.push(`| ${r.phase} | ${r.windowS} | ${f(r, 'mosquitto')} | ${r.saves ?? '-'} (${r.savesPerS ?? '-'}) | ${r.storeKb ?? '-'} | ${f(r, 'kafka')} | ${f(r, 'influxdb')} |`);
+    md.push('');
+    for (const r of brokerBusyWhileIdle(shared)) md.push(`**Confound: Mosquitto worked in the ${r.phase} phase with nothing published (${r.parts.mosquitto?.pctOfCore ?? '-'} % of a core, ${r.savesPerS ?? '-'} saves/s): this run's figures for the pipeline that followed are suspect.**`, '');
   }
   const cost = compareCost(results.pipeline as Run | undefined, results.reference as Run | undefined, idleOf(results));
   if (cost.rows.length) {

@@ -111,7 +111,7 @@ export async function step(b: Bench, label: string, rate: number, bkt: string, m
   const unassigned = opts.unassigned && unassignedBefore !== undefined ? (await opts.unassigned()) - unassignedBefore : undefined;
   const pass = summary.failed === 0 && lost === 0 && achieved >= rate * 0.9 && drainMs < 30_000 && (alertsDrainMs ?? 0) < 30_000 && (unassigned ?? 0) === 0;
   log(`  -> achieved ${achieved}/s, acked ${summary.acked}, failed ${summary.failed}, lost ${lost}, drained in ${(drainMs / 1000).toFixed(1)} s${alertsDrainMs !== undefined ? `, alert worker caught up in ${(alertsDrainMs / 1000).toFixed(1)} s` : ''}${unassigned ? `, ${unassigned} samples of unassigned devices` : ''}: ${pass ? 'PASS' : 'FAIL'}`);
-  log(`     CPU-s over ${windowS} s: ${Object.entries(usage).map(([k, u]) => `${k} ${u.cpuS}`).join(', ')}`);
+  log(`     CPU-s over ${windowS} s: ${Object.entries(usage).map(([k, u]) => `${k} ${u.cpuS}`).join(', ')}${usage.mosquitto?.saves !== undefined ? `; Mosquitto saved its store ${usage.mosquitto.saves} times (${usage.mosquitto.storeKb} KB)` : ''}`);
   return { rate, devices, intervalMs, achieved, acked: summary.acked, samplesAcked: summary.samplesAcked, failed: summary.failed, lost, drainMs, ...(alertsDrainMs !== undefined ? { alertsDrainMs } : {}), ...(unassigned !== undefined ? { unassigned } : {}), pass, windowS, usage };
 }
 
