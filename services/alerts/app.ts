@@ -84,7 +84,7 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     webhookGroupId: `${options.groupId}-webhook`, webhookUrl: options.webhookUrl, webhookRetry: options.webhookRetry,
   });
   const memory = createPatientStates({
-    store: store ?? createTopicStateStore({ kafka, producer: () => host.producer(), topic: topics.state }),
+    store: store ?? createTopicStateStore({ kafka, producer: () => host.producer(), topic: topics.state, groupId: options.groupId }),
     fileOverrides: options.fileOverrides, bound: options.patientBound, registry, log, now,
   });
   const processor = createAlertProcessor({ topics, engine: options.engine, memory, log, registry });
@@ -161,12 +161,21 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
     async stop() {
       ticker.stop();
       await host.stop();
+      // A state reload under way reads through a throwaway consumer group of its own: let it end
+      // and delete that group before the process exits (a stop mid-reload left one behind), but
+      // not for longer than it may take (its retries stop with the host; a read times out at 60 s).
+      let timer: NodeJS.Timeout | undefined;
+      const bounded = new Promise<void>((r) => { timer = setTimeout(r, STOP_RELOAD_WAIT_MS); });
+      await Promise.race([lock.then(() => undefined), bounded]).finally(() => clearTimeout(timer));
       log.info({}, 'alert worker stopped');
     },
   };
 }
 
 export type AlertWorker = ReturnType<typeof createAlertWorker>;
+
+/** How long a stop waits for a state reload under way to end and remove its group (ms). */
+const STOP_RELOAD_WAIT_MS = 10_000;
 
 /** Alert-worker group session (ms): how long a dead worker's patients wait before the group notices. */
 export const ALERTS_SESSION_TIMEOUT_MS = 6_000;

@@ -17,10 +17,10 @@ export interface StateStore {
  * patients whose vitals are in partition p (Kafka Streams' changelog idea).
  * Writes are acks=all through the worker's producer.
  */
-export function createTopicStateStore(deps: { kafka: KafkaClient; producer: () => KafkaProducer; topic: string }): StateStore {
+export function createTopicStateStore(deps: { kafka: KafkaClient; producer: () => KafkaProducer; topic: string; groupId: string }): StateStore {
   const { kafka, topic } = deps;
   return {
-    load: (partitions) => loadStates(kafka, topic, partitions),
+    load: (partitions) => loadStates(kafka, topic, partitions, deps.groupId),
     async persist(entries) {
       if (entries.length > 0) await deps.producer().send({ topic, acks: -1, messages: entries });
     },
@@ -30,8 +30,20 @@ export function createTopicStateStore(deps: { kafka: KafkaClient; producer: () =
   };
 }
 
-/** Reads `partitions` of the state topic to their current end, with a throwaway group. */
-export async function loadStates(kafka: KafkaClient, topic: string, partitions: Set<number>): Promise<Map<string, PatientState>> {
+/**
+ * The prefix of the throwaway groups that read the state topic (the alert principal's ACL
+ * grants it: infra/kafka/acls.json), followed by the worker's own group id.
+ */
+export const STATE_LOAD_GROUP_PREFIX = 'alerts-state-load-';
+
+/**
+ * Reads `partitions` of the state topic to their current end, with a throwaway group named
+ * after the worker's group (`owner`) that commits no offsets and is deleted at the end. (A
+ * group with committed offsets outlives its members by offsets.retention.minutes, 7 days by
+ * default; one without is removed by Kafka's periodic group cleanup even when its reader was
+ * killed -9 before it could delete it.)
+ */
+export async function loadStates(kafka: KafkaClient, topic: string, partitions: Set<number>, owner: string): Promise<Map<string, PatientState>> {
   const states = new Map<string, PatientState>();
   if (partitions.size === 0) return states;
   const admin = kafka.admin();
@@ -44,7 +56,7 @@ export async function loadStates(kafka: KafkaClient, topic: string, partitions: 
     await admin.disconnect();
   }
   if (targets.size === 0) return states;
-  const groupId = `alerts-state-load-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const groupId = `${STATE_LOAD_GROUP_PREFIX}${owner}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   await consumer.connect();
   try {
@@ -53,6 +65,7 @@ export async function loadStates(kafka: KafkaClient, topic: string, partitions: 
       const remaining = new Set(targets.keys());
       const timer = setTimeout(() => reject(new Error(`state topic ${topic} not read within 60 s`)), 60_000);
       consumer.run({
+        autoCommit: false,
         eachMessage: async ({ partition, message }) => {
           if (!targets.has(partition)) return;
           const key = message.key?.toString();
@@ -68,11 +81,22 @@ export async function loadStates(kafka: KafkaClient, topic: string, partitions: 
       }).catch(reject);
     });
   } finally {
-    await consumer.disconnect();
-    const admin2 = kafka.admin();
-    await admin2.connect();
-    await admin2.deleteGroups([groupId]).catch(() => undefined);
-    await admin2.disconnect();
+    // The group goes even when the disconnect fails (the load's own error is the one thrown).
+    await consumer.disconnect().catch(() => undefined);
+    await deleteGroup(kafka, groupId);
   }
   return states;
+}
+
+/** Deletes a throwaway group; a failure is not the load's (Kafka's group cleanup removes it later). */
+async function deleteGroup(kafka: KafkaClient, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  try {
+    await admin.connect();
+    await admin.deleteGroups([groupId]);
+  } catch {
+    // An empty group without offsets is removed by Kafka's periodic cleanup (offsets.retention.check.interval.ms).
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }

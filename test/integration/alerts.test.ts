@@ -6,7 +6,9 @@ import { describe, test, type TestContext } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
+import { STATE_LOAD_GROUP_PREFIX } from '../../services/alerts/state-store.js';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
+import { ensureTopics } from '../../services/common/kafka.js';
 import { Alert, AlertState } from '../../services/common/proto.js';
 import { telemetryTopic } from '../../services/common/topics.js';
 import { simulate } from '../../services/simulator/app.js';
@@ -188,5 +190,34 @@ describe('the alert worker against the real stack', { concurrency: true }, () =>
     assert.deepEqual([...new Set(raises.map((a) => `${a.alertId}@${String(a.raisedAtMs)}`))], [`${opened.alertId}@${String(opened.raisedAtMs)}`], 'one raise (a republished copy at most)');
     assert.ok(raises.every((a) => a.change === 'raised'), 'never re-opened');
     await worker.kill('SIGTERM');
+  });
+
+  // CI found one `alerts-state-load-*` group left after the scale test stopped its workers: a
+  // worker stopped while it reloaded state returned before the reload deleted its group.
+  test('a worker stopped while it reloads alert state leaves no consumer group of the reload behind', async (t) => {
+    const p = await startPipeline(t, { writer: false, bucket: true });
+    const state = `${p.topics.alerts}.state`;
+    // Enough stored state that the reload takes a while (each record as the worker writes them).
+    const admin = p.kafka.admin();
+    await admin.connect();
+    t.after(() => admin.disconnect());
+    await ensureTopics(admin, [state], 3, [{ name: 'cleanup.policy', value: 'compact' }]);
+    const producer = p.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    t.after(() => producer.disconnect());
+    const latest = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`vital_${i}`, { value: 97, at: Date.now() }]));
+    for (let b = 0; b < 20; b++) {
+      await producer.send({ topic: state, acks: -1, messages: Array.from({ length: 1_000 }, (_, i) => {
+        const patientId = `${p.id}-pat-${b * 1_000 + i}`;
+        return { key: patientId, value: JSON.stringify({ patientId, latest, limits: {}, news2: null, devices: {}, alerts: {} }) };
+      }) });
+    }
+    const loadGroup = `${STATE_LOAD_GROUP_PREFIX}${workerGroup(p)}-`;
+    const reloads = async () => (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(loadGroup));
+    const { worker } = await startWorker(t, p);
+    await waitFor('the worker\'s state reload under way', async () => ((await reloads()).length > 0 ? true : undefined), 30_000, 20);
+    assert.equal(worker.states.size, 0, 'stopped before the reload ended (else this test proves nothing)');
+    await worker.stop();
+    assert.deepEqual(await reloads(), [], 'the reload\'s group is gone once the stop returns');
   });
 });
