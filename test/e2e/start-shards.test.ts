@@ -23,6 +23,7 @@ import { grantTestAcls } from '../helpers/kafka-acl.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT, STACK_ENV_FILE, kafkaFor, stack, uid } from '../helpers/stack.js';
+import { alive, freePort, supervisorEnv } from '../helpers/supervisor.js';
 
 const FIRST = 95_001; // registered device ids dev-95001 ...: outside the stack's pool and the shard test's
 const PER_SHARD = 2; // devices publishing through each shard's broker
@@ -32,7 +33,6 @@ const INGEST_CONNECTIONS = 8; // the supervisor's ingests: the service's default
 
 const STATE_DIR = dirname(STACK_ENV_FILE);
 const SHARD2_PID = `${STATE_DIR}/shard-2/run/mosquitto.pid`;
-const alive = (pid: number) => { if (pid <= 0) return false; try { process.kill(pid, 0); return true; } catch { return false; } }; // 0 would signal our own group
 const pidIn = (file: string) => (existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : 0);
 const stackSh = (args: string[], shards: number) => new Promise<void>((resolve, reject) => {
   execFile('bash', [`${REPO_ROOT}infra/local/stack.sh`, ...args], { env: { ...process.env, MQTT_SHARDS: String(shards) }, timeout: 120_000 }, (err, _out, stderr) => (err ? reject(new Error(`stack.sh ${args.join(' ')}: ${err.message}\n${stderr}`)) : resolve()));
@@ -41,10 +41,6 @@ const portOpen = (port: number) => new Promise<boolean>((resolve) => {
   const sock = net.connect({ host: '127.0.0.1', port });
   sock.once('connect', () => { sock.destroy(); resolve(true); });
   sock.once('error', () => resolve(false));
-});
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
 });
 
 test('vitals start --shards 2: devices on both shards, every acknowledged reading stored, shard 2\'s broker and ingest gone after the stop', { timeout: 300_000 }, async (t) => {
@@ -97,17 +93,7 @@ test('vitals start --shards 2: devices on both shards, every acknowledged readin
   });
 
   const port = await freePort();
-  const env = {
-    ...process.env,
-    LOG_LEVEL: 'info',
-    INFLUX_BUCKET: bucket, INFLUX_TOKEN: s.influx.token, INFLUX_WRITE_TOKEN: s.influx.token, INFLUX_READ_TOKEN: s.influx.token,
-    KAFKA_TOPIC_VITALS: `${id}.vitals`, KAFKA_TOPIC_STATUS: `${id}.status`, KAFKA_TOPIC_DEAD_LETTER: `${id}.dlq`,
-    KAFKA_TOPIC_ALERTS: `${id}.alerts`, KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`,
-    KAFKA_TOPIC_PATIENTS: `${id}.patients`, KAFKA_TOPIC_ASSIGNMENTS: `${id}.assignments`,
-    KAFKA_TOPIC_ACCOUNTS: `${id}.accounts`, KAFKA_TOPIC_AUDIT: `${id}.audit`,
-    WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`,
-    INGEST_CONNECTIONS: String(INGEST_CONNECTIONS),
-  };
+  const env = supervisorEnv(s, id, bucket, { INGEST_CONNECTIONS: String(INGEST_CONNECTIONS) });
   const sup = spawn(process.execPath, ['bin/vitals.js', 'start', '--shards', '2', '--no-demo', '--port', String(port)], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const records: Record<string, unknown>[] = [];
   let stderr = '';

@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { assertChromium, openPage, signInWithToken } from '../helpers/browser.js';
@@ -14,13 +13,7 @@ import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { grantTestAcls } from '../helpers/kafka-acl.js';
 import { REPO_ROOT, kafkaFor, stack, uid } from '../helpers/stack.js';
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
-});
-
-const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+import { alive, freePort, supervisorEnv } from '../helpers/supervisor.js';
 
 test('npm start: demo fleet live in the dashboard, a crashed service restarted, ordered stop leaves nothing running', async (t) => {
   assertChromium();
@@ -39,17 +32,7 @@ test('npm start: demo fleet live in the dashboard, a crashed service restarted, 
     await remove();
   });
   const port = await freePort();
-  const env = {
-    ...process.env,
-    LOG_LEVEL: 'info',
-    // The stack's least-privilege tokens are scoped to its own bucket; this test's bucket is its own.
-    INFLUX_BUCKET: bucket, INFLUX_TOKEN: s.influx.token, INFLUX_WRITE_TOKEN: s.influx.token, INFLUX_READ_TOKEN: s.influx.token,
-    KAFKA_TOPIC_VITALS: `${id}.vitals`, KAFKA_TOPIC_STATUS: `${id}.status`, KAFKA_TOPIC_DEAD_LETTER: `${id}.dlq`,
-    KAFKA_TOPIC_ALERTS: `${id}.alerts`, KAFKA_TOPIC_ALERT_COMMANDS: `${id}.commands`, KAFKA_TOPIC_ALERT_STATE: `${id}.state`,
-    KAFKA_TOPIC_PATIENTS: `${id}.patients`, KAFKA_TOPIC_ASSIGNMENTS: `${id}.assignments`,
-    KAFKA_TOPIC_ACCOUNTS: `${id}.accounts`, KAFKA_TOPIC_AUDIT: `${id}.audit`,
-    WRITER_GROUP_ID: `${id}-writer`, ALERTS_GROUP_ID: `${id}-alerts`, MQTT_CLIENT_ID: `${id}-ingest`, MQTT_SHARE_GROUP: `${id}-share`,
-  };
+  const env = supervisorEnv(s, id, bucket);
   const t0 = Date.now();
   // stdout is a pipe, so the supervisor writes one JSON object per line.
   const sup = spawn(process.execPath, ['bin/vitals.js', 'start', '--devices', '4', '--port', String(port)], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -9,12 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GenericContainer, Network, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
 import { parseEnvFile } from '../../services/common/env-file.js';
+import { freePort } from './supervisor.js';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 
@@ -28,14 +28,6 @@ const IMAGES = {
 };
 
 const secret = () => randomBytes(18).toString('base64url');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
-  });
-}
 
 const started: StartedTestContainer[] = [];
 let network: StartedNetwork | undefined;
