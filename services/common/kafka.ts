@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
+import { patchKafkaRejoin } from './kafka-rejoin.js';
 import type { Logger } from './logger.js';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -40,6 +41,7 @@ export function patchKafkaRequestQueue(): boolean {
 /** A kafkajs client whose logs go through the service's pino logger. */
 export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_SSL' | 'KAFKA_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>, log: Logger): Kafka {
   if (!patchKafkaRequestQueue()) log.warn({}, 'kafkajs is not 2.2.4: its idle request-queue timer loop is not patched');
+  if (!patchKafkaRejoin()) log.warn({}, 'kafkajs is not 2.2.4: a consumer that crashed while kafka was down rejoins as a new member (it waits out the old session)');
   const options: KafkaJsConfig = {
     clientId: config.KAFKA_CLIENT_ID,
     brokers: config.KAFKA_BROKERS,

@@ -10,6 +10,7 @@ import { execFile } from 'node:child_process';
 import { test } from 'node:test';
 import { createGroupConsumer } from '../../services/common/group-consumer.js';
 import { ensureTopics } from '../../services/common/kafka.js';
+import { patchKafkaRejoin } from '../../services/common/kafka-rejoin.js';
 import { createLogger } from '../../services/common/logger.js';
 import { removeKafkaByPrefix, waitFor } from '../helpers/pipeline.js';
 import { REPO_ROOT, kafkaFor, stack, uid } from '../helpers/stack.js';
@@ -29,6 +30,7 @@ test('a consumer that crashed while Kafka was down rejoins as the same member, w
   // is restarted or replaced), as the services' consumers do after about 35 s.
   const short = { retry: { initialRetryTime: 100, maxRetryTime: 500, retries: 3 } };
   const client = kafkaFor(s, `${id}-consumer`, 'admin', short);
+  assert.ok(patchKafkaRejoin(), 'kafkajs patched as createKafka patches it for every service');
   // After hooks run in order: Kafka is back whatever happens, then the consumer and the
   // producer stop, then the test's topic and group go.
   let kafkaDown = false;
