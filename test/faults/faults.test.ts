@@ -58,6 +58,19 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   const revokeAcls = await grantTestAcls(s, kafkaFor(s, `${id}-acl`), id, { commands: `${id}.commands`, state: `${id}.state` });
   const services: Record<string, ServiceProcess> = {};
   const started: { name: string; proc: ServiceProcess }[] = []; // every run of every service, for the logs
+  // Registered before any service starts: after-hooks run in the order they were added, and
+  // startService adds a SIGKILL for each service it starts. The services stop gracefully first
+  // (they leave their groups, so the groups can be deleted below); the SIGKILLs then find
+  // nothing to kill. (Registered after the first services, it came after their SIGKILLs: a run
+  // of FAULTS without a service restart left its writer's group behind.)
+  t.after(async () => {
+    for (const p of Object.values(services)) await p.kill('SIGTERM');
+    // The services' logs stay for diagnosis (a failed recovery says little without them).
+    mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+    started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
+    await removeAccounts().catch(() => undefined);
+    await revokeAcls().catch(() => undefined);
+  });
   const start = async (name: 'ingest' | 'writer' | 'alerts') => {
     services[name] = startService(t, name, env);
     started.push({ name, proc: services[name]! });
@@ -75,14 +88,6 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     assert.equal(((await ready.json()) as { status: string }).status, 'ready');
     assert.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), new RegExp(`# TYPE ${metric}`));
   }
-  t.after(async () => {
-    for (const p of Object.values(services)) await p.kill('SIGTERM');
-    // The services' logs stay for diagnosis (a failed recovery says little without them).
-    mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
-    started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
-    await removeAccounts().catch(() => undefined);
-    await revokeAcls().catch(() => undefined);
-  });
 
   const kafka = kafkaFor(s, id);
   const alertsSeen: Alert[] = [];
