@@ -49,10 +49,11 @@ export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_C
     connectionTimeout: 5_000,
     requestTimeout: 30_000,
     // Attempts at most 2 s apart, so a client is back within about 2 s of Kafka's return (with
-    // a 10 s cap a restart of a few seconds left the writer and the ingest waiting out their
-    // next attempt: recovery 20 s in one CI run, issue 17). 20 retries keep the budget before
-    // an operation fails about what it was (35 s; 8 retries up to 10 s made 33 s): past it the
-    // callers' own loops retry (the forwarder, the consumer host's replacement).
+    // a 10 s cap it could wait up to 10 s for its next attempt). 20 retries keep the budget
+    // before an operation fails about what it was (35 s; 8 retries up to 10 s made 33 s): past
+    // it the callers' own loops retry (the forwarder, the consumer host's replacement). (The
+    // 20 s recoveries of issue 17 were not this: a consumer that crashed in the outage rejoined
+    // as a new member and waited out its old session; see kafka-rejoin.ts.)
     retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 20 },
     logLevel: logLevel.WARN,
     logCreator: () => ({ namespace, level, log: entry }) => {
