@@ -44,8 +44,10 @@ export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {
 
   async function startOne(): Promise<void> {
     const c = kafka.consumer(config);
-    c.on(c.events.GROUP_JOIN, (e: { payload: { memberAssignment: Record<string, number[]> } }) => {
+    c.on(c.events.GROUP_JOIN, (e: { payload: { memberId: string; duration: number; memberAssignment: Record<string, number[]> } }) => {
       problem = null;
+      // How long the join took says whether it waited for other members (e.g. an old session).
+      log.info({ consumer: name, groupId: config.groupId, memberId: e.payload.memberId, durationMs: e.payload.duration }, 'group joined');
       hooks.joined?.(e.payload.memberAssignment);
     });
     c.on(c.events.REBALANCING, () => hooks.rebalancing?.());

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
+import { patchKafkaRejoin } from './kafka-rejoin.js';
 import type { Logger } from './logger.js';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -40,6 +41,7 @@ export function patchKafkaRequestQueue(): boolean {
 /** A kafkajs client whose logs go through the service's pino logger. */
 export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_SSL' | 'KAFKA_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>, log: Logger): Kafka {
   if (!patchKafkaRequestQueue()) log.warn({}, 'kafkajs is not 2.2.4: its idle request-queue timer loop is not patched');
+  if (!patchKafkaRejoin()) log.warn({}, 'kafkajs is not 2.2.4: a consumer that crashed while kafka was down rejoins as a new member (it waits out the old session)');
   const options: KafkaJsConfig = {
     clientId: config.KAFKA_CLIENT_ID,
     brokers: config.KAFKA_BROKERS,
@@ -47,10 +49,11 @@ export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_C
     connectionTimeout: 5_000,
     requestTimeout: 30_000,
     // Attempts at most 2 s apart, so a client is back within about 2 s of Kafka's return (with
-    // a 10 s cap a restart of a few seconds left the writer and the ingest waiting out their
-    // next attempt: recovery 20 s in one CI run, issue 17). 20 retries keep the budget before
-    // an operation fails about what it was (35 s; 8 retries up to 10 s made 33 s): past it the
-    // callers' own loops retry (the forwarder, the consumer host's replacement).
+    // a 10 s cap it could wait up to 10 s for its next attempt). 20 retries keep the budget
+    // before an operation fails about what it was (35 s; 8 retries up to 10 s made 33 s): past
+    // it the callers' own loops retry (the forwarder, the consumer host's replacement). (The
+    // 20 s recoveries of issue 17 were not this: a consumer that crashed in the outage rejoined
+    // as a new member and waited out its old session; see kafka-rejoin.ts.)
     retry: { initialRetryTime: 200, maxRetryTime: 2_000, retries: 20 },
     logLevel: logLevel.WARN,
     logCreator: () => ({ namespace, level, log: entry }) => {

@@ -3,8 +3,9 @@
 // alert worker; restart Mosquitto, Kafka, InfluxDB; kill -9 Mosquitto, Kafka, InfluxDB; stop Kafka for a minute; pause
 // InfluxDB. After recovery every (device, sequence) the simulator counted as acknowledged
 // is in InfluxDB exactly once, the desaturation alert of the window was raised once and
-// not lost, and everything recovered by itself. Writes test-results/faults.json and prints
-// a table.
+// not lost, and everything recovered by itself, within RECOVER_BOUND_MS. Writes
+// test-results/faults.json and prints a table. `FAULTS='stop kafka 60 s,restart kafka'` runs
+// only the faults named (comma-separated, as in the table).
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,19 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   const revokeAcls = await grantTestAcls(s, kafkaFor(s, `${id}-acl`), id, { commands: `${id}.commands`, state: `${id}.state` });
   const services: Record<string, ServiceProcess> = {};
   const started: { name: string; proc: ServiceProcess }[] = []; // every run of every service, for the logs
+  // Registered before any service starts: after-hooks run in the order they were added, and
+  // startService adds a SIGKILL for each service it starts. The services stop gracefully first
+  // (they leave their groups, so the groups can be deleted below); the SIGKILLs then find
+  // nothing to kill. (Registered after the first services, it came after their SIGKILLs: a run
+  // of FAULTS without a service restart left its writer's group behind.)
+  t.after(async () => {
+    for (const p of Object.values(services)) await p.kill('SIGTERM');
+    // The services' logs stay for diagnosis (a failed recovery says little without them).
+    mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
+    started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
+    await removeAccounts().catch(() => undefined);
+    await revokeAcls().catch(() => undefined);
+  });
   const start = async (name: 'ingest' | 'writer' | 'alerts') => {
     services[name] = startService(t, name, env);
     started.push({ name, proc: services[name]! });
@@ -75,14 +89,6 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
     assert.equal(((await ready.json()) as { status: string }).status, 'ready');
     assert.match(await (await fetch(`http://127.0.0.1:${port}/metrics`)).text(), new RegExp(`# TYPE ${metric}`));
   }
-  t.after(async () => {
-    for (const p of Object.values(services)) await p.kill('SIGTERM');
-    // The services' logs stay for diagnosis (a failed recovery says little without them).
-    mkdirSync(`${REPO_ROOT}test-results`, { recursive: true });
-    started.forEach(({ name, proc }, i) => writeFileSync(`${REPO_ROOT}test-results/faults-${String(i).padStart(2, '0')}-${name}.log`, proc.output()));
-    await removeAccounts().catch(() => undefined);
-    await revokeAcls().catch(() => undefined);
-  });
 
   const kafka = kafkaFor(s, id);
   const alertsSeen: Alert[] = [];
@@ -108,6 +114,9 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
   // took 40 s, of which the last 14 s only waited for the run to end.) A fault keeps the old
   // pace where the run must go on past the part's return (recovery is measured on it).
   const pace = { intervalMs: 160, desaturationMs: 20_000 };
+  // Under the writer's 20 s session, with room for a loaded machine (Kafka's kill -9 took up
+  // to 9.6 s in CI with the 10 s retry cap, 2.3 s with the 2 s one).
+  const RECOVER_BOUND_MS = 15_000;
   const faults: { name: string; batches?: number; intervalMs?: number; desaturationMs?: number; inject: () => Promise<void> }[] = [
     { name: 'kill -9 ingest', inject: async () => { await services.ingest!.kill('SIGKILL'); await sleep(2000); await start('ingest'); } },
     // The old pace: a killed writer's partitions wait for its 20 s session before the new one
@@ -225,6 +234,11 @@ test('faults: no acknowledged reading lost, no alert lost or raised twice, recov
       assert.equal(new Set(spo2.map((a) => a.alertId)).size, 1, `${fault.name}: the episode's alert raised once`);
       // Raised once: later messages of the same alert (latched, escalated) are changes, not raises.
       assert.equal(spo2.filter((a) => a.change === 'raised' || a.change === 'reopened').length, 1, `${fault.name}: opened once`);
+      // No fault leaves the pipeline waiting out a consumer session (the writer's is 20 s). A
+      // consumer that crashed while Kafka was down used to rejoin as a new member and wait for
+      // its old self to expire: "stop kafka 60 s" took 20.2 s in three CI runs, "restart
+      // kafka" once too (issue 17). (-1: nothing was published after the part was back.)
+      if (recoverMs >= 0) assert.ok(recoverMs < RECOVER_BOUND_MS, `${fault.name}: recovered ${recoverMs} ms after the part was back (bound ${RECOVER_BOUND_MS} ms)`);
     });
   }
   // Whatever the services logged through all of this holds no secret.
