@@ -8,7 +8,7 @@
 // (every message not yet acknowledged to the broker) grows, each save takes longer and fewer
 // PUBACKs are read. 2.0.11 does not hold the in-flight window either (a PUBACK moves up to
 // max_inflight_messages queued messages into flight, whatever is already in flight:
-// db__message_delete_outgoing, src/database.c:356-375, upstream #2306, fixed in 2.0.13), so the
+// db__message_delete_outgoing, src/database.c:358-376, upstream #2306, fixed in 2.0.13), so the
 // subscriber still receives everything (the drain check passes) while the broker's backlog of
 // unread PUBACKs grows for the rest of the run. A step "passed" that way was not sustained.
 import { statSync } from 'node:fs';
