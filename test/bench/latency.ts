@@ -2,10 +2,14 @@
 // queryable in InfluxDB (a probe polling for the newest batch, each batch measured once),
 // publish -> alert (one desaturation on each of at least BENCH_LATENCY_ALARMS devices,
 // measured from the batch that completed the alarm delay, with where that time went).
+import { statSync } from 'node:fs';
 import { Alert, AlertState } from '../../services/common/proto.js';
 import { simulate } from '../../services/simulator/app.js';
 import { flux, median, pct, READINGS, SAMPLES_PER_MSG, sleep, STEP_S, type Bench } from './context.js';
 import { shape } from './steps.js';
+import { MOSQUITTO_DB, sampler, type Pids, type Usage } from './usage.js';
+
+const readStoreBytes = () => { try { return statSync(MOSQUITTO_DB).size; } catch { return 0; } };
 
 /**
  * Threshold crossings the latency step provokes, one per device (a p99 of 4 alerts, as in
@@ -31,7 +35,11 @@ export function desaturations(devices: number, stepS: number) {
   return Array.from({ length: devices }, (_, i) => ({ name: 'desaturation' as const, device: i + 1, startMs: Math.round(2000 + ((last - 2000) * i) / Math.max(1, devices - 1)), durationMs: 20_000 }));
 }
 
-export async function latency(b: Bench, rate: number, bkt: string, topics: { vitals: string; alerts: string }) {
+/**
+ * `pids`: processes whose CPU % (and for Mosquitto, saves and store size) over the publishing
+ * window are reported with the figures: the broker's part is the largest and depends on its state.
+ */
+export async function latency(b: Bench, rate: number, bkt: string, topics: { vitals: string; alerts: string }, pids: Pids = {}) {
   const { devices, intervalMs, batches } = latencyShape(rate, STEP_S);
   const first = await b.devices(devices);
   const published = new Map<string, number>();
@@ -78,6 +86,9 @@ export async function latency(b: Bench, rate: number, bkt: string, topics: { vit
   await Promise.race([joined, sleep(60_000)]);
   await sleep(1000);
   const scenarios = desaturations(devices, STEP_S);
+  const storeKbAtStart = Math.round(readStoreBytes() / 1024);
+  const meter = sampler(pids);
+  const t0 = Date.now();
   let probing = true;
   let probed = '';
   const probe = (async () => {
@@ -109,6 +120,9 @@ export async function latency(b: Bench, rate: number, bkt: string, topics: { vit
       byDevice.set(d, list);
     },
   });
+  const publishS = (Date.now() - t0) / 1000;
+  const usage: Record<string, Usage> = meter.finish(meter.stop());
+  const broker = usage.mosquitto ? { storeKbAtStart, storeKbAtEnd: usage.mosquitto.storeKb, savesPerS: Math.round(((usage.mosquitto.saves ?? 0) / publishS) * 10) / 10, cpuPct: usage.mosquitto.cpuPct } : undefined;
   // Every provoked alarm had its chance: until each device's alert is in, at most 30 s.
   for (let i = 0; i < 60 && raisedDevices.size < scenarios.length; i++) await sleep(500);
   await sleep(2000);
@@ -120,5 +134,6 @@ export async function latency(b: Bench, rate: number, bkt: string, topics: { vit
     rate, devices, intervalMs, alarmsProvoked: scenarios.length, devicesAlerted: raisedDevices.size,
     publishToKafka: stats(toKafka), publishToInflux: stats(toInflux), publishToAlert: stats(toAlert), influxProbeQuery: stats(probeQuery),
     alertBroker: stats(alertBroker), alertIngestKafka: stats(alertIngest), alertWorker: stats(alertWorker),
+    usage, ...(broker ? { broker } : {}),
   };
 }

@@ -4,6 +4,7 @@
 // samples per CPU-second of all the pipeline's processes, compared at the same rate.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { IDLE_S, median, REPO, SAMPLES_PER_MSG, STEP_S } from './context.js';
+import type { BrokerSettle } from './broker-settle.js';
 import type { Step } from './steps.js';
 import type { Usage } from './usage.js';
 
@@ -40,13 +41,13 @@ export function stepCost(s: Step, procs: readonly string[], idle?: IdleRates): S
   return out;
 }
 
-/** Highest rate passed with drain (and alert worker catch-up) under 3 s, before the first failed step. */
+/** Highest rate passed with drain (and alert worker catch-up, and the broker at rest again) under 3 s, before the first failed step. */
 export function noBacklogRate(r?: Run): number | null {
   if (!r) return null;
   let best = 0;
   for (const s of r.steps) {
     if (!s.pass) break;
-    if (s.drainMs < 3000 && (s.alertsDrainMs ?? 0) < 3000) best = s.rate;
+    if (s.drainMs < 3000 && (s.alertsDrainMs ?? 0) < 3000 && (s.broker === undefined || (s.broker.settled && s.broker.settleMs < 3000))) best = s.rate;
   }
   return best;
 }
@@ -143,11 +144,11 @@ export function writeReport(results: Record<string, unknown>): string {
   const md: string[] = [];
   const m = results.machine as Record<string, unknown>;
   md.push(`# Benchmark run ${results.when as string}`, '', `Machine: ${m.cpus} cores (${m.cpuModel}), ${m.memGb} GiB, Node ${m.node} (services run from ${String(m.servicesRun ?? "tsx")}), kernel ${m.kernel}, load average at start ${m.loadAvg}. Versions: ${JSON.stringify(results.versions)}.`);
-  md.push(`Load: ${SAMPLES_PER_MSG} samples per MQTT message (5 readings of 6 vitals), QoS 1, steps of ${STEP_S} s. Pass = no publish failed, every acknowledged (device, sequence) in InfluxDB, >= 90% of the target rate achieved, backlog drained within 30 s (for ours, the alert worker's committed offsets too).`, '');
+  md.push(`Load: ${SAMPLES_PER_MSG} samples per MQTT message (5 readings of 6 vitals), QoS 1, steps of ${STEP_S} s. Pass = no publish failed, every acknowledged (device, sequence) in InfluxDB, >= 90% of the target rate achieved, backlog drained within 30 s (for ours, the alert worker's committed offsets too), and then the broker at rest (no save of its store for 1 s, i.e. every PUBACK read) within 30 s.`, '');
   const stepTable = (title: string, r?: Run) => {
     if (!r) return;
-    md.push(`## ${title}: sustained ${r.sustained} samples/s`, '', '| target samples/s | achieved | devices | acked msgs | failed | lost | drain (s) | alert worker caught up (s) | result | CPU % / RSS MB per process |', '|---|---|---|---|---|---|---|---|---|---|');
-    for (const s of r.steps) md.push(`| ${s.rate} | ${s.achieved} | ${s.devices} | ${s.acked} | ${s.failed} | ${s.lost} | ${(s.drainMs / 1000).toFixed(1)} | ${s.alertsDrainMs === undefined ? '-' : (s.alertsDrainMs / 1000).toFixed(1)} | ${s.pass ? 'pass' : 'FAIL'} | ${Object.entries(s.usage).map(([k, u]) => `${k} ${u.cpuPct}/${u.rssMb}`).join(', ')} |`);
+    md.push(`## ${title}: sustained ${r.sustained} samples/s`, '', '| target samples/s | achieved | devices | acked msgs | failed | lost | drain (s) | alert worker caught up (s) | broker at rest (s; store KB at the drain) | result | CPU % / RSS MB per process |', '|---|---|---|---|---|---|---|---|---|---|---|');
+    for (const s of r.steps) md.push(`| ${s.rate} | ${s.achieved} | ${s.devices} | ${s.acked} | ${s.failed} | ${s.lost} | ${(s.drainMs / 1000).toFixed(1)} | ${s.alertsDrainMs === undefined ? '-' : (s.alertsDrainMs / 1000).toFixed(1)} | ${s.broker === undefined ? '-' : `${s.broker.settled ? (s.broker.settleMs / 1000).toFixed(1) : `NOT in ${(s.broker.settleMs / 1000).toFixed(0)}`} (${s.broker.storeKbBefore})`} | ${s.pass ? 'pass' : 'FAIL'} | ${Object.entries(s.usage).map(([k, u]) => `${k} ${u.cpuPct}/${u.rssMb}`).join(', ')} |`);
     md.push('');
   };
   if (results.brokerCeiling || results.kafkaCeiling || results.influxCeiling) {
@@ -199,6 +200,14 @@ export function writeReport(results: Record<string, unknown>): string {
     const l = results.latency as Record<string, { n: number; p50: number; p95: number; p99: number }> & { rate: number; devices?: number; intervalMs?: number; alarmsProvoked?: number; devicesAlerted?: number };
     md.push(`## Latency at ${l.rate} samples/s (ms)`, '');
     if (l.alarmsProvoked !== undefined) md.push(`${l.devices} devices, a batch every ${l.intervalMs} ms each; ${l.alarmsProvoked} desaturations provoked (one per device), ${l.devicesAlerted} devices raised their SpO2 alarm.`, '');
+    const before = (l as unknown as { brokerBefore?: BrokerSettle }).brokerBefore;
+    if (before) {
+      md.push(before.settled
+        ? `Before the step the broker was at rest (no save for 1 s) after ${(before.settleMs / 1000).toFixed(1)} s, store ${before.storeKbAfter} KB: a steady state.`
+        : `**Before the step the broker was NOT at rest** after ${(before.settleMs / 1000).toFixed(0)} s (${before.saves} saves of its store, ${before.storeKbBefore} -> ${before.storeKbAfter} KB): these figures are its recovery from the load before, not a steady state.`, '');
+    }
+    const broker = (l as unknown as { broker?: { storeKbAtStart: number; storeKbAtEnd?: number; savesPerS: number; cpuPct: number } }).broker;
+    if (broker) md.push(`During the step Mosquitto used ${broker.cpuPct} % of a core and saved its store ${broker.savesPerS} times a second (the broker reads one packet of each connection per save); its store went from ${broker.storeKbAtStart} to ${broker.storeKbAtEnd ?? '?'} KB.`, '');
     md.push('| path | n | p50 | p95 | p99 |', '|---|---|---|---|---|');
     for (const k of ['publishToKafka', 'publishToInflux', 'publishToAlert', 'alertBroker', 'alertIngestKafka', 'alertWorker', 'influxProbeQuery'] as const) if (l[k]) md.push(`| ${k} | ${l[k].n} | ${l[k].p50} | ${l[k].p95} | ${l[k].p99} |`);
     md.push('', 'publishToAlert is measured from the publish of the batch holding the sample that completed the alarm delay; for the same alerts, alertBroker is publish -> the ingest received it (its `received-at-ms` header), alertIngestKafka is ingest receive -> readable in Kafka, alertWorker is readable in Kafka -> the alert readable on the alerts topic (the bench consumer waits at most 10 ms per fetch). publishToInflux polls one query at a time (25 ms apart) for the newest published batch; influxProbeQuery is how long each of those queries took, so a reading can have been queryable up to one query earlier than measured.', '');

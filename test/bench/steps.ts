@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { simulate, type SimulationSummary } from '../../services/simulator/app.js';
 import { flux, log, READINGS, SAMPLES_PER_MSG, SCALE_DEVICES, sleep, STEP_S, type Bench } from './context.js';
-import { sampler, type Pids, type Usage } from './usage.js';
+import { brokerSettle, type BrokerSettle } from './broker-settle.js';
+import { MOSQUITTO_DB, MOSQUITTO_LOG, sampler, type Pids, type Usage } from './usage.js';
 
 /**
  * The step's devices are new and its data starts at `sinceMs`, so a time range selects it
@@ -67,7 +68,9 @@ export async function groupCaughtUp(b: Bench, groupId: string, topic: string, ti
 
 export interface Step { rate: number; devices: number; intervalMs: number; achieved: number; acked: number; samplesAcked: number; failed: number; lost: number; drainMs: number; alertsDrainMs?: number; unassigned?: number; pass: boolean;
   /** Seconds from the step's start until its work was done (the CPU-seconds window). */
-  windowS?: number; usage: Record<string, Usage> }
+  windowS?: number; usage: Record<string, Usage>;
+  /** After the drain: how long the broker took to be at rest (its subscribers' PUBACKs all read; broker-settle.ts). */
+  broker?: BrokerSettle }
 /** `unassigned`: the ingest's count of samples from devices with no assignment (ours: a step that adds any fails, its alarms went unevaluated). */
 export type StepOpts = { format?: 'protobuf' | 'line'; topicFor?: (d: string) => string; durationS?: number; alertsGroup?: { groupId: string; topic: string }; unassigned?: () => Promise<number> };
 
@@ -109,10 +112,15 @@ export async function step(b: Bench, label: string, rate: number, bkt: string, m
   meter.finish(usage);
   const windowS = Math.round((Date.now() - t0) / 100) / 10;
   const unassigned = opts.unassigned && unassignedBefore !== undefined ? (await opts.unassigned()) - unassignedBefore : undefined;
-  const pass = summary.failed === 0 && lost === 0 && achieved >= rate * 0.9 && drainMs < 30_000 && (alertsDrainMs ?? 0) < 30_000 && (unassigned ?? 0) === 0;
-  log(`  -> achieved ${achieved}/s, acked ${summary.acked}, failed ${summary.failed}, lost ${lost}, drained in ${(drainMs / 1000).toFixed(1)} s${alertsDrainMs !== undefined ? `, alert worker caught up in ${(alertsDrainMs / 1000).toFixed(1)} s` : ''}${unassigned ? `, ${unassigned} samples of unassigned devices` : ''}: ${pass ? 'PASS' : 'FAIL'}`);
+  // The broker's own backlog, after the drain and outside the CPU window: a subscriber can have
+  // every message while the broker has not read its PUBACKs (broker-settle.ts); a broker left
+  // saving a growing store did not sustain the rate, and the next step (or the latency step)
+  // would measure its recovery, not its own load. The same 30 s as the drain.
+  const broker = await brokerSettle(MOSQUITTO_LOG, MOSQUITTO_DB, { timeoutMs: 30_000 });
+  const pass = summary.failed === 0 && lost === 0 && achieved >= rate * 0.9 && drainMs < 30_000 && (alertsDrainMs ?? 0) < 30_000 && (unassigned ?? 0) === 0 && broker.settled;
+  log(`  -> achieved ${achieved}/s, acked ${summary.acked}, failed ${summary.failed}, lost ${lost}, drained in ${(drainMs / 1000).toFixed(1)} s${alertsDrainMs !== undefined ? `, alert worker caught up in ${(alertsDrainMs / 1000).toFixed(1)} s` : ''}${unassigned ? `, ${unassigned} samples of unassigned devices` : ''}, broker ${broker.settled ? `at rest in ${(broker.settleMs / 1000).toFixed(1)} s` : `NOT at rest after ${(broker.settleMs / 1000).toFixed(0)} s (${broker.saves} saves, store ${broker.storeKbBefore} -> ${broker.storeKbAfter} KB)`}: ${pass ? 'PASS' : 'FAIL'}`);
   log(`     CPU-s over ${windowS} s: ${Object.entries(usage).map(([k, u]) => `${k} ${u.cpuS}`).join(', ')}${usage.mosquitto?.saves !== undefined ? `; Mosquitto saved its store ${usage.mosquitto.saves} times (${usage.mosquitto.storeKb} KB)` : ''}`);
-  return { rate, devices, intervalMs, achieved, acked: summary.acked, samplesAcked: summary.samplesAcked, failed: summary.failed, lost, drainMs, ...(alertsDrainMs !== undefined ? { alertsDrainMs } : {}), ...(unassigned !== undefined ? { unassigned } : {}), pass, windowS, usage };
+  return { rate, devices, intervalMs, achieved, acked: summary.acked, samplesAcked: summary.samplesAcked, failed: summary.failed, lost, drainMs, ...(alertsDrainMs !== undefined ? { alertsDrainMs } : {}), ...(unassigned !== undefined ? { unassigned } : {}), pass, windowS, usage, broker };
 }
 
 export async function stepUp(b: Bench, label: string, rates: number[], bkt: string, measurement: string, pids: Pids, opts: StepOpts = {}): Promise<{ steps: Step[]; sustained: number }> {

@@ -22,8 +22,8 @@ export interface Usage {
 }
 export type Pids = Record<string, () => number | undefined>;
 
-const MOSQUITTO_LOG = `${STATE}/logs/mosquitto.log`;
-const MOSQUITTO_DB = `${STATE}/mosquitto/data/mosquitto.db`;
+export const MOSQUITTO_LOG = `${STATE}/logs/mosquitto.log`;
+export const MOSQUITTO_DB = `${STATE}/mosquitto/data/mosquitto.db`;
 const size = (f: string) => { try { return statSync(f).size; } catch { return 0; } };
 /** "Saving in-memory database" lines Mosquitto logged after byte `from` of its log (from 0 if the log was rotated). */
 export function savesSince(from: number, log = MOSQUITTO_LOG): number {
