@@ -1,6 +1,8 @@
+// First: kafkajs's modules must load after the pooled Encoder is in place (see the file).
+import { poolKafkaEncoder } from './kafkajs-encoder.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
 import type { Logger } from './logger.js';
 
@@ -40,6 +42,8 @@ export function patchKafkaRequestQueue(): boolean {
 /** A kafkajs client whose logs go through the service's pino logger. */
 export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_SSL' | 'KAFKA_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>, log: Logger): Kafka {
   if (!patchKafkaRequestQueue()) log.warn({}, 'kafkajs is not 2.2.4: its idle request-queue timer loop is not patched');
+  const pooled = poolKafkaEncoder();
+  if (pooled !== 'full') log.warn({ kafkajsEncoder: pooled }, 'kafkajs encoder buffers not pooled (kafkajs loaded before services/common/kafka.ts, or not 2.2.4)');
   const options: KafkaJsConfig = {
     clientId: config.KAFKA_CLIENT_ID,
     brokers: config.KAFKA_BROKERS,
@@ -67,6 +71,9 @@ export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_C
   }
   return new Kafka(options);
 }
+
+/** kafkajs's assigner protocol, for the services' own assigners (only this module loads kafkajs). */
+export { AssignerProtocol };
 
 /**
  * The part of a kafkajs client the services use (kafkajs' own `Kafka` satisfies it), so

@@ -1,12 +1,13 @@
-// The ingest's pooled kafkajs Encoder (services/ingest/kafkajs-encoder.ts) must encode exactly
-// the bytes kafkajs encodes with zero-filled buffers: the same records, headers and batch
-// encoded by an unpatched kafkajs in a child process are compared byte for byte, with Node's
-// buffer pool filled with garbage first so a byte left unwritten would show.
+// The pooled kafkajs Encoder (services/common/kafkajs-encoder.ts) must encode exactly the bytes
+// kafkajs encodes with zero-filled buffers: the same records, headers and batch encoded by an
+// unpatched kafkajs in a child process are compared byte for byte, with Node's buffer pool
+// filled with garbage first so a byte left unwritten would show. And every service that talks
+// to Kafka must get it in full: its main module, loaded alone, loads kafkajs after it.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { poolKafkaEncoder } from '../../services/ingest/kafkajs-encoder.js';
+import { poolKafkaEncoder } from '../../services/common/kafkajs-encoder.js';
 
 const require = createRequire(import.meta.url);
 
@@ -40,4 +41,17 @@ test('the pooled Encoder encodes the same bytes as kafkajs, with garbage in the 
   assert.equal(actual, expected);
   const Encoder = require('kafkajs/src/protocol/encoder.js') as new () => object;
   assert.ok(new Encoder() instanceof (Object.getPrototypeOf(Encoder) as new () => object), 'still an Encoder');
+});
+
+test('every Kafka service loads kafkajs after the pooled Encoder (its main module alone, in a child process)', () => {
+  for (const service of ['ingest', 'writer', 'alerts', 'api']) {
+    const script = `await import('./services/${service}/main.ts');
+      const { poolKafkaEncoder } = await import('./services/common/kafkajs-encoder.ts');
+      const { createRequire } = await import('node:module');
+      const require = createRequire(process.cwd() + '/');
+      const Encoder = require('kafkajs/src/protocol/encoder.js');
+      process.stdout.write(JSON.stringify({ pooled: poolKafkaEncoder(), zeroFilled: /Buffer\\.alloc\\(/.test(String(Encoder)) }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: process.cwd() })) as { pooled: string; zeroFilled: boolean };
+    assert.deepEqual(out, { pooled: 'full', zeroFilled: false }, `services/${service}/main.ts`);
+  }
 });
