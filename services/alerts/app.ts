@@ -4,7 +4,8 @@
 // the fetch as a unit of work (fetch-units.ts).
 // This file only composes them and keeps the order that makes the alerts at least once.
 import type { MqttClient } from 'mqtt';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import { Registry } from 'prom-client';
+import { collectProcessMetrics } from '../common/process-metrics.js';
 import { createConsumerHost } from '../common/consumer-host.js';
 import type { InfluxWriter } from '../common/influx-writer.js';
 import { DEFAULT_RETENTION, retentionConfig, type KafkaClient } from '../common/kafka.js';
@@ -69,7 +70,7 @@ export interface AlertsDeps {
 }
 
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now, store }: AlertsDeps) {
-  collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
+  collectProcessMetrics(registry, 'vitals_alerts_');
   const { topics } = options;
   /** Batches, inactivity ticks and state reloads run one at a time (they share the patients' state). */
   let lock: Promise<unknown> = Promise.resolve();
