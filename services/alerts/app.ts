@@ -124,6 +124,10 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       // default group.min.session.timeout.ms, so any broker accepts it; kafkajs heartbeats
       // from the fetch loop only, so eachBatch heartbeats while it waits for a state reload.
       consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: options.fetchMaxWaitMs ?? 100, minBytes: 64 * 1024, sessionTimeout: ALERTS_SESSION_TIMEOUT_MS, heartbeatInterval: 1_000 },
+      // Idle (a fetch brought nothing): the next asks for the first record and waits up to the
+      // heartbeat, about 1 fetch a second instead of 10; a record arriving then is fetched at
+      // once. At most one tick: device silence is judged only after a recent fetch (assignment.ts).
+      idleFetchWaitMs: Math.min(1_000, options.tickMs),
     },
   });
   const ticker = createInactivityTicker({

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AssignerProtocol, Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
+import { patchKafkaIdleFetch } from './kafkajs-idle-fetch.js';
 import type { Logger } from './logger.js';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -39,11 +40,25 @@ export function patchKafkaRequestQueue(): boolean {
   return true;
 }
 
+/**
+ * Puts in place the kafkajs 2.2.4 patches every client of ours runs with (the request queue's
+ * timer, the idle fetch, the pooled Encoder; each checks the version it was read in). Returns
+ * those that are not in place: all for another kafkajs, the Encoder's constructor when kafkajs
+ * was loaded before this module.
+ */
+export function patchKafkajs(): string[] {
+  const missing: string[] = [];
+  if (!patchKafkaRequestQueue()) missing.push('request-queue timer');
+  if (!patchKafkaIdleFetch()) missing.push('idle fetch');
+  const pooled = poolKafkaEncoder();
+  if (pooled !== 'full') missing.push(`pooled encoder (${pooled})`);
+  return missing;
+}
+
 /** A kafkajs client whose logs go through the service's pino logger. */
 export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_SSL' | 'KAFKA_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>, log: Logger): Kafka {
-  if (!patchKafkaRequestQueue()) log.warn({}, 'kafkajs is not 2.2.4: its idle request-queue timer loop is not patched');
-  const pooled = poolKafkaEncoder();
-  if (pooled !== 'full') log.warn({ kafkajsEncoder: pooled }, 'kafkajs encoder buffers not pooled (kafkajs loaded before services/common/kafka.ts, or not 2.2.4)');
+  const missing = patchKafkajs();
+  if (missing.length > 0) log.warn({ kafkajsPatches: missing }, 'kafkajs patches not in place (kafkajs is not 2.2.4, or was loaded before services/common/kafka.ts)');
   const options: KafkaJsConfig = {
     clientId: config.KAFKA_CLIENT_ID,
     brokers: config.KAFKA_BROKERS,
