@@ -14,6 +14,16 @@ export default tseslint.config(
     },
   },
   {
+    // kafkajs loads only through services/common/kafka.ts, which puts the pooled Encoder in place
+    // first (services/common/kafkajs-encoder.ts): a module that loaded kafkajs before it would
+    // leave every service with kafkajs's zero-filled buffers. Types are erased, so they are free.
+    files: ['services/**/*.ts'],
+    ignores: ['services/common/kafka.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: [{ name: 'kafkajs', allowTypeImports: true, message: 'import kafkajs values through services/common/kafka.ts (it installs the pooled Encoder before kafkajs loads)' }] }],
+    },
+  },
+  {
     files: ['scripts/**', 'test/**', 'bin/**', 'infra/**', 'services/cli.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -4,7 +4,8 @@
 // the fetch as a unit of work (fetch-units.ts).
 // This file only composes them and keeps the order that makes the alerts at least once.
 import type { MqttClient } from 'mqtt';
-import { Registry, collectDefaultMetrics } from 'prom-client';
+import { Registry } from 'prom-client';
+import { collectProcessMetrics } from '../common/process-metrics.js';
 import { createConsumerHost } from '../common/consumer-host.js';
 import type { InfluxWriter } from '../common/influx-writer.js';
 import { DEFAULT_RETENTION, retentionConfig, type KafkaClient } from '../common/kafka.js';
@@ -69,7 +70,7 @@ export interface AlertsDeps {
 }
 
 export function createAlertWorker({ options, kafka, log, mqtt = null, influx = null, registry = new Registry(), now = Date.now, store }: AlertsDeps) {
-  collectDefaultMetrics({ register: registry, prefix: 'vitals_alerts_' });
+  collectProcessMetrics(registry, 'vitals_alerts_');
   const { topics } = options;
   /** Batches, inactivity ticks and state reloads run one at a time (they share the patients' state). */
   let lock: Promise<unknown> = Promise.resolve();
@@ -123,6 +124,10 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       // default group.min.session.timeout.ms, so any broker accepts it; kafkajs heartbeats
       // from the fetch loop only, so eachBatch heartbeats while it waits for a state reload.
       consumer: { partitionAssigners: [CoPartitionedAssigner], maxWaitTimeInMs: options.fetchMaxWaitMs ?? 100, minBytes: 64 * 1024, sessionTimeout: ALERTS_SESSION_TIMEOUT_MS, heartbeatInterval: 1_000 },
+      // Idle (a fetch brought nothing): the next asks for the first record and waits up to the
+      // heartbeat, about 1 fetch a second instead of 10; a record arriving then is fetched at
+      // once. At most one tick: device silence is judged only after a recent fetch (assignment.ts).
+      idleFetchWaitMs: Math.min(1_000, options.tickMs),
     },
   });
   const ticker = createInactivityTicker({

@@ -1,4 +1,5 @@
-import { AssignerProtocol, type PartitionAssigner } from 'kafkajs';
+import type { PartitionAssigner } from 'kafkajs';
+import { AssignerProtocol } from '../common/kafka.js';
 
 /**
  * Gives partition p of EVERY subscribed topic to the same member, so one alert worker

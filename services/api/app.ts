@@ -3,7 +3,8 @@
 import type { QueryApi } from '@influxdata/influxdb-client';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Producer } from 'kafkajs';
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
+import { collectProcessMetrics } from '../common/process-metrics.js';
 import type { Logger } from '../common/logger.js';
 import { createAccess } from './access.js';
 import { alertRoutes } from './alert-routes.js';
@@ -76,7 +77,7 @@ const TICKET_TTL_MS = 30_000;
 
 /** Builds the fastify app (routes, auth, errors); the caller listens. */
 export function buildApi({ options, query, producer, view, log, registry = new Registry(), workerLag, devices, patients, audit = noAudit, wards = patients?.registry ?? NO_WARDS, people }: ApiDeps): FastifyInstance {
-  collectDefaultMetrics({ register: registry, prefix: 'vitals_api_' });
+  collectProcessMetrics(registry, 'vitals_api_');
   const requests = new Counter({ name: 'vitals_api_requests_total', help: 'API requests by route and status', labelNames: ['route', 'status'], registers: [registry] });
   const authFailures = new Counter({ name: 'vitals_api_auth_failures_total', help: 'Requests refused for a missing or wrong token, or rate limited', labelNames: ['result'], registers: [registry] });
   const limiter = createAuthFailureLimiter({ maxFailures: options.maxAuthFailures ?? 20, windowMs: 60_000, maxClients: 10_000 });

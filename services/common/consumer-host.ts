@@ -29,6 +29,8 @@ export interface ConsumerHostOptions {
   lagTopics?: string[];
   /** Wait before a consumer kafkajs gave up on is replaced. @defaultValue 1000 (ms) */
   replaceAfterMs?: number;
+  /** Longest fetch once a fetch brought nothing (see `GroupConsumerDeps`). @defaultValue undefined (the configured fetch, always) */
+  idleFetchWaitMs?: number;
   /** The lag gauge is `<metricPrefix>_consumer_lag_records{topic,partition}`, e.g. `vitals_writer`. */
   metricPrefix: string;
 }
@@ -95,6 +97,7 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
     config: { ...options.consumer, groupId: options.groupId },
     topics: options.subscribe,
     replaceAfterMs: options.replaceAfterMs ?? 1000,
+    idleFetchWaitMs: options.idleFetchWaitMs,
     // Offsets are resolved by the service only once its work is durable; they are committed
     // once per group of batches that end together (commitTogether), and by kafkajs after each
     // batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()

@@ -3,6 +3,7 @@
 // its group on it; the patient registry and the API's topic followers read with it.
 import type { ConsumerConfig, ConsumerRunConfig } from 'kafkajs';
 import { replaceConsumer, type ConsumerSlot, type KafkaClient, type KafkaConsumer } from './kafka.js';
+import { setIdleFetchWait } from './kafkajs-idle-fetch.js';
 import type { Logger } from './logger.js';
 
 /** What the owner hears of its consumer. */
@@ -32,11 +33,17 @@ export interface GroupConsumerDeps {
   replaceAfterMs?: number;
   /** Names the consumer in log lines. @defaultValue 'consumer' */
   name?: string;
+  /**
+   * Once a fetch brings nothing, the next waits for the first record, up to this long (and
+   * never past the next heartbeat): an idle consumer asks less often, and a record is never
+   * later (services/common/kafkajs-idle-fetch.ts). @defaultValue undefined (the configured fetch, always)
+   */
+  idleFetchWaitMs?: number;
 }
 
 export type GroupConsumer = ReturnType<typeof createGroupConsumer>;
 
-export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {}, replaceAfterMs = 1000, name = 'consumer' }: GroupConsumerDeps) {
+export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {}, replaceAfterMs = 1000, name = 'consumer', idleFetchWaitMs }: GroupConsumerDeps) {
   let consumer: KafkaConsumer | null = null;
   let running = false;
   /** Why the consumer is not working (a crash, or the owner's `fail`); cleared by the next join. */
@@ -80,6 +87,7 @@ export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {
   return {
     async start(): Promise<void> {
       running = true;
+      if (idleFetchWaitMs !== undefined) setIdleFetchWait(config.groupId, idleFetchWaitMs);
       await startOne();
     },
     /** Leaves the group; kafkajs finishes the batch in flight and commits what was resolved. */
@@ -88,6 +96,7 @@ export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {
       const c = consumer;
       consumer = null;
       await c?.disconnect();
+      if (idleFetchWaitMs !== undefined) setIdleFetchWait(config.groupId, null);
     },
     running: () => running,
     /** Why the consumer is not working, or null. */

@@ -1,8 +1,12 @@
+// First: kafkajs's modules must load after the pooled Encoder and the checksum are in place (see the files).
+import { poolKafkaEncoder } from './kafkajs-encoder.js';
+import { fastKafkaCrc32c } from './kafkajs-crc32c.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
+import { AssignerProtocol, Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
 import type { KafkaConfig } from './config.js';
 import { patchKafkaRejoin } from './kafka-rejoin.js';
+import { patchKafkaIdleFetch } from './kafkajs-idle-fetch.js';
 import type { Logger } from './logger.js';
 
 const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
@@ -38,10 +42,29 @@ export function patchKafkaRequestQueue(): boolean {
   return true;
 }
 
+/**
+ * Puts in place the kafkajs 2.2.4 patches every client of ours runs with (the request queue's
+ * timer, the idle fetch, the rejoin as the same member, the pooled Encoder, the slice-by-8 CRC-32C; each checks the version it
+ * was read in). Returns those that are not in place: all for another kafkajs, the Encoder's
+ * constructor and the checksum when kafkajs was loaded before this module.
+ */
+export function patchKafkajs(): string[] {
+  const missing: string[] = [];
+  if (!patchKafkaRequestQueue()) missing.push('request-queue timer');
+  if (!patchKafkaIdleFetch()) missing.push('idle fetch');
+  // Without it a consumer that crashed while Kafka was down rejoins as a new member and waits out the old session.
+  if (!patchKafkaRejoin()) missing.push('rejoin as the same member');
+  const pooled = poolKafkaEncoder();
+  if (pooled !== 'full') missing.push(`pooled encoder (${pooled})`);
+  const crc = fastKafkaCrc32c();
+  if (crc !== 'full') missing.push(`crc32c (${crc})`);
+  return missing;
+}
+
 /** A kafkajs client whose logs go through the service's pino logger. */
 export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_CLIENT_ID' | 'KAFKA_SSL' | 'KAFKA_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>, log: Logger): Kafka {
-  if (!patchKafkaRequestQueue()) log.warn({}, 'kafkajs is not 2.2.4: its idle request-queue timer loop is not patched');
-  if (!patchKafkaRejoin()) log.warn({}, 'kafkajs is not 2.2.4: a consumer that crashed while kafka was down rejoins as a new member (it waits out the old session)');
+  const missing = patchKafkajs();
+  if (missing.length > 0) log.warn({ kafkajsPatches: missing }, 'kafkajs patches not in place (kafkajs is not 2.2.4, or was loaded before services/common/kafka.ts)');
   const options: KafkaJsConfig = {
     clientId: config.KAFKA_CLIENT_ID,
     brokers: config.KAFKA_BROKERS,
@@ -70,6 +93,9 @@ export function createKafka(config: Pick<KafkaConfig, 'KAFKA_BROKERS' | 'KAFKA_C
   }
   return new Kafka(options);
 }
+
+/** kafkajs's assigner protocol, for the services' own assigners (only this module loads kafkajs). */
+export { AssignerProtocol };
 
 /**
  * The part of a kafkajs client the services use (kafkajs' own `Kafka` satisfies it), so

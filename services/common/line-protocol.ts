@@ -22,22 +22,25 @@ function tagsOf(kind: number): { key: string; unit: string } | null {
 }
 
 /**
- * Line protocol for one batch, timestamps in ms. A redelivered batch yields the same
- * lines (same series and timestamp), so InfluxDB overwrites instead of adding points.
- * Tags are in key order, as InfluxDB stores them.
+ * Line protocol for one batch, timestamps in ms: its lines joined by newlines, and how many.
+ * A redelivered batch yields the same lines (same series and timestamp), so InfluxDB
+ * overwrites instead of adding points. Tags are in key order, as InfluxDB stores them.
  *
  * The writer's hot path (issue 17: a third of its busy time was GC at 48k samples/s): each
  * line is three pieces, its series prefix built once per kind and batch, the value, and the
  * shared `,seq=Ni ` suffix with the time, instead of a nine-part template with a tag escape
- * (a regex) per sample.
+ * (a regex) per sample. One string per batch, not an array of lines: the writer's request
+ * body joins a few hundred batches instead of flattening and joining every line (about a
+ * fifth less CPU for decode, lines and body together, measured apart).
  */
-export function batchToLines(batch: VitalsBatch): string[] {
+export function batchToText(batch: VitalsBatch): { text: string; lines: number } {
   const device = escapeTag(batch.deviceId);
   // A reading of an unassigned device (issue 15) is stored under the device only: no patient tag.
   const patient = batch.patientId ? `,patient_id=${escapeTag(batch.patientId)}` : '';
   const seq = `,seq=${batch.sequence}i `;
   const prefixes = new Map<number, string | null>();
-  const lines: string[] = [];
+  let text = '';
+  let lines = 1;
   for (const s of batch.samples as Sample[]) {
     let prefix = prefixes.get(s.kind);
     if (prefix === undefined) {
@@ -46,10 +49,12 @@ export function batchToLines(batch: VitalsBatch): string[] {
       prefixes.set(s.kind, prefix);
     }
     if (prefix === null) continue; // validated upstream; an unknown kind is never stored under a wrong name
-    lines.push(prefix + num(s.value) + seq + s.measuredAtMs);
+    text += prefix + num(s.value) + seq + s.measuredAtMs + '\n';
+    lines++;
   }
-  lines.push(
-    `${DEVICE_MEASUREMENT},device_id=${device}${patient} battery=${num(batch.batteryPercent)},samples=${batch.samples.length}i${seq}${batch.sentAtMs}`,
-  );
-  return lines;
+  text += `${DEVICE_MEASUREMENT},device_id=${device}${patient} battery=${num(batch.batteryPercent)},samples=${batch.samples.length}i${seq}${batch.sentAtMs}`;
+  return { text, lines };
 }
+
+/** The lines of `batchToText` one by one (escaped tags hold no newline). */
+export const batchToLines = (batch: VitalsBatch): string[] => batchToText(batch).text.split('\n');

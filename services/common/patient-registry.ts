@@ -96,8 +96,11 @@ export function createPatientRegistry(deps: { kafka: Kafka; topics: PatientTopic
     // The fetch wait bounds only how often an idle follower asks: the broker answers a fetch as
     // soon as a record arrives (minBytes 1), so a new assignment is seen as fast with 1 s as
     // with 100 ms, and the ingest's and API's idle Kafka requests fall tenfold (issue 17).
-    // Under sessionTimeout: kafkajs heartbeats between fetches.
-    config: { groupId: deps.groupId, maxWaitTimeInMs: 1_000, sessionTimeout: 10_000 },
+    // Under sessionTimeout: kafkajs heartbeats between fetches. Once a fetch brings nothing, the
+    // next may wait until the heartbeat (3 s, kafkajs's default) is due: a third of the idle
+    // fetches again, a record still seen at once (services/common/kafkajs-idle-fetch.ts).
+    config: { groupId: deps.groupId, maxWaitTimeInMs: 1_000, sessionTimeout: 10_000, heartbeatInterval: 3_000 },
+    idleFetchWaitMs: 3_000,
     topics: [topics.patients, topics.assignments],
     run: {
       autoCommit: false, // every start reads both topics from the beginning

@@ -3,7 +3,8 @@
 // dead-letter topic with its reason. Connection behaviour: mqtt-link.ts; size check: sizes.ts.
 import type { Kafka, Producer } from 'kafkajs';
 import type { MqttClient } from 'mqtt';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectProcessMetrics } from '../common/process-metrics.js';
 import { deadLetterCopy, RECORD_OVERHEAD_BYTES } from '../common/dead-letter.js';
 import { DEFAULT_RETENTION, ensureTopics, maxMessageBytes, retentionConfig } from '../common/kafka.js';
 import type { Logger } from '../common/logger.js';
@@ -73,9 +74,7 @@ export interface Ingest {
 }
 
 export function createIngest({ options, kafka, log, patients, registry = new Registry(), now = Date.now }: IngestDeps): Ingest {
-  // Event-loop lag sampled every 100 ms, not prom-client's 10 ms: its timer woke the idle
-  // process 100 times a second (issue 17, fixed cost); lag that matters here is tens of ms.
-  collectDefaultMetrics({ register: registry, prefix: 'vitals_ingest_', eventLoopMonitoringPrecision: 100 });
+  collectProcessMetrics(registry, 'vitals_ingest_');
   const messages = new Counter({ name: 'vitals_ingest_messages_total', help: 'MQTT messages handled, by result', labelNames: ['result'], registers: [registry] });
   // One child per result, resolved once: a labelled inc() hashes its labels on every message.
   const messagesBy = { vitals: messages.labels('vitals'), status: messages.labels('status'), 'dead-letter': messages.labels('dead-letter') };

@@ -1,6 +1,5 @@
 // Composition root of `vitals ingest` (MQTT -> Kafka, see app.ts): the only place that reads env
 // and exits. The ingest owns the broker-facing side: subscriptions, validation, attribution.
-import { poolKafkaEncoder } from './kafkajs-encoder.js'; // first: kafkajs's modules must load after it (see the file)
 import { z } from 'zod';
 import { kafkaSchema, mqttSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';
@@ -42,8 +41,6 @@ const schema = z.object({
 export async function main(): Promise<void> {
   const config = configOrExit('ingest', schema, process.env);
   const log = createLogger({ name: 'ingest', level: config.LOG_LEVEL });
-  const pooled = poolKafkaEncoder();
-  if (pooled !== 'full') log.warn({ kafkajsEncoder: pooled }, 'kafkajs encoder buffers not pooled (kafkajs loaded first, or not 2.2.4)');
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-ingest` }, log);
   const patients = createPatientRegistry({
     kafka, log,

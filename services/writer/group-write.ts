@@ -1,5 +1,8 @@
 interface Waiting {
+  /** Pieces of line protocol (each one or more whole lines), joined by newlines in the request. */
   lines: string[];
+  /** How many lines they hold. */
+  count: number;
   resolve: () => void;
   reject: (err: unknown) => void;
 }
@@ -20,9 +23,10 @@ export class GroupWrite {
 
   constructor(private readonly send: (lines: string[]) => Promise<void>, private readonly maxLines: number, private readonly maxInFlight = 1) {}
 
-  write(lines: string[]): Promise<void> {
+  /** `lines`: pieces of line protocol holding `count` lines (one line each by default). */
+  write(lines: string[], count = lines.length): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ lines, resolve, reject });
+      this.waiting.push({ lines, count, resolve, reject });
       this.schedule();
     });
   }
@@ -38,10 +42,10 @@ export class GroupWrite {
     this.inFlight++;
     const group: Waiting[] = [];
     let n = 0;
-    while (this.waiting.length > 0 && (group.length === 0 || n + this.waiting[0]!.lines.length <= this.maxLines)) {
+    while (this.waiting.length > 0 && (group.length === 0 || n + this.waiting[0]!.count <= this.maxLines)) {
       const w = this.waiting.shift()!;
       group.push(w);
-      n += w.lines.length;
+      n += w.count;
     }
     this.schedule(); // more waiting than one request holds: the next one can go out now
     try {

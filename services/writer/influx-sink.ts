@@ -4,7 +4,7 @@ import { clip } from '../common/dead-letter.js';
 import { isRetriable } from '../common/errors.js';
 import type { InfluxWriter } from '../common/influx-writer.js';
 import type { KafkaProducer } from '../common/kafka.js';
-import { batchToLines } from '../common/line-protocol.js';
+import { batchToText } from '../common/line-protocol.js';
 import type { Logger } from '../common/logger.js';
 import { VitalsBatch } from '../common/proto.js';
 import { backoffDelay, sleep } from '../common/retry.js';
@@ -52,11 +52,12 @@ export function createInfluxSink({ options, influx, producer, running, log, regi
   // Partitions consumed at once share requests: fewer, larger writes cost InfluxDB far less.
   const shared = new GroupWrite((lines) => influx.write(lines), options.batchLines, options.influxInFlight ?? 2);
 
-  async function writeWithRetry(lines: string[], heartbeat: () => Promise<void>, isRunning: () => boolean, alone = false): Promise<void> {
+  /** `texts`: line protocol, a batch's lines each (`count` lines in all). */
+  async function writeWithRetry(texts: string[], count: number, heartbeat: () => Promise<void>, isRunning: () => boolean, alone = false): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       const t0 = Date.now();
       try {
-        await (alone ? influx.write(lines) : shared.write(lines));
+        await (alone ? influx.write(texts) : shared.write(texts, count));
         writeSeconds.observe((Date.now() - t0) / 1000);
         if (influxFailing) log.info({ attempt }, 'influxdb accepting again');
         influxFailing = false;
@@ -97,16 +98,17 @@ export function createInfluxSink({ options, influx, producer, running, log, regi
   }
 
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
-    const decoded: { message: KafkaMessage; lines: string[] }[] = [];
+    const decoded: { message: KafkaMessage; text: string; lines: number }[] = [];
     for (const message of batch.messages) {
       try {
         if (!message.value) throw new Error('empty record');
         const b = VitalsBatch.decode(message.value);
         // Kafka is not a trust boundary we control alone: ids reach tags only in the documented alphabet.
         if (!idsValid(b.deviceId, b.patientId || null)) throw new Error('device_id or patient_id outside the id alphabet');
-        decoded.push({ message, lines: batchToLines(b) });
+        const { text, lines } = batchToText(b);
+        decoded.push({ message, text, lines });
       } catch (err) {
-        decoded.push({ message, lines: [] });
+        decoded.push({ message, text: '', lines: 0 });
         await deadLetter(message, batch.partition, 'WRITER_ERR_RECORD', (err as Error).message);
       }
     }
@@ -115,10 +117,11 @@ export function createInfluxSink({ options, influx, producer, running, log, regi
     let chunkLines = 0;
     const flush = async () => {
       if (chunk.length === 0) return;
-      const lines = chunk.flatMap((d) => d.lines);
+      const texts: string[] = [];
+      for (const d of chunk) if (d.lines > 0) texts.push(d.text);
       try {
-        await writeWithRetry(lines, heartbeat, isRunning);
-        points.inc(lines.length);
+        await writeWithRetry(texts, chunkLines, heartbeat, isRunning);
+        points.inc(chunkLines);
         records.inc({ result: 'written' }, chunk.length);
         const now = Date.now();
         for (const d of chunk) {
@@ -131,8 +134,8 @@ export function createInfluxSink({ options, influx, producer, running, log, regi
         // (alone: not mixed with other partitions' lines).
         for (const d of chunk) {
           try {
-            await writeWithRetry(d.lines, heartbeat, isRunning, true);
-            points.inc(d.lines.length);
+            await writeWithRetry(d.lines > 0 ? [d.text] : [], d.lines, heartbeat, isRunning, true);
+            points.inc(d.lines);
             records.inc({ result: 'written' });
           } catch (e) {
             if (isRetriable(e)) throw e;
@@ -147,9 +150,9 @@ export function createInfluxSink({ options, influx, producer, running, log, regi
     };
     for (const d of decoded) {
       if (!isRunning() || isStale()) break;
-      if (chunkLines + d.lines.length > options.batchLines && chunk.length > 0) await flush();
+      if (chunkLines + d.lines > options.batchLines && chunk.length > 0) await flush();
       chunk.push(d);
-      chunkLines += d.lines.length;
+      chunkLines += d.lines;
     }
     if (isRunning() && !isStale()) await flush();
   }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GenericContainer, Network, Wait, type StartedNetwork, type StartedTestContainer } from 'testcontainers';
 import { parseEnvFile } from '../../services/common/env-file.js';
-import { freePort } from './supervisor.js';
+import { freePort } from './free-port.js';
 
 process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 

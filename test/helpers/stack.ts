@@ -1,3 +1,6 @@
+// Before kafkajs: the services' kafkajs patches (pooled Encoder first), so in-process services
+// and the tests' own clients run the kafkajs production runs.
+import { patchKafkajs } from '../../services/common/kafka.js';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
@@ -84,6 +87,7 @@ export const uid = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${M
  * file. Without credentials in the stack file (the compose Kafka), no SASL.
  */
 export function kafkaFor(s: StackEndpoints, clientId: string, principal = 'admin', extra: Partial<KafkaConfig> = {}): Kafka {
+  patchKafkajs();
   return new Kafka({ clientId, brokers: s.kafkaBrokers, logLevel: logLevel.NOTHING, ...kafkaSasl(s, principal), ...extra });
 }
 

@@ -1,16 +1,8 @@
 // What the tests of `vitals start` (test/e2e/start*.test.ts) share: the supervisor's environment
 // on a test's own names, a free port, and whether a process is still alive.
-import net from 'node:net';
 import type { StackEndpoints } from './stack.js';
 
-/** A TCP port free on 127.0.0.1 at the call. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
-  });
-}
+export { freePort } from './free-port.js';
 
 /** Whether `pid` is a live process (0 and below would signal our own process group). */
 export const alive = (pid: number) => { if (pid <= 0) return false; try { process.kill(pid, 0); return true; } catch { return false; } };

@@ -55,3 +55,18 @@ test('with two in flight, a slow request does not hold up the next group; never 
   assert.deepEqual([...done].sort(), ['a', 'b', 'c', 'd', 'e', 'f']);
   assert.equal(f.maxOpen(), 2);
 });
+
+test('pieces holding several lines each count by their lines, not by the pieces', async () => {
+  const f = fakeInflux();
+  const g = new GroupWrite(f.send, 5, 1);
+  const a = g.write(['a1\na2\na3'], 3);
+  const b = g.write(['b1\nb2'], 2);
+  const c = g.write(['c1'], 1);
+  await tick();
+  assert.deepEqual(f.requests[0]!.lines, ['a1\na2\na3', 'b1\nb2'], 'a and b fill the 5 lines; c waits');
+  f.requests[0]!.done();
+  await a; await b; await tick();
+  assert.deepEqual(f.requests[1]!.lines, ['c1']);
+  f.requests[1]!.done();
+  await c;
+});

@@ -1,12 +1,17 @@
-// The ingest's pooled kafkajs Encoder (services/ingest/kafkajs-encoder.ts) must encode exactly
-// the bytes kafkajs encodes with zero-filled buffers: the same records, headers and batch
-// encoded by an unpatched kafkajs in a child process are compared byte for byte, with Node's
-// buffer pool filled with garbage first so a byte left unwritten would show.
+// The pooled kafkajs Encoder (services/common/kafkajs-encoder.ts) and the slice-by-8 CRC-32C
+// (services/common/kafkajs-crc32c.ts) must encode exactly the bytes kafkajs encodes with
+// zero-filled buffers and its own checksum: the same records, headers and batch (its CRC
+// included) encoded by an unpatched kafkajs in a child process are compared byte for byte, with
+// Node's buffer pool filled with garbage first so a byte left unwritten would show. And every
+// service that talks to Kafka must get both in full: its main module, loaded alone, loads
+// kafkajs after them.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { poolKafkaEncoder } from '../../services/ingest/kafkajs-encoder.js';
+import { randomBytes } from 'node:crypto';
+import { poolKafkaEncoder } from '../../services/common/kafkajs-encoder.js';
+import { crc32c, fastKafkaCrc32c } from '../../services/common/kafkajs-crc32c.js';
 
 const require = createRequire(import.meta.url);
 
@@ -30,8 +35,9 @@ async function encode() {
 }
 `;
 
-test('the pooled Encoder encodes the same bytes as kafkajs, with garbage in the buffer pool', async () => {
+test('the pooled Encoder and the checksum encode the same bytes as kafkajs, with garbage in the buffer pool', async () => {
   assert.equal(poolKafkaEncoder(), 'full', 'patched before kafkajs loaded');
+  assert.equal(fastKafkaCrc32c(), 'full', 'patched before kafkajs loaded');
   const expected = execFileSync(process.execPath, ['-e', `${ENCODE}; encode().then((h) => process.stdout.write(h))`], { encoding: 'utf8', cwd: process.cwd() });
   for (let i = 0; i < 64; i++) Buffer.allocUnsafe(1024).fill(0xa5); // dirty the shared pool
   const encode = new Function('require', `${ENCODE}; return encode;`)(require) as () => Promise<string>;
@@ -40,4 +46,33 @@ test('the pooled Encoder encodes the same bytes as kafkajs, with garbage in the 
   assert.equal(actual, expected);
   const Encoder = require('kafkajs/src/protocol/encoder.js') as new () => object;
   assert.ok(new Encoder() instanceof (Object.getPrototypeOf(Encoder) as new () => object), 'still an Encoder');
+});
+
+test('every Kafka service loads kafkajs after the pooled Encoder (its main module alone, in a child process)', () => {
+  for (const service of ['ingest', 'writer', 'alerts', 'api']) {
+    const script = `await import('./services/${service}/main.ts');
+      const { poolKafkaEncoder } = await import('./services/common/kafkajs-encoder.ts');
+      const { createRequire } = await import('node:module');
+      const require = createRequire(process.cwd() + '/');
+      const { fastKafkaCrc32c, crc32c } = await import('./services/common/kafkajs-crc32c.ts');
+      const Encoder = require('kafkajs/src/protocol/encoder.js');
+      const kafkajsCrc = require('kafkajs/src/protocol/recordBatch/crc32C/crc32C.js');
+      process.stdout.write(JSON.stringify({ pooled: poolKafkaEncoder(), zeroFilled: /Buffer\\.alloc\\(/.test(String(Encoder)), crc: fastKafkaCrc32c(), fastCrc: kafkajsCrc === crc32c }));`;
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: process.cwd() })) as { pooled: string; zeroFilled: boolean; crc: string; fastCrc: boolean };
+    assert.deepEqual(out, { pooled: 'full', zeroFilled: false, crc: 'full', fastCrc: true }, `services/${service}/main.ts`);
+  }
+});
+
+test('CRC-32C slice-by-8: the check value, and a bit-by-bit CRC-32C on every length up to 70 and on large buffers', () => {
+  const bitwise = (b: Uint8Array) => {
+    let c = 0xffffffff;
+    for (const byte of b) { c ^= byte; for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0x82f63b78 : c >>> 1; }
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  assert.equal(crc32c(Buffer.from('123456789')), 0xe3069283); // RFC 3720 B.4 / the CRC catalogue's check value
+  assert.equal(crc32c(Buffer.alloc(0)), 0);
+  for (let n = 0; n <= 70; n++) { const b = randomBytes(n); assert.equal(crc32c(b), bitwise(b), `length ${n}`); }
+  for (const n of [921, 4096, 65_537]) { const b = randomBytes(n); assert.equal(crc32c(b), bitwise(b), `length ${n}`); }
+  const big = randomBytes(1000);
+  assert.equal(crc32c(big.subarray(13, 900)), bitwise(big.subarray(13, 900)), 'a view at an offset');
 });

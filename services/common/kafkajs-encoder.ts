@@ -2,11 +2,14 @@
 // Encoder whose buffer is `Buffer.alloc(512)` (zero-filled, its own backing store), grown by
 // another `Buffer.alloc` and a copy. In the ingest's profile at 24,000 samples/s (issue 17)
 // that was 6 % of its busy time in FastBuffer alone plus a share of the GC (14 %): five
-// headers per record make six encoders per record. An Encoder only ever exposes the bytes it
-// wrote (`buffer` is `buf.slice(0, offset)`, and every write fills the bytes it advances over),
-// so its buffers need no zero fill: `Buffer.allocUnsafe` takes them from Node's shared pool.
-// Imported first by the ingest's main.ts: kafkajs's modules must find the pooled Encoder in
-// the require cache when they load.
+// headers per record make six encoders per record. The writer and the alert worker pay the same
+// per request (fetch, heartbeat, offset commit) and per record they produce (the alert worker's
+// state records, the dead letters). An Encoder only ever exposes the bytes it wrote (`buffer`
+// is `buf.slice(0, offset)`, and every write fills the bytes it advances over), so its buffers
+// need no zero fill: `Buffer.allocUnsafe` takes them from Node's shared pool.
+// Imported first by services/common/kafka.ts, the only module of the services that loads
+// kafkajs (eslint.config.js keeps it so): kafkajs's modules must find the pooled Encoder in the
+// require cache when they load.
 import { createRequire } from 'node:module';
 
 interface EncoderLike { buf: Buffer; offset: number }
