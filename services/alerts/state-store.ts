@@ -38,10 +38,10 @@ export const STATE_LOAD_GROUP_PREFIX = 'alerts-state-load-';
 
 /**
  * Reads `partitions` of the state topic to their current end, with a throwaway group named
- * after the worker's group (`owner`) that commits no offsets and is deleted at the end. (A
- * group with committed offsets outlives its members by offsets.retention.minutes, 7 days by
- * default; one without is removed by Kafka's periodic group cleanup even when its reader was
- * killed -9 before it could delete it.)
+ * after the worker's group (`owner`) that commits no offsets (it never needs them) and is
+ * deleted at the end. A reader killed -9 before that leaves the group behind, Empty once its
+ * session expires: Kafka 4.1 kept such a group (no offsets) for more than 14 minutes here, so
+ * an operator may delete `alerts-state-load-*` groups that are Empty.
  */
 export async function loadStates(kafka: KafkaClient, topic: string, partitions: Set<number>, owner: string): Promise<Map<string, PatientState>> {
   const states = new Map<string, PatientState>();
@@ -88,14 +88,14 @@ export async function loadStates(kafka: KafkaClient, topic: string, partitions: 
   return states;
 }
 
-/** Deletes a throwaway group; a failure is not the load's (Kafka's group cleanup removes it later). */
+/** Deletes a throwaway group; a failure is not the load's (the group stays, Empty, until deleted). */
 async function deleteGroup(kafka: KafkaClient, groupId: string): Promise<void> {
   const admin = kafka.admin();
   try {
     await admin.connect();
     await admin.deleteGroups([groupId]);
   } catch {
-    // An empty group without offsets is removed by Kafka's periodic cleanup (offsets.retention.check.interval.ms).
+    // Logged nowhere on purpose: the reload itself succeeded; the group is only clutter.
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -58,15 +58,26 @@ export interface Pipeline {
 
 const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
-/** Deletes every Kafka topic and consumer group whose name starts with `prefix` (a test's id), and the groups named. */
-export async function removeKafkaByPrefix(kafka: Kafka, prefix: string, alsoGroups: string[] = []): Promise<void> {
+/**
+ * Deletes every Kafka topic and consumer group whose name starts with `prefix` (a test's id), and
+ * the groups named. Kafka refuses to delete a group that still has a member: a consumer that could
+ * not leave (one kafkajs was restarting when it was stopped, e.g. after the stack's Kafka was
+ * stopped under it: CI left a registry group behind that way once) stays a member until its
+ * session times out (10-20 s here), so such groups are tried again for up to `groupWaitMs`.
+ */
+export async function removeKafkaByPrefix(kafka: Kafka, prefix: string, alsoGroups: string[] = [], groupWaitMs = 25_000): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const topics = (await admin.listTopics()).filter((x) => x.startsWith(prefix));
     if (topics.length > 0) await admin.deleteTopics({ topics }).catch(() => undefined);
-    const groups = (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix) || alsoGroups.includes(g));
-    if (groups.length > 0) await admin.deleteGroups(groups).catch(() => undefined);
+    const ours = async () => (await admin.listGroups()).groups.map((g) => g.groupId).filter((g) => g.startsWith(prefix) || alsoGroups.includes(g));
+    const deadline = Date.now() + groupWaitMs;
+    for (let groups = await ours(); groups.length > 0 && Date.now() < deadline; groups = await ours()) {
+      await admin.deleteGroups(groups).catch(() => undefined);
+      if ((await ours()).length === 0) break;
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
   } finally {
     await admin.disconnect();
   }
