@@ -2,7 +2,9 @@ import type { MqttClient } from 'mqtt';
 import type { Logger } from '../common/logger.js';
 import { Counter, type Registry } from 'prom-client';
 import { encodeAlert } from '../common/alert-contract.js';
+import { isRetriable } from '../common/errors.js';
 import { escapeTag } from '../common/influx.js';
+import { retry } from '../common/retry.js';
 import { alertTopic, PATIENT_ID_RE } from '../common/topics.js';
 import type { InfluxWriter } from '../common/influx-writer.js';
 import type { AlertRecord } from './engine.js';
@@ -31,14 +33,28 @@ export function deliveryLine(a: DeliveredAlert, channel: 'mqtt' | 'webhook', att
     `alert_id=${str(a.id)},change=${str(a.change ?? '')},state=${str(a.state)},escalation_level=${a.escalationLevel ?? 0}i,attempt=${attempt}i,detail=${str(detail.slice(0, 200))} ${at}`;
 }
 
+/** Retries of one history write (backoff from 500 ms, doubling: at most about 8 s in all). */
+export const HISTORY_RETRIES = 4;
+
 /** Publishes to MQTT alerts/v1/... (retained, QoS 1) and InfluxDB history; the webhook is a durable outbox (webhook-outbox.ts). */
 export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: InfluxWriter | null; log: Logger; registry?: Registry }) {
+  /**
+   * History and delivery records: retried on a retriable failure (InfluxDB busy or restarting)
+   * for up to about 8 s in the background, so a short hiccup loses no history line; then logged.
+   * Never awaited by evaluation.
+   */
+  const history = (lines: string[], what: string) => {
+    const influx = deps.influx;
+    if (!influx) return;
+    retry(() => influx.write(lines), { retries: HISTORY_RETRIES, initialMs: 500, maxMs: 5_000, isRetriable })
+      .catch((err: unknown) => deps.log.warn({ err, lines: lines.length }, `${what} write failed`));
+  };
   const deliveries = new Counter({ name: 'vitals_alerts_deliveries_total', help: 'Alert delivery attempts by channel and result', labelNames: ['channel', 'result'], registers: deps.registry ? [deps.registry] : [] });
   /** Recorded (metric, log on failure, InfluxDB history); never blocks or throws. */
   const record = (a: DeliveredAlert, channel: 'mqtt' | 'webhook', attempt: number, result: 'delivered' | 'failed' | 'gave-up', detail: string) => {
     deliveries.inc({ channel, result });
     if (result !== 'delivered') deps.log.warn({ alertId: a.id, channel, attempt, result, detail }, 'alert delivery not confirmed');
-    deps.influx?.write([deliveryLine(a, channel, attempt, result, detail, Date.now())]).catch((err: unknown) => deps.log.warn({ err }, 'delivery record write failed'));
+    history([deliveryLine(a, channel, attempt, result, detail, Date.now())], 'delivery record');
   };
   return {
     /**
@@ -58,7 +74,7 @@ export function createSideOutputs(deps: { mqtt: MqttClient | null; influx: Influ
             .then(() => record(a, 'mqtt', 1, 'delivered', 'puback'), (err: unknown) => record(a, 'mqtt', 1, 'failed', (err as Error).message));
         }
       }
-      if (deps.influx) deps.influx.write(alerts.map(toLine)).catch((err: unknown) => deps.log.warn({ err }, 'alert history write failed'));
+      history(alerts.map(toLine), 'alert history');
     },
     /** Records a webhook attempt made by the outbox (IHE PCD ACM dissemination status). */
     recordWebhook: (a: DeliveredAlert, attempt: number, result: 'delivered' | 'failed' | 'gave-up', detail: string) => record(a, 'webhook', attempt, result, detail),

@@ -93,8 +93,14 @@ describe('the alert worker against the real stack', { concurrency: true }, () =>
     // The webhook got every change (after retries), and InfluxDB has the history.
     await waitFor('webhook deliveries', () => (hooks.filter((h) => h.id === open.alertId).length >= 3 ? true : undefined), 30_000);
     assert.deepEqual(hooks.filter((h) => h.id === open.alertId).map((h) => h.state), ['open', 'open', 'resolved']);
-    const history = await new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org).collectRows<{ state: string; _value: string }>(
-      flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "alerts" and r._field == "alert_id" and r._value == ${open.alertId}) |> group() |> sort(columns: ["_time"])`);
+    // The history is written beside the webhook, not before it: it may land a little later
+    // (a CI run under Docker queried it first and found the 'resolved' line not there yet).
+    const queryApi = new InfluxDB({ url: p.s.influx.url, token: p.s.influx.token }).getQueryApi(p.s.influx.org);
+    const history = await waitFor('alert history in InfluxDB', async () => {
+      const rows = await queryApi.collectRows<{ state: string; _value: string }>(
+        flux`from(bucket: ${p.bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == "alerts" and r._field == "alert_id" and r._value == ${open.alertId}) |> group() |> sort(columns: ["_time"])`);
+      return rows.length >= 3 ? rows : undefined;
+    }, 15_000);
     assert.deepEqual(history.map((r) => r.state), ['open', 'open', 'resolved']);
   });
 
