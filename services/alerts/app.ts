@@ -19,7 +19,7 @@ import { createInactivityTicker } from './inactivity-ticker.js';
 import { createPatientStates } from './patient-states.js';
 import { createAlertProcessor } from './processor.js';
 import { createAlertPublisher } from './publisher.js';
-import { createTopicStateStore, type StateStore } from './state-store.js';
+import { createTopicStateStore, sweepStaleLoadGroups, type StateStore } from './state-store.js';
 import type { WebhookRetry } from './webhook-outbox.js';
 
 export type { Command } from './processor.js';
@@ -157,6 +157,10 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
       await host.start();
       ticker.start();
       log.info({ group: options.groupId }, 'alert worker started');
+      // Reload groups a killed worker of this group left behind (never blocks the start).
+      if (!store) sweepStaleLoadGroups(kafka, options.groupId)
+        .then((gone) => { if (gone.length > 0) log.info({ groups: gone }, 'removed state reload groups left by a stopped worker'); })
+        .catch((err: unknown) => log.warn({ err }, 'could not sweep stale state reload groups'));
     },
     readiness() {
       const problems = host.readiness();

@@ -40,8 +40,8 @@ export const STATE_LOAD_GROUP_PREFIX = 'alerts-state-load-';
  * Reads `partitions` of the state topic to their current end, with a throwaway group named
  * after the worker's group (`owner`) that commits no offsets (it never needs them) and is
  * deleted at the end. A reader killed -9 before that leaves the group behind, Empty once its
- * session expires: Kafka 4.1 kept such a group (no offsets) for more than 14 minutes here, so
- * an operator may delete `alerts-state-load-*` groups that are Empty.
+ * session expires: Kafka 4.1 kept such a group (no offsets) for more than 14 minutes here.
+ * The next worker of the same group removes it at its start ({@link sweepStaleLoadGroups}).
  */
 export async function loadStates(kafka: KafkaClient, topic: string, partitions: Set<number>, owner: string): Promise<Map<string, PatientState>> {
   const states = new Map<string, PatientState>();
@@ -96,6 +96,34 @@ async function deleteGroup(kafka: KafkaClient, groupId: string): Promise<void> {
     await admin.deleteGroups([groupId]);
   } catch {
     // Logged nowhere on purpose: the reload itself succeeded; the group is only clutter.
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+/** A reload group older than this was left by a reader that died (a reload gives up after 60 s). */
+export const STALE_LOAD_GROUP_MS = 5 * 60_000;
+
+/**
+ * Deletes the reload groups of `owner` (a worker group) that a killed reader left behind: those
+ * created more than {@link STALE_LOAD_GROUP_MS} ago (the time in their name) and Empty now.
+ * Another group's reloads (`owner` a prefix of its name) are never touched: the name must be
+ * exactly the prefix, the owner, a 13-digit time and the random part. Returns the deleted ids.
+ */
+export async function sweepStaleLoadGroups(kafka: KafkaClient, owner: string, now = Date.now()): Promise<string[]> {
+  const prefix = `${STATE_LOAD_GROUP_PREFIX}${owner}-`;
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const stale = (await admin.listGroups()).groups.map((g) => g.groupId).filter((id) => {
+      if (!id.startsWith(prefix)) return false;
+      const m = /^(\d{13})-[a-z0-9]+$/.exec(id.slice(prefix.length));
+      return m !== null && now - Number(m[1]) > STALE_LOAD_GROUP_MS;
+    });
+    if (stale.length === 0) return [];
+    const empty = (await admin.describeGroups(stale)).groups.filter((g) => g.state === 'Empty' || g.state === 'Dead').map((g) => g.groupId);
+    if (empty.length > 0) await admin.deleteGroups(empty);
+    return empty;
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

@@ -107,7 +107,7 @@ export interface KafkaClient {
   consumer(config: ConsumerConfig): KafkaConsumer;
 }
 
-export type KafkaAdmin = Pick<Admin, 'connect' | 'disconnect' | 'listTopics' | 'createTopics' | 'fetchTopicMetadata' | 'fetchOffsets' | 'fetchTopicOffsets' | 'setOffsets' | 'deleteGroups'>;
+export type KafkaAdmin = Pick<Admin, 'connect' | 'disconnect' | 'listTopics' | 'createTopics' | 'fetchTopicMetadata' | 'fetchOffsets' | 'fetchTopicOffsets' | 'setOffsets' | 'deleteGroups' | 'listGroups' | 'describeGroups'>;
 
 export type KafkaProducer = Pick<Producer, 'connect' | 'disconnect' | 'send'>;
 

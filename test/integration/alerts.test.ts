@@ -6,7 +6,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { flux, InfluxDB } from '@influxdata/influxdb-client';
 import mqtt from 'mqtt';
 import { DEFAULT_RULES } from '../../services/alerts/limits.js';
-import { STATE_LOAD_GROUP_PREFIX } from '../../services/alerts/state-store.js';
+import { STALE_LOAD_GROUP_MS, STATE_LOAD_GROUP_PREFIX } from '../../services/alerts/state-store.js';
 import { deviceIdFor, devicePassword } from '../../services/common/device-credentials.js';
 import { ensureTopics } from '../../services/common/kafka.js';
 import { Alert, AlertState } from '../../services/common/proto.js';
@@ -225,5 +225,28 @@ describe('the alert worker against the real stack', { concurrency: true }, () =>
     assert.equal(worker.states.size, 0, 'stopped before the reload ended (else this test proves nothing)');
     await worker.stop();
     assert.deepEqual(await reloads(), [], 'the reload\'s group is gone once the stop returns');
+  });
+
+  test('a worker removes the reload groups a killed worker of its group left behind, and no other', async (t) => {
+    const p = await startPipeline(t, { writer: false, bucket: true });
+    const admin = p.kafka.admin();
+    await admin.connect();
+    t.after(() => admin.disconnect());
+    await ensureTopics(admin, [p.topics.vitals], 3);
+    const ago = (ms: number) => Date.now() - ms;
+    const name = (owner: string, at: number) => `${STATE_LOAD_GROUP_PREFIX}${owner}-${at}-${Math.random().toString(36).slice(2)}`;
+    const left = name(workerGroup(p), ago(STALE_LOAD_GROUP_MS + 60_000)); // a reader killed -9 six minutes ago
+    const recent = name(workerGroup(p), ago(30_000)); // may be a reload still under way
+    const other = name(`${workerGroup(p)}-2`, ago(STALE_LOAD_GROUP_MS + 60_000)); // another group's (its name extends ours)
+    // Empty groups that exist (Kafka keeps a group with committed offsets).
+    for (const groupId of [left, recent, other]) await admin.setOffsets({ groupId, topic: p.topics.vitals, partitions: [{ partition: 0, offset: '0' }] });
+    t.after(() => admin.deleteGroups([recent, other]).catch(() => undefined));
+    const groups = async () => new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+    assert.ok((await groups()).has(left), 'the left-behind group exists before the worker starts');
+    await startWorker(t, p);
+    await waitFor('the left-behind reload group removed', async () => ((await groups()).has(left) ? undefined : true), 30_000);
+    const now = await groups();
+    assert.ok(now.has(recent), 'a recent reload group is kept (it may be in use)');
+    assert.ok(now.has(other), 'another worker group\'s reload group is kept');
   });
 });

@@ -28,7 +28,7 @@ function fakeKafka() {
   const commits: unknown[] = [];
   const none = async () => undefined;
   const admin: KafkaAdmin = {
-    connect: none, disconnect: none, createTopics: async () => true, setOffsets: none, deleteGroups: async () => [],
+    connect: none, disconnect: none, createTopics: async () => true, setOffsets: none, deleteGroups: async () => [], listGroups: async () => ({ groups: [] }), describeGroups: async () => ({ groups: [] }),
     listTopics: async () => Object.values(topics),
     fetchTopicMetadata: async () => ({ topics: Object.values(topics).map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }] })) }),
     fetchTopicOffsets: async () => [{ partition: 0, offset: '0', low: '0', high: '0', lag: '0' }],

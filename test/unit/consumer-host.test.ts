@@ -19,7 +19,7 @@ function fakes() {
   let inFlight: Promise<void> | null = null;
   const none = async () => undefined;
   const admin: KafkaAdmin = {
-    connect: none, disconnect: none, setOffsets: none, deleteGroups: async () => [],
+    connect: none, disconnect: none, setOffsets: none, deleteGroups: async () => [], listGroups: async () => ({ groups: [] }), describeGroups: async () => ({ groups: [] }),
     listTopics: async () => [],
     createTopics: async (o) => { created.push(...o.topics.map((t) => ({ topics: [t.topic], configEntries: t.configEntries }))); calls.push('topics'); return true; },
     fetchTopicMetadata: async (o) => ({ topics: (o?.topics ?? []).map((name) => ({ name, partitions: [{ partitionId: 0, leader: 1, partitionErrorCode: 0, replicas: [1], isr: [1] }] })) }),
