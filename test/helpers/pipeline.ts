@@ -46,6 +46,10 @@ export interface Pipeline {
   collect(topic: string): Promise<{ messages: KafkaMessage[]; stop: () => Promise<void> }>;
   /** The in-process writer's consumer group. */
   writerGroup: string;
+  /** Warnings and errors the in-process registry, ingest and writer logged (the last 200). */
+  serviceLogs: string[];
+  /** What a test that waited in vain should print: the writer's committed offsets against the vitals topic's end, and {@link serviceLogs}. */
+  diagnose(): Promise<string>;
   offsets(groupId: string, topic: string): Promise<{ committed: Record<number, number>; high: Record<number, number> }>;
   /**
    * Waits until `groupId` has committed every record `topic` holds now (each partition's
@@ -57,6 +61,17 @@ export interface Pipeline {
 }
 
 const quiet = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+
+/**
+ * The in-process services' warnings and errors of one pipeline (the last 200 lines), for a
+ * failing test to print: their logs are otherwise silent. TEST_LOG_LEVEL still prints them all.
+ */
+function serviceLog(): { log: typeof quiet; lines: string[] } {
+  const lines: string[] = [];
+  if (process.env.TEST_LOG_LEVEL) return { log: quiet, lines };
+  const log = pino({ level: 'warn' }, { write: (line: string) => { lines.push(line.trimEnd()); if (lines.length > 200) lines.shift(); } });
+  return { log, lines };
+}
 
 /**
  * Deletes every Kafka topic and consumer group whose name starts with `prefix` (a test's id), and
@@ -93,6 +108,7 @@ export async function purgeSession(s: StackEndpoints, clientId: string, creds: {
 export async function startPipeline(t: TestContext, opts: { writer?: boolean; bucket?: boolean; connections?: number; subscription?: 'shared' | 'exclusive'; deviceLimits?: DeviceLimitOptions } = {}): Promise<Pipeline> {
   const s = await stack();
   const id = uid('t');
+  const { log: servicesLog, lines: serviceLines } = serviceLog();
   const topics = { vitals: `${id}.vitals`, status: `${id}.status`, deadLetter: `${id}.dlq`, alerts: `${id}.alerts` };
   // Every consumer group made through these clients (writers, alert workers, webhook outboxes,
   // collectors), whatever a test names it, is deleted with the pipeline.
@@ -131,7 +147,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   const revokeAcls = await grantTestAcls(s, kafka, id);
   cleanup(revokeAcls);
   const patientTopics = { patients: `${id}.patients`, assignments: `${id}.assignments` };
-  const patients = createPatientRegistry({ kafka, log: quiet, topics: patientTopics, groupId: `${id}-patients-ingest` });
+  const patients = createPatientRegistry({ kafka, log: servicesLog, topics: patientTopics, groupId: `${id}-patients-ingest` });
   cleanup(() => patients.stop());
   const provisioner = await createProvisioner(kafka, patientTopics, `${id}-patients-ingest`, patients);
   cleanup(() => provisioner.close());
@@ -140,7 +156,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   const removeAccounts = await ingestAccounts(s, `${id}-ingest`, connections);
   const ingest = createIngest({
     kafka: kafkaAs('ingest'),
-    log: quiet,
+    log: servicesLog,
     patients,
     options: {
       mqtt: { url: s.mqttUrl, password: s.env.MQTT_PASSWORD! },
@@ -169,7 +185,7 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
   if (opts.writer !== false) {
     const writer = createWriter({
       kafka: kafkaAs('writer'),
-      log: quiet,
+      log: servicesLog,
       influx: createInfluxWriter({ url: s.influx.url, token: s.influx.token, org: s.influx.org, bucket }),
       options: { groupId: `${id}-writer`, topics, partitions: 3, batchLines: 5000, flushIntervalMs: 100, concurrency: 3 },
     });
@@ -196,6 +212,11 @@ export async function startPipeline(t: TestContext, opts: { writer?: boolean; bu
     provision: provisioner.provision,
     provisionFleet: provisioner.provisionFleet,
     writerGroup: `${id}-writer`,
+    serviceLogs: serviceLines,
+    async diagnose() {
+      const o = await offsets(`${id}-writer`, topics.vitals).catch((err: unknown) => (err as Error).message);
+      return `writer offsets ${JSON.stringify(o)}; service warnings: ${serviceLines.length ? `\n${serviceLines.join('\n')}` : 'none'}`;
+    },
     deviceSecret: s.env.MQTT_DEVICE_SECRET!,
     offsets,
     async committedToEnd(groupId: string, topic: string, timeoutMs = 30_000) {

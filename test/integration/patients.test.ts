@@ -55,7 +55,8 @@ describe('patients, assignment and attribution against the real stack (issue 15)
     const dead = await waitFor('the mismatch dead letter', () => dlq.messages.find((m) => m.headers?.reason?.toString() === 'patient-mismatch'));
     assert.equal(dead.key?.toString(), devA);
     assert.match(dead.headers!.detail!.toString(), /differs from the patient assigned/);
-    await waitFor('both good batches under patA', async () => ((await samplesOf(p, 'patient_id', patA)).length >= 6 ? true : undefined));
+    await waitFor('both good batches under patA', async () => ((await samplesOf(p, 'patient_id', patA)).length >= 6 ? true : undefined))
+      .catch(async (err: unknown) => { throw new Error(`${(err as Error).message}; ${await p.diagnose()}`); });
     assert.equal((await samplesOf(p, 'patient_id', patA)).length, 6, 'batches 2 and 3, three samples each');
     assert.equal((await samplesOf(p, 'patient_id', patB)).length, 0, 'nothing written into patB\'s record');
     assert.equal(dlq.messages.filter((m) => m.headers?.reason?.toString() === 'patient-mismatch').length, 1);
