@@ -69,6 +69,8 @@ export function createFetchUnits({ unitMessages, exclusive, memory, processor, l
   let deferred: Deferred | null = null;
   /** Offsets whose work is durable, not yet committed (a failed commit is retried with the next). */
   const toCommit = new Map<string, TopicPartitionOffset>();
+  /** The assignment generation `toCommit` belongs to: after a reassignment the partitions' new owners commit. */
+  let commitGen = -1;
   const tp = (topic: string, partition: number) => `${topic}:${partition}`;
 
   /** The deferred units, if they still belong to the current assignment (a reload replaced their patients' state). */
@@ -105,6 +107,7 @@ export function createFetchUnits({ unitMessages, exclusive, memory, processor, l
   /** Commits what is durable; a failure leaves it for the next commit (the state store is ahead: replays are recognised). */
   async function commitDurable(): Promise<void> {
     if (!offsets || toCommit.size === 0) return;
+    if (!memory.isCurrent(commitGen)) { toCommit.clear(); return; }
     const list = [...toCommit.values()];
     toCommit.clear();
     try {
@@ -183,6 +186,7 @@ export function createFetchUnits({ unitMessages, exclusive, memory, processor, l
             const d = before ?? { undo, dirty: new Set<string>(), from: new Map<string, TopicPartitionOffset>(), since: now(), records: 0 };
             for (const p of dirty) d.dirty.add(p);
             d.records += records;
+            commitGen = undo.generation;
             group.forEach(({ payload: { batch } }, i) => {
               const key = tp(batch.topic, batch.partition);
               const lastOffset = last[i];
