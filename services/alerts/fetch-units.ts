@@ -266,8 +266,6 @@ export function createFetchUnits({ unitMessages, exclusive, memory, processor, l
       if (timer) clearTimeout(timer);
       timer = null;
     },
-    /** Deferred records not yet durable (tests, metrics). */
-    deferredRecords: () => current()?.records ?? 0,
     /** The consumer host's eachBatch: joins the fetch's other batches, settles when their unit is durable (or failed). */
     async eachBatch(payload: EachBatchPayload): Promise<void> {
       await loaded(payload.heartbeat);
