@@ -58,6 +58,8 @@ const schema = z.object({
   /** A patient with no record this long (and no open alert or limits) is forgotten, its state tombstoned. @defaultValue 24 h (ms) */
   ALERTS_PATIENT_ABSENT_MS: z.coerce.number().int().positive().default(24 * 3600_000),
   ALERTS_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(1000).default(100),
+  /** Longest the state of fetches that changed no alert stays unpersisted, offsets uncommitted (issue 17); 0 after every fetch. @defaultValue 1000 (ms) */
+  ALERTS_STATE_DEFER_MS: z.coerce.number().int().min(0).max(5000).default(1000),
 }).refine((c) => c.ALERTS_BATTERY_CRITICAL_PERCENT < c.ALERTS_BATTERY_LOW_PERCENT, 'ALERTS_BATTERY_CRITICAL_PERCENT must be below ALERTS_BATTERY_LOW_PERCENT')
   // A silent device raises "offline" after ALERTS_INACTIVITY_MS (an open alert keeps its patient):
   // its patient must not be forgotten before that.
@@ -102,6 +104,7 @@ export async function main(): Promise<void> {
       partitions: config.KAFKA_TOPIC_PARTITIONS,
       tickMs: 1000,
       fetchMaxWaitMs: config.ALERTS_FETCH_MAX_WAIT_MS,
+      stateDeferMs: config.ALERTS_STATE_DEFER_MS,
       webhookUrl: config.ALERTS_WEBHOOK_URL,
       webhookRetry: { attempts: config.ALERTS_WEBHOOK_ATTEMPTS, maxDelayMs: config.ALERTS_WEBHOOK_MAX_DELAY_MS },
       fileOverrides: () => fileOverrides,

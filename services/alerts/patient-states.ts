@@ -69,7 +69,12 @@ export function createPatientStates({ store, fileOverrides, bound, registry, log
     },
 
     /** The records to persist for these patients, as they are now. */
-    snapshot: (dirty: Iterable<string>): { key: string; value: string }[] => [...dirty].map((p) => ({ key: p, value: JSON.stringify(states.get(p)) })),
+    snapshot: (dirty: Iterable<string>): { key: string; value: string }[] => {
+      const out: { key: string; value: string }[] = [];
+      // A patient forgotten since (the bounded memory's sweep wrote its tombstone) has nothing to write.
+      for (const p of dirty) { const s = states.get(p); if (s) out.push({ key: p, value: JSON.stringify(s) }); }
+      return out;
+    },
 
     /** Writes a snapshot to the store; only then does it count as persisted. */
     async persist(values: { key: string; value: string }[]): Promise<void> {

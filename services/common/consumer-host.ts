@@ -5,7 +5,7 @@
 import type { ConsumerConfig, EachBatchPayload } from 'kafkajs';
 import { Gauge, type Registry } from 'prom-client';
 import { createGroupConsumer, type GroupConsumerHooks } from './group-consumer.js';
-import { ensureTopics, type KafkaClient, type KafkaProducer } from './kafka.js';
+import { ensureTopics, type KafkaClient, type KafkaProducer, type TopicPartitionOffset } from './kafka.js';
 import type { Logger } from './logger.js';
 
 /** Topics created if missing (idempotent), sharing a partition count and configs. */
@@ -33,6 +33,13 @@ export interface ConsumerHostOptions {
   idleFetchWaitMs?: number;
   /** The lag gauge is `<metricPrefix>_consumer_lag_records{topic,partition}`, e.g. `vitals_writer`. */
   metricPrefix: string;
+  /**
+   * The service commits its offsets itself (`commit()`), and neither kafkajs nor the host
+   * commits a resolved offset: for a service whose resolved offsets run ahead of what it has
+   * made durable (the alert worker's deferred state: services/alerts/fetch-units.ts).
+   * @defaultValue false (resolved offsets are committed after each fetch's batches)
+   */
+  serviceCommits?: boolean;
 }
 
 /** A part that uses the producer inside the consumer's lifetime (e.g. a webhook outbox). */
@@ -103,12 +110,12 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
     // batch, on rebalance and on stop. (With autoCommit off, commitOffsetsIfNecessary()
     // commits nothing at all: a restart re-read the whole topic.)
     run: {
-      autoCommit: true,
+      autoCommit: !options.serviceCommits,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: options.concurrency ?? 1,
       eachBatch: async (payload) => {
         await eachBatch(payload);
-        await commitTogether(payload);
+        if (!options.serviceCommits) await commitTogether(payload);
         const { topic, partition } = payload.batch;
         if (lagTopics.has(topic)) setLag(topic, partition, Math.max(0, Number(payload.batch.offsetLag())));
       },
@@ -147,6 +154,10 @@ export function createConsumerHost({ kafka, log, registry, options, eachBatch, h
     },
 
     running: () => running,
+    /** Commits offsets whose work is durable (`serviceCommits`). */
+    commit: (offsets: TopicPartitionOffset[]) => group.commit(offsets),
+    /** Moves fetch positions (e.g. back to the last committed offsets after a failure). */
+    seek: (targets: TopicPartitionOffset[]) => group.seek(targets),
     /** Why the consumer is not working, or null. */
     problem: () => group.problem(),
     /** Marks the consumer's work as failed (e.g. a state reload) until the next join. */

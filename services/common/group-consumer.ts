@@ -2,7 +2,7 @@
 // replaced with backoff after a crash kafkajs does not recover from. The consumer host runs
 // its group on it; the patient registry and the API's topic followers read with it.
 import type { ConsumerConfig, ConsumerRunConfig } from 'kafkajs';
-import { replaceConsumer, type ConsumerSlot, type KafkaClient, type KafkaConsumer } from './kafka.js';
+import { replaceConsumer, type ConsumerSlot, type KafkaClient, type KafkaConsumer, type TopicPartitionOffset } from './kafka.js';
 import { setIdleFetchWait } from './kafkajs-idle-fetch.js';
 import type { Logger } from './logger.js';
 
@@ -103,5 +103,16 @@ export function createGroupConsumer({ kafka, log, config, topics, run, hooks = {
     problem: () => problem,
     /** Marks the consumer's work as failed (e.g. a state reload) until the next join. */
     fail(reason: string): void { problem = reason; },
+    /** Commits these offsets through the running consumer (for an owner that commits itself: `autoCommit: false`). */
+    async commit(offsets: TopicPartitionOffset[]): Promise<void> {
+      if (offsets.length === 0) return;
+      if (!consumer?.commitOffsets) throw new Error('no running consumer to commit with');
+      await consumer.commitOffsets(offsets);
+    },
+    /** Moves fetch positions back (or on) before the next fetch of these partitions. */
+    seek(targets: TopicPartitionOffset[]): void {
+      if (!consumer?.seek) throw new Error('no running consumer to seek with');
+      for (const t of targets) consumer.seek(t);
+    },
   };
 }

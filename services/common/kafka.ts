@@ -119,7 +119,14 @@ export interface KafkaConsumer {
   run(config?: ConsumerRunConfig): Promise<void>;
   on(eventName: string, listener: (event: { payload: any }) => void): unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly events: { readonly GROUP_JOIN: string; readonly REBALANCING: string; readonly FETCH: string; readonly CRASH: string; readonly END_BATCH_PROCESS: string };
+  /** Commits these offsets (the next offset to read) under the member's current generation. */
+  commitOffsets?(offsets: TopicPartitionOffset[]): Promise<void>;
+  /** Moves the fetch position of a partition this member holds (applied at its next fetch). */
+  seek?(target: TopicPartitionOffset): void;
 }
+
+/** A partition's offset: for a commit or a seek, the next offset to read. */
+export interface TopicPartitionOffset { topic: string; partition: number; offset: string }
 
 /**
  * Creates the topics that do not exist yet and waits until every partition has a leader

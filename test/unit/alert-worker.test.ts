@@ -26,6 +26,7 @@ function fakeKafka() {
   const resolved = new Map<number, string>();
   const uncommitted = new Map<number, string>();
   const commits: unknown[] = [];
+  const seeks: unknown[] = [];
   const none = async () => undefined;
   const admin: KafkaAdmin = {
     connect: none, disconnect: none, createTopics: async () => true, setOffsets: none, deleteGroups: async () => [], listGroups: async () => ({ groups: [] }), describeGroups: async () => ({ groups: [] }),
@@ -50,6 +51,9 @@ function fakeKafka() {
     on: (ev, fn) => { handlers.set(ev, fn); },
     connect: none, disconnect: none, subscribe: none,
     run: async (o) => { eachBatch = o!.eachBatch!; },
+    // The worker commits through the consumer itself (its state may be deferred: fetch-units.ts).
+    commitOffsets: async (o) => { commits.push(o); uncommitted.clear(); },
+    seek: (target) => { seeks.push(target); },
   });
   const kafka: KafkaClient = { admin: () => admin, producer: () => producer, consumer };
   return {
@@ -61,6 +65,7 @@ function fakeKafka() {
     alerts: () => sent.filter((r) => r.topic === topics.alerts).flatMap((r) => r.messages.map((m) => Alert.decode(m.value as Buffer))),
     resolved,
     commits,
+    seeks,
     batch: (messages: { offset: string; value: Buffer; receivedAt: number }[], partition = 0) => {
       const payload = {
         batch: {
@@ -86,7 +91,7 @@ const spo2For = (patientId: string, deviceId: string, value: number, at: number,
 })).finish());
 const spo2 = (value: number, at: number, sequence: number) => spo2For('pat-1', 'dev-1', value, at, sequence);
 
-async function worker(clock: { t: number }, extra: { unitMessages?: number } = {}) {
+async function worker(clock: { t: number }, extra: { unitMessages?: number; stateDeferMs?: number } = {}) {
   const k = fakeKafka();
   const w = createAlertWorker({
     kafka: k.kafka,
@@ -235,3 +240,93 @@ test('a consumer that kafkajs will not restart (non-retriable crash) is replaced
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// Deferred state (issue 17, cost per sample): a fetch that changes no alert leaves its state in
+// memory and its offsets uncommitted for up to `stateDeferMs`; what is committed is durable.
+const calm = (patientId: string, deviceId: string, n: number, seq0: number) => Array.from({ length: n }, (_, i) => ({ offset: String(i), value: spo2For(patientId, deviceId, 97, T0 + i * 1000, seq0 + i), receivedAt: T0 + i * 1000 }));
+const committed = (commits: unknown[]) => (commits as { topic: string; partition: number; offset: string }[][]).flat().map((o) => [o.partition, o.offset]).sort();
+const stateKeys = (k: ReturnType<typeof fakeKafka>) => k.sent.filter((r) => r.topic === topics.state).map((r) => r.messages.map((m) => m.key).sort());
+
+test('deferred state: a fetch without alert changes is resolved but neither persisted nor committed; the next alert change persists both before the commit', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { stateDeferMs: 60_000 });
+  try {
+    await k.batch(calm('pat-1', 'dev-1', 3, 1), 0);
+    assert.deepEqual([...k.resolved], [[0, '2']], 'resolved: kafkajs fetches on');
+    assert.deepEqual(stateKeys(k), [], 'no state write yet');
+    assert.equal(k.commits.length, 0, 'no commit: the state is not durable');
+    await k.batch(desaturationOf('pat-2', 'dev-2'), 1);
+    assert.deepEqual(k.alerts().filter((a) => a.kind === 'limit:spo2:low').map((a) => a.patientId), ['pat-2']);
+    assert.deepEqual(stateKeys(k), [['pat-1', 'pat-2']], 'one state write with the deferred patient');
+    assert.deepEqual(committed(k.commits), [[0, '3'], [1, '14']], 'then both partitions committed, past their last record');
+  } finally {
+    await w.stop();
+  }
+});
+
+test('deferred state is persisted and committed once stateDeferMs has passed, with no fetch after it', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { stateDeferMs: 30 });
+  try {
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    assert.deepEqual(stateKeys(k), []);
+    clock.t += 30;
+    await sleep(80);
+    assert.deepEqual(stateKeys(k), [['pat-1']]);
+    assert.deepEqual(committed(k.commits), [[0, '2']]);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('deferred state: a failed write rolls back every deferred patient and reads their partitions again from the first record not durable', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { stateDeferMs: 60_000 });
+  try {
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    k.failOnce(topics.state);
+    await assert.rejects(k.batch(desaturationOf('pat-2', 'dev-2'), 1));
+    assert.deepEqual(k.seeks, [{ topic: topics.vitals, partition: 0, offset: '0' }, { topic: topics.vitals, partition: 1, offset: '0' }]);
+    assert.ok(!w.states.has('pat-1') && !w.states.has('pat-2'), 'both back to what the store holds (nothing)');
+    assert.equal(k.commits.length, 0);
+    // Read again (the seek): the same alert id goes out again (at least once), then all is durable.
+    const first = k.alerts().filter((a) => a.kind === 'limit:spo2:low');
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    await k.batch(desaturationOf('pat-2', 'dev-2'), 1);
+    const again = k.alerts().filter((a) => a.kind === 'limit:spo2:low');
+    assert.equal(new Set(again.map((a) => a.alertId)).size, 1, 'same deterministic id');
+    assert.ok(again.length > first.length);
+    assert.deepEqual(stateKeys(k), [['pat-1', 'pat-2']]);
+    assert.deepEqual(committed(k.commits), [[0, '2'], [1, '14']]);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('deferred state: a reassignment drops the deferred units; their offsets are never committed (the next owner reads them again)', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { stateDeferMs: 30 });
+  try {
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    k.emit('join', { memberAssignment: { [topics.vitals]: [0] } });
+    await sleep(20);
+    clock.t += 30;
+    await sleep(80);
+    assert.deepEqual(stateKeys(k), []);
+    assert.equal(k.commits.length, 0);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('stateDeferMs 0: every fetch is persisted and committed, as before deferral', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { stateDeferMs: 0 });
+  try {
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    assert.deepEqual(stateKeys(k), [['pat-1']]);
+    assert.equal(k.commits.length, 1);
+  } finally {
+    await w.stop();
+  }
+});
