@@ -154,14 +154,21 @@ export function createAlertWorker({ options, kafka, log, mqtt = null, influx = n
    * before offsets move. Alerts first: a state snapshot that reached the topic while its
    * alerts did not would, on reload, mark the batch as seen and lose the alerts for good.
    * The other way round a failure between the two republishes the same alert (same id).
+   * The alerting patients' state goes first, then the fan-out (MQTT, history), then the rest
+   * of `dirty`: with deferred units (up to 1 s of patients) the bedside does not wait for
+   * the others' state. A failure of that last write rolls the unit back, and its retry
+   * announces the same alerts again (same ids; at least once, like every output here).
    */
   async function emit(changes: AlertRecord[], dirty: Set<string>, receivedAt?: number): Promise<void> {
     if (changes.length === 0 && dirty.size === 0) return;
     const snapshot = changes.map((a) => ({ ...a }));
-    const values = memory.snapshot(dirty);
+    const alerting = new Set(changes.map((a) => a.patientId));
+    const first = memory.snapshot([...dirty].filter((p) => alerting.has(p)));
+    const rest = memory.snapshot([...dirty].filter((p) => !alerting.has(p)));
     await publisher.send(snapshot);
-    await memory.persist(values);
-    await publisher.announce(snapshot, receivedAt);
+    await memory.persist(first);
+    if (snapshot.length > 0) await publisher.announce(snapshot, receivedAt);
+    await memory.persist(rest);
   }
 
   return {

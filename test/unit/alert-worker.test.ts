@@ -21,6 +21,7 @@ function fakeKafka() {
   const handlers = new Map<string, (e: { payload: unknown }) => void>();
   let eachBatch: ((p: EachBatchPayload) => Promise<void>) | null = null;
   let failNext: string[] = []; // topics whose next send fails
+  const passThenFail = new Map<string, number>(); // topic -> sends that succeed before one fails
   let consumers = 0;
   /** Last offset resolved per partition; resolved and not yet committed; the commits. */
   const resolved = new Map<number, string>();
@@ -42,6 +43,11 @@ function fakeKafka() {
         failNext = failNext.filter((t) => t !== r.topic);
         throw new Error('This server is not the leader for that topic-partition');
       }
+      const pass = passThenFail.get(r.topic);
+      if (pass !== undefined) {
+        if (pass === 0) { passThenFail.delete(r.topic); throw new Error('This server is not the leader for that topic-partition'); }
+        passThenFail.set(r.topic, pass - 1);
+      }
       sent.push(r);
       return [];
     },
@@ -60,6 +66,8 @@ function fakeKafka() {
     kafka,
     sent,
     failOnce: (...t: string[]) => { failNext.push(...t); },
+    /** The next `passes` sends to `topic` succeed, the one after fails. */
+    failAfter: (topic: string, passes: number) => { passThenFail.set(topic, passes); },
     emit: (ev: string, payload: unknown = {}) => handlers.get(ev)!({ payload }),
     consumers: () => consumers,
     alerts: () => sent.filter((r) => r.topic === topics.alerts).flatMap((r) => r.messages.map((m) => Alert.decode(m.value as Buffer))),
@@ -257,7 +265,7 @@ test('deferred state: a fetch without alert changes is resolved but neither pers
     assert.equal(k.commits.length, 0, 'no commit: the state is not durable');
     await k.batch(desaturationOf('pat-2', 'dev-2'), 1);
     assert.deepEqual(k.alerts().filter((a) => a.kind === 'limit:spo2:low').map((a) => a.patientId), ['pat-2']);
-    assert.deepEqual(stateKeys(k), [['pat-1', 'pat-2']], 'one state write with the deferred patient');
+    assert.deepEqual(stateKeys(k), [['pat-2'], ['pat-1']], 'the alerting patient\'s state first (its alert is fanned out then), then the deferred patient\'s');
     assert.deepEqual(committed(k.commits), [[0, '3'], [1, '14']], 'then both partitions committed, past their last record');
   } finally {
     await w.stop();
@@ -296,8 +304,31 @@ test('deferred state: a failed write rolls back every deferred patient and reads
     const again = k.alerts().filter((a) => a.kind === 'limit:spo2:low');
     assert.equal(new Set(again.map((a) => a.alertId)).size, 1, 'same deterministic id');
     assert.ok(again.length > first.length);
-    assert.deepEqual(stateKeys(k), [['pat-1', 'pat-2']]);
+    assert.deepEqual(stateKeys(k), [['pat-2'], ['pat-1']]);
     assert.deepEqual(committed(k.commits), [[0, '2'], [1, '14']]);
+  } finally {
+    await w.stop();
+  }
+});
+
+test('deferred state: the alerting patient\'s state is written before the others\'; if theirs then fails, all is read again and no second raise goes out', async () => {
+  const clock = { t: T0 };
+  const { k, w } = await worker(clock, { stateDeferMs: 60_000 });
+  try {
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    k.failAfter(topics.state, 1); // pat-2's state (alerting) is written, pat-1's (deferred) fails
+    await assert.rejects(k.batch(desaturationOf('pat-2', 'dev-2'), 1));
+    assert.deepEqual(stateKeys(k), [['pat-2']]);
+    assert.equal(k.commits.length, 0, 'nothing committed: pat-1 is not durable');
+    assert.deepEqual(k.seeks, [{ topic: topics.vitals, partition: 0, offset: '0' }, { topic: topics.vitals, partition: 1, offset: '0' }]);
+    assert.ok(!w.states.has('pat-1'), 'pat-1 back to what the store holds (nothing)');
+    const raisedBefore = k.alerts().filter((a) => a.kind === 'limit:spo2:low' && a.change === 'raised');
+    assert.equal(raisedBefore.length, 1);
+    // Read again: pat-2's persisted state already holds its records, so they change nothing.
+    await k.batch(calm('pat-1', 'dev-1', 2, 1), 0);
+    await k.batch(desaturationOf('pat-2', 'dev-2'), 1);
+    const raised = k.alerts().filter((a) => a.kind === 'limit:spo2:low' && a.change === 'raised');
+    assert.ok(raised.every((a) => a.alertId === raisedBefore[0]!.alertId), 'only the same alert id, never a second episode');
   } finally {
     await w.stop();
   }
