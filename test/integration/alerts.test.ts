@@ -231,7 +231,6 @@ describe('the alert worker against the real stack', { concurrency: true }, () =>
     const p = await startPipeline(t, { writer: false, bucket: true });
     const admin = p.kafka.admin();
     await admin.connect();
-    t.after(() => admin.disconnect());
     await ensureTopics(admin, [p.topics.vitals], 3);
     const ago = (ms: number) => Date.now() - ms;
     const name = (owner: string, at: number) => `${STATE_LOAD_GROUP_PREFIX}${owner}-${at}-${Math.random().toString(36).slice(2)}`;
@@ -239,8 +238,22 @@ describe('the alert worker against the real stack', { concurrency: true }, () =>
     const recent = name(workerGroup(p), ago(30_000)); // may be a reload still under way
     const other = name(`${workerGroup(p)}-2`, ago(STALE_LOAD_GROUP_MS + 60_000)); // another group's (its name extends ours)
     // Empty groups that exist (Kafka keeps a group with committed offsets).
-    for (const groupId of [left, recent, other]) await admin.setOffsets({ groupId, topic: p.topics.vitals, partitions: [{ partition: 0, offset: '0' }] });
-    t.after(() => admin.deleteGroups([recent, other]).catch(() => undefined));
+    // (A topic just created may not be known to the group coordinator yet: retried until it is.)
+    for (const groupId of [left, recent, other]) {
+      await waitFor(`group ${groupId} created`, () => admin.setOffsets({ groupId, topic: p.topics.vitals, partitions: [{ partition: 0, offset: '0' }] }).then(() => true), 30_000);
+    }
+    // Not under the pipeline's prefix, so not removed with it (the leftovers check found them
+    // when this ran after the admin's disconnect): deleted here, then the admin disconnected,
+    // before the pipeline removes its topics (an admin that knew a removed topic fails).
+    p.cleanup(async () => {
+      try {
+        const existing = new Set((await admin.listGroups()).groups.map((g) => g.groupId));
+        const mine = [left, recent, other].filter((g) => existing.has(g));
+        if (mine.length > 0) await admin.deleteGroups(mine);
+      } finally {
+        await admin.disconnect();
+      }
+    });
     const groups = async () => new Set((await admin.listGroups()).groups.map((g) => g.groupId));
     assert.ok((await groups()).has(left), 'the left-behind group exists before the worker starts');
     await startWorker(t, p);
