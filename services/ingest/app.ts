@@ -132,10 +132,6 @@ export function createIngest({ options, kafka, log, patients, registry = new Reg
       clean: false,
       keepalive: options.keepaliveS,
       setup: (c) => {
-        // MQTT.js calls its `debug` logger about 15 times per message; disabled, each call still
-        // gathers its arguments into an array (issue 17: 0.6 % of the busy time, plus garbage).
-        // DEBUG=mqttjs* still turns it on.
-        if (!(c.log as { enabled?: boolean }).enabled) c.log = () => {};
         const ordered = new OrderedAcks(c, {
           onWithheld: (err) => {
             if (stopping) return;
