@@ -1,7 +1,6 @@
 // Composition root of `vitals ingest` (MQTT -> Kafka, see app.ts): the only place that reads env
 // and exits. The ingest owns the broker-facing side: subscriptions, validation, attribution.
 import { z } from 'zod';
-import { fastKafkaRecord } from '../common/kafkajs-record.js';
 import { kafkaSchema, mqttSchema, opsSchema, configOrExit } from '../common/config.js';
 import { createKafka } from '../common/kafka.js';
 import { createLogger } from '../common/logger.js';
@@ -39,14 +38,9 @@ const schema = z.object({
   INGEST_MAX_AGE_MS: z.coerce.number().int().positive().default(DEFAULT_LIMITS.maxAgeMs),
 });
 
-// Before the producer's first request loads kafkajs's produce encoder (issue 17: the record
-// encode was 5 % of the ingest's busy time).
-const recordEncoder = fastKafkaRecord();
-
 export async function main(): Promise<void> {
   const config = configOrExit('ingest', schema, process.env);
   const log = createLogger({ name: 'ingest', level: config.LOG_LEVEL });
-  if (recordEncoder !== 'full') log.warn({ recordEncoder }, 'kafkajs record encoder not replaced; kafkajs encodes the records');
   const kafka = createKafka({ ...config, KAFKA_CLIENT_ID: `${config.KAFKA_CLIENT_ID}-ingest` }, log);
   const patients = createPatientRegistry({
     kafka, log,
