@@ -38,4 +38,5 @@ USER vitals
 ENV OPS_HOST=0.0.0.0 OPS_PORT=9464 API_HOST=0.0.0.0 API_PORT=8080 VITALS_STACK_ENV=/nonexistent
 EXPOSE 8080 9464
 HEALTHCHECK --interval=5s --timeout=4s --start-period=10s --retries=24 CMD ["node", "/app/infra/docker/healthcheck.mjs"]
-ENTRYPOINT ["node", "/app/bin/vitals.js"]
+# The heap flags of services/common/node-args.ts (SERVICE_NODE_ARGS): keep the two in step.
+ENTRYPOINT ["node", "--max-semi-space-size=32", "--min-semi-space-size=16", "/app/bin/vitals.js"]

@@ -11,6 +11,7 @@ import { parseEnvFile } from '../common/env-file.js';
 import { demoScenarioSummary, demoSimulatorArgs, writeDeviceExample } from './demo.js';
 import { createLogStream } from './log-stream.js';
 import { createSupervisor, type ChildSpec } from './supervisor.js';
+import { SERVICE_NODE_ARGS } from '../common/node-args.js';
 
 const USAGE = `usage: vitals start [--no-demo] [--devices N] [--alerts N] [--shards N] [--port PORT] [--keep-stack]
   --no-demo      do not start the simulated demo fleet
@@ -150,7 +151,7 @@ export async function main(argv: string[]): Promise<void> {
   const childEnv = (name: string, extra: Record<string, string>): NodeJS.ProcessEnv => ({ ...process.env, VITALS_STACK_ENV: serviceEnvFile(name), ...extra });
   const opsSpec = async (name: string, command = name): Promise<ChildSpec> => {
     const port = await freePort();
-    return { name, args: [join(root, 'bin/vitals.js'), command], env: childEnv(name, { OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
+    return { name, args: [...SERVICE_NODE_ARGS, join(root, 'bin/vitals.js'), command], env: childEnv(name, { OPS_PORT: String(port) }), ready: httpOk(`http://127.0.0.1:${port}/readyz`), restartOnCleanExit: true };
   };
   const supervisor = createSupervisor({
     command: process.execPath,

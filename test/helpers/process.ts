@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { TestContext } from 'node:test';
+import { SERVICE_NODE_ARGS } from '../../services/common/node-args.js';
 import { REPO_ROOT } from './stack.js';
 
 export interface ServiceProcess {
@@ -16,7 +17,7 @@ export interface ServiceProcess {
  */
 export function startService(t: Pick<TestContext, 'after'>, name: string, env: Record<string, string>, opts: { nodeArgs?: string[]; built?: boolean } = {}): ServiceProcess {
   const entry = opts.built ? ['dist/services/cli.js'] : ['--import', 'tsx', 'services/cli.ts'];
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...entry, name], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_ARGS, ...(opts.nodeArgs ?? []), ...entry, name], {
     cwd: REPO_ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
