@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import mqtt from 'mqtt';
-import { deviceIdFor } from '../../services/common/device-credentials.js';
+import { deviceIdFor, patientIdFor } from '../../services/common/device-credentials.js';
 import { grantTestAcls, testAclNames } from '../helpers/kafka-acl.js';
 import { ingestAccounts } from '../helpers/mqtt-accounts.js';
 import { purgeSession } from '../helpers/pipeline.js';
@@ -198,7 +198,7 @@ await b.close();
 // Leave the broker as we found it: the services' persistent sessions would otherwise queue
 // every later message forever (the broker's store grew to 570 MB after a few runs), and
 // thousands of retained device statuses would be replayed to every new ingest (tests too).
-log('cleaning up: persistent sessions and retained device statuses');
+log('cleaning up: persistent sessions, retained device statuses and retained alerts');
 await revokeAcls().catch((err: unknown) => log('  ACL cleanup failed:', (err as Error).message));
 await removeIngestAccounts().catch((err: unknown) => log('  ingest accounts cleanup failed:', (err as Error).message));
 await purgeSession(b.s, telegrafCreds.username, telegrafCreds).catch((err: unknown) => log('  telegraf session purge failed:', (err as Error).message));
@@ -214,6 +214,21 @@ await purgeSession(b.s, telegrafCreds.username, telegrafCreds).catch((err: unkno
     if (inflight.size >= 200) await Promise.race(inflight);
   }
   await Promise.all(inflight);
+  // The alert worker publishes each alert retained (alerts/v1/patients/{id}/{kind}): the latency
+  // step's desaturations left about 256 that every later bedside client was handed. Only this
+  // run's patients: what the broker hands a new subscriber within 3 s of quiet.
+  const patients = new Set(devices.map(patientIdFor));
+  const stale = new Set<string>();
+  let last = Date.now();
+  admin.on('message', (topic, payload, packet) => {
+    last = Date.now();
+    if (packet.retain && payload.length > 0 && patients.has(topic.split('/')[3] ?? '')) stale.add(topic);
+  });
+  await admin.subscribeAsync('alerts/v1/patients/+/+', { qos: 0 });
+  while (Date.now() - last < 3_000) await sleep(500);
+  await admin.unsubscribeAsync('alerts/v1/patients/+/+');
+  for (const topic of stale) await admin.publishAsync(topic, Buffer.alloc(0), { qos: 1, retain: true });
+  log(`  ${stale.size} retained alerts of this run's patients cleared`);
   await admin.endAsync();
 }
 process.exit(0);
