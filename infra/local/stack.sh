@@ -129,11 +129,20 @@ wait_for() { # name timeout_s command...
 
 # ---------------------------------------------------------------- Mosquitto
 mosquitto_install() {
-  if command -v mosquitto >/dev/null && command -v mosquitto_passwd >/dev/null && command -v mosquitto_sub >/dev/null; then return; fi
-  log "installing mosquitto and mosquitto-clients from Debian's packages"
-  if [[ "$(id -u)" != 0 ]]; then die "mosquitto: not installed and not root; run: sudo apt-get install -y mosquitto mosquitto-clients"; fi
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mosquitto mosquitto-clients) \
-    > "$STATE_DIR/logs/apt.log" 2>&1 || die "mosquitto: apt-get install failed (see $STATE_DIR/logs/apt.log); check that Debian's package mirror is reachable"
+  # The broker: Mosquitto 2.0.21 (bookworm-backports) unpacked in the cache by
+  # install-mosquitto.sh; VITALS_MOSQUITTO=system runs the system's `mosquitto` instead
+  # (e.g. Debian bookworm's 2.0.11, for a comparison; it loses $share subscriptions at a restart).
+  if [[ "${VITALS_MOSQUITTO:-cached}" == system ]]; then
+    command -v mosquitto >/dev/null || die "mosquitto: VITALS_MOSQUITTO=system but no mosquitto on PATH"
+    MOSQUITTO_BIN="$(command -v mosquitto)"; MOSQUITTO_LIB=""
+  elif [[ -z "${MOSQUITTO_BIN:-}" ]]; then
+    local root
+    root="$(bash "$REPO/infra/local/install-mosquitto.sh")" || die "mosquitto: install failed (see above)"
+    MOSQUITTO_BIN="$root/usr/sbin/mosquitto"; MOSQUITTO_LIB="$root/usr/lib/x86_64-linux-gnu"
+  fi
+  # The stack's own checks use the clients unpacked with the broker (libmosquitto beside them).
+  if [[ -n "${MOSQUITTO_LIB:-}" ]]; then MOSQUITTO_SUB="${MOSQUITTO_BIN%/sbin/mosquitto}/bin/mosquitto_sub"; else MOSQUITTO_SUB="$(command -v mosquitto_sub || true)"; fi
+  [[ -n "$MOSQUITTO_SUB" ]] || die "mosquitto: mosquitto_sub not found (install mosquitto-clients)"
 }
 
 # Accounts live in Mosquitto's dynamic-security plugin (issue 15): every device is bound to its
@@ -152,6 +161,7 @@ mosquitto_users() {
 
 dynsec_plugin() {
   local p
+  if [[ -n "${MOSQUITTO_LIB:-}" ]]; then p="$MOSQUITTO_LIB/mosquitto_dynamic_security.so"; [[ -f "$p" ]] && { echo "$p"; return 0; }; return 1; fi
   for p in /usr/lib/*/mosquitto_dynamic_security.so /usr/lib/mosquitto_dynamic_security.so /usr/local/lib/mosquitto_dynamic_security.so; do
     [[ -f "$p" ]] && { echo "$p"; return 0; }
   done
@@ -170,7 +180,7 @@ mosquitto_up() {
   log "starting mosquitto on 127.0.0.1:$MQTT_PORT"
   # Room for 10,000+ device connections (benchmarks); ignored where the hard limit is lower.
   ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
-  mosquitto -c "$STATE_DIR/mosquitto/mosquitto.conf" -d \
+  "$MOSQUITTO_BIN" -c "$STATE_DIR/mosquitto/mosquitto.conf" -d \
     || die "mosquitto: failed to start (see $STATE_DIR/logs/mosquitto.log)"
   wait_for mosquitto 20 mqtt_admin_sub -t '$SYS/broker/version' -C 1 -W 2 \
     || die "mosquitto: did not answer within 20 s (see $STATE_DIR/logs/mosquitto.log)"
@@ -183,7 +193,7 @@ mqtt_admin_sub() {
   if [[ ! -f "$dir/mosquitto_sub" ]]; then
     (umask 077; mkdir -p "$dir" && printf -- '-h 127.0.0.1\n-p %s\n-u admin\n-P %s\n' "$MQTT_PORT" "$MQTT_ADMIN_PASSWORD" > "$dir/mosquitto_sub")
   fi
-  XDG_CONFIG_HOME="$dir" mosquitto_sub "$@"
+  XDG_CONFIG_HOME="$dir" LD_LIBRARY_PATH="${MOSQUITTO_LIB:-}${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" "$MOSQUITTO_SUB" "$@"
 }
 
 # Shard i (>= 2): the same mosquitto_up with its own state folder (TLS material shared) and
@@ -214,7 +224,7 @@ render() {
   chmod 600 "$out"
 }
 
-mosquitto_version() { mosquitto -h 2>/dev/null | head -1 | awk '{print $3}'; }
+mosquitto_version() { "${MOSQUITTO_BIN:-mosquitto}" -h 2>/dev/null | head -1 | awk '{print $3}'; }
 
 # ---------------------------------------------------------------- Kafka
 KAFKA_LIB=""
@@ -497,7 +507,7 @@ cmd_status() {
   printf '%-12s %-8s %-10s %-16s %s\n' PART STATE VERSION ENDPOINT PID
   for part in mosquitto kafka influxdb; do
     case "$part" in
-      mosquitto) pidf="$STATE_DIR/run/mosquitto.pid"; port="$MQTT_PORT"; version="$(mosquitto_version 2>/dev/null || true)";;
+      mosquitto) pidf="$STATE_DIR/run/mosquitto.pid"; port="$MQTT_PORT"; version="$(sed -n 's/^mosquitto=//p' "$STATE_DIR/versions" 2>/dev/null)";;
       kafka) pidf="$STATE_DIR/run/kafka.pid"; port="$KAFKA_PORT"; version="$(sed -n 's/^kafka=//p' "$STATE_DIR/versions" 2>/dev/null)";;
       influxdb) pidf="$STATE_DIR/run/influxd.pid"; port="$INFLUX_PORT"; version="$(sed -n 's/^influxdb=//p' "$STATE_DIR/versions" 2>/dev/null)";;
     esac
@@ -508,7 +518,7 @@ cmd_status() {
   for ((i = 2; i <= MQTT_SHARDS; i++)); do
     pidf="$(shard_dir "$i")/run/mosquitto.pid"; pv="MQTT_SHARD_${i}_PORT"
     if pid_alive "$pidf"; then state=running; else state=stopped; fi
-    printf '%-12s %-8s %-10s %-16s %s\n' "mosquitto-$i" "$state" "$(mosquitto_version 2>/dev/null || true)" "127.0.0.1:${!pv:-?}" "$( [[ $state == running ]] && cat "$pidf" || echo -)"
+    printf '%-12s %-8s %-10s %-16s %s\n' "mosquitto-$i" "$state" "$(sed -n 's/^mosquitto=//p' "$STATE_DIR/versions" 2>/dev/null)" "127.0.0.1:${!pv:-?}" "$( [[ $state == running ]] && cat "$pidf" || echo -)"
   done
 }
 

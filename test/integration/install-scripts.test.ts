@@ -105,4 +105,31 @@ test('install scripts: warm marker, lock, failure line and cleanup', async (t) =
     assert.match(r.lastLine, /^influxdb: build failed \(see .*v2\.7\.99\/build\.log\): required tool 'go' not found on PATH; what to do: install Go/);
     assert.equal(r.stdout, '');
   });
+
+  await t.test('mosquitto: cold install from Debian\'s mirror checks the sums and unpacks 2.0.21; the warm run starts nothing', () => {
+    const cold = run('install-mosquitto.sh', { VITALS_CACHE_DIR: cache });
+    assert.equal(cold.code, 0, cold.stderr);
+    const root = join(cache, 'mosquitto', '2.0.21-1~bpo12+1');
+    assert.equal(cold.stdout, `${root}\n`);
+    const version = spawnSync(join(root, 'usr/sbin/mosquitto'), ['-h'], { encoding: 'utf8' }).stdout.split('\n')[0];
+    assert.equal(version, 'mosquitto version 2.0.21');
+    assert.ok(existsSync(join(root, 'usr/lib/x86_64-linux-gnu/mosquitto_dynamic_security.so')));
+    assert.deepEqual(readdirSync(join(cache, 'mosquitto')).filter((f) => f.startsWith('.tmp') || f.startsWith('.stale')), []);
+    // Warm: no curl, dpkg or apt on PATH; the marker alone answers.
+    const warm = run('install-mosquitto.sh', { VITALS_CACHE_DIR: cache, PATH: barePath(cache) });
+    assert.deepEqual([warm.code, warm.stdout, warm.stderr], [0, `${root}\n`, '']);
+  });
+
+  await t.test('mosquitto: a mirror serving other bytes fails on the SHA-256, and nothing is installed', () => {
+    const other = mkdtempSync(join(tmpdir(), 'vitals-install-mosq-'));
+    t.after(() => rmSync(other, { recursive: true, force: true }));
+    const pool = join(other, 'debian', 'pool', 'main', 'm', 'mosquitto');
+    mkdirSync(pool, { recursive: true });
+    writeFileSync(join(pool, 'mosquitto_2.0.21-1~bpo12+1_amd64.deb'), 'not the package\n');
+    const r = run('install-mosquitto.sh', { VITALS_CACHE_DIR: other, DEBIAN_MIRROR: `file://${join(other, 'debian')}` });
+    assert.equal(r.code, 1);
+    assert.match(r.lastLine, /^mosquitto: install failed: mosquitto_2\.0\.21-1~bpo12\+1_amd64\.deb has SHA-256 [0-9a-f]{64}, expected d547a8c0[0-9a-f]{56}; what to do: the mirror served another file/);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(readdirSync(join(other, 'mosquitto')).filter((f) => f !== '.install.lock'), []);
+  });
 });
