@@ -1,4 +1,5 @@
-// Writes or updates Mosquitto's dynamic-security file (plugins/dynamic-security, 2.0.11 format):
+// Writes or updates Mosquitto's dynamic-security file (plugins/dynamic-security, 2.0.11 format,
+// unchanged in 2.0.21):
 //   MQTT_*_PASSWORD=... MQTT_DEVICE_SECRET=... node dynsec-config.mjs FILE DEVICE_COUNT
 // Secrets come from the environment, never argv. An existing file is the broker's live registry
 // (devices registered, rotated or revoked at runtime through $CONTROL/dynamic-security/v1):
@@ -6,8 +7,9 @@
 //
 // Identity model (issue 15):
 // - every device account is bound to its client id (username = client id = device id) and has
-//   its own role, whose literal topics are that device's only; Mosquitto 2.0.11's dynsec does
-//   not substitute %u in ACLs (checked), hence one role per device, `device/<id>`.
+//   its own role, whose literal topics are that device's only; Mosquitto's dynsec (2.0.11; its
+//   ACL matching is the same in 2.0.21) does not substitute %u in ACLs (checked), hence one
+//   role per device, `device/<id>`.
 // - service accounts (ingest, alerts, telegraf, clinician) have roles without device topics:
 //   they cannot publish telemetry or status as a "device"; each is bound to one client id too
 //   (its username), because dynsec binds an account to an id, not an id to an account.

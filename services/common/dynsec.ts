@@ -1,4 +1,4 @@
-// A client of Mosquitto's dynamic-security control topic (plugins/dynamic-security, 2.0.11):
+// A client of Mosquitto's dynamic-security control topic (plugins/dynamic-security, 2.0.11-2.0.21):
 // accounts, client-id binding and roles change at runtime, with no broker restart.
 import { randomUUID } from 'node:crypto';
 import type { MqttClient } from 'mqtt';

@@ -28,9 +28,9 @@ export interface IngestOptions {
   connections: number;
   /**
    * 'shared': `$share/{shareGroup}/...` so several connections and replicas split the load.
-   * 'exclusive': one connection with a plain persistent subscription. Mosquitto 2.0.11 does
-   * not restore shared subscriptions from persistence after a broker restart (checked in
-   * test/faults), so until the ingest resubscribes, readings the broker acknowledged are
+   * 'exclusive': one connection with a plain persistent subscription. Mosquitto (2.0.11 and
+   * 2.0.21) does not restore shared subscriptions from persistence after a broker restart
+   * (checked in test/faults), so until the ingest resubscribes, readings the broker acknowledged are
    * dropped; a plain subscription is restored. Exclusive is the safe default on Mosquitto.
    */
   subscription: 'shared' | 'exclusive';

@@ -1,6 +1,6 @@
 // Whether Mosquitto is back at rest after a load: with nothing published, a broker that still
-// saves its store is working off a backlog (issue 17, latency). Mosquitto 2.0.11 reads one
-// packet per readable connection per event-loop pass (src/mux_epoll.c:294-300) and, with
+// saves its store is working off a backlog (issue 17, latency). Mosquitto (2.0.11 and 2.0.21) reads one
+// packet per readable connection per event-loop pass (src/mux_epoll.c:294-300 at v2.0.11) and, with
 // `autosave_on_changes` and `autosave_interval 1`, saves its whole store (fsync included) in
 // every pass that saw a change (src/loop.c:211-216); each PUBACK of a subscriber is a change
 // (src/database.c:378-380). So one subscriber connection's PUBACKs are read at most once per
@@ -11,6 +11,8 @@
 // db__message_delete_outgoing, src/database.c:358-376, upstream #2306, fixed in 2.0.13), so the
 // subscriber still receives everything (the drain check passes) while the broker's backlog of
 // unread PUBACKs grows for the rest of the run. A step "passed" that way was not sustained.
+// 2.0.21 (the stack's broker since 2026-12-01) holds the window: past its rate the subscriber
+// gets less, and the drain check fails as well (docs/scaling.md, "The broker").
 import { statSync } from 'node:fs';
 import { savesSince } from './usage.js';
 

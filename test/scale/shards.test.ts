@@ -8,7 +8,7 @@
 // start back, a restart of shard 2's broker, then a kill -9 of shard 2's broker and a start
 // back. After it: every acknowledged (device, sequence) is in InfluxDB, except at most what
 // the killed broker acknowledged in its last moments (README, "A broker crash": Mosquitto
-// 2.0.11 sends a PUBACK before the save of the same loop pass), nothing stored that was not
+// 2.0.11 and 2.0.21 send a PUBACK before the save of the same loop pass), nothing stored that was not
 // published, and both shards' readings are there.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
