@@ -5,12 +5,12 @@
 #     usr/sbin/mosquitto, usr/bin/mosquitto_{sub,pub,passwd,ctrl},
 #     usr/lib/x86_64-linux-gnu/{libmosquitto.so.1,mosquitto_dynamic_security.so}
 #
-# Why not bookworm's own package (2.0.11): at 24,000 samples/s (800 QoS 1 messages/s to one
-# ingest connection) 2.0.11 fell behind its subscriber (58 saves/s, a 22 MB queue, not at rest
-# 30 s after the load stopped) where 2.0.21 kept up (788 saves/s, nothing queued); 2.0.13 fixed
-# its in-flight quota (upstream #2306). Neither restores a durable client's $share subscription
-# at a broker restart (checked): the ingest stays on an exclusive subscription. docs/scaling.md,
-# "The broker".
+# An evaluation, not the stack's default broker (infra/local/stack.sh runs it with
+# VITALS_MOSQUITTO=2.0.21; by default Debian bookworm's own 2.0.11). Measured on 2026-12-01
+# (docs/scaling.md, "The broker"): 2.0.21 holds the in-flight window (upstream #2306, fixed in
+# 2.0.13), but in 2 of 3 bench runs at 24,000 samples/s its deliveries to the ingest fell to
+# about 50 a second with one message in flight while 11,000+ queued for the session; and it
+# does not restore a durable client's $share subscription at a restart either (as 2.0.11).
 #
 # stdout : exactly one line, the absolute path of the unpacked root (its usr/sbin/mosquitto runs).
 # stderr : progress. exit 0, or non-zero with one "mosquitto: ... what to do: ..." line.

@@ -11,8 +11,9 @@
 // db__message_delete_outgoing, src/database.c:358-376, upstream #2306, fixed in 2.0.13), so the
 // subscriber still receives everything (the drain check passes) while the broker's backlog of
 // unread PUBACKs grows for the rest of the run. A step "passed" that way was not sustained.
-// 2.0.21 (the stack's broker since 2026-12-01) holds the window: past its rate the subscriber
-// gets less, and the drain check fails as well (docs/scaling.md, "The broker").
+// 2.0.21 (`VITALS_MOSQUITTO=2.0.21`, evaluated on 2026-12-01, not the default) holds the
+// window: past its rate the subscriber gets less, and the drain check fails as well
+// (docs/scaling.md, "The broker").
 import { statSync } from 'node:fs';
 import { savesSince } from './usage.js';
 

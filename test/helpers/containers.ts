@@ -21,7 +21,7 @@ process.env.TESTCONTAINERS_RYUK_DISABLED ??= 'true';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const IMAGES = {
-  mosquitto: process.env.VITALS_MOSQUITTO_IMAGE || 'vitals-mosquitto:2.0.21',
+  mosquitto: process.env.VITALS_MOSQUITTO_IMAGE || 'vitals-mosquitto:2.0.11',
   kafka: process.env.VITALS_KAFKA_IMAGE || 'vitals-kafka:4.1.2',
   influxdb: process.env.VITALS_INFLUXDB_IMAGE || 'vitals-influxdb:2.7.12',
   pipeline: process.env.VITALS_PIPELINE_IMAGE || 'vitals-pipeline:0.1.0',
