@@ -1,6 +1,7 @@
 // First: kafkajs's modules must load after the pooled Encoder and the checksum are in place (see the files).
 import { poolKafkaEncoder } from './kafkajs-encoder.js';
 import { fastKafkaCrc32c } from './kafkajs-crc32c.js';
+import { fastKafkaProduce } from './kafkajs-produce.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { AssignerProtocol, Kafka, logLevel, type KafkaConfig as KafkaJsConfig, type SASLOptions, type Admin, type ConsumerConfig, type ConsumerRunConfig, type ConsumerSubscribeTopic, type ConsumerSubscribeTopics, type Producer, type ProducerConfig } from 'kafkajs';
@@ -44,7 +45,7 @@ export function patchKafkaRequestQueue(): boolean {
 
 /**
  * Puts in place the kafkajs 2.2.4 patches every client of ours runs with (the request queue's
- * timer, the idle fetch, the rejoin as the same member, the pooled Encoder, the slice-by-8 CRC-32C; each checks the version it
+ * timer, the idle fetch, the rejoin as the same member, the pooled Encoder, the slice-by-8 CRC-32C, the one-buffer produce request; each checks the version it
  * was read in). Returns those that are not in place: all for another kafkajs, the Encoder's
  * constructor and the checksum when kafkajs was loaded before this module.
  */
@@ -58,6 +59,8 @@ export function patchKafkajs(): string[] {
   if (pooled !== 'full') missing.push(`pooled encoder (${pooled})`);
   const crc = fastKafkaCrc32c();
   if (crc !== 'full') missing.push(`crc32c (${crc})`);
+  const produce = fastKafkaProduce();
+  if (produce !== 'full') missing.push(`produce encoder (${produce})`);
   return missing;
 }
 
