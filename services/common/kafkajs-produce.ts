@@ -201,6 +201,7 @@ export function encodeProduceRequest(args: ProduceArgs, toLong: (v: unknown) => 
 }
 
 let applied: 'full' | 'late' | 'no' | null = null;
+let warned = false;
 
 /**
  * Makes kafkajs's produce requests (v3-v7) use `encodeProduceRequest`. 'full' when kafkajs's
@@ -221,7 +222,15 @@ export function fastKafkaProduce(): 'full' | 'late' | 'no' {
     const request = original(args);
     const kafkajsEncode = request.encode;
     request.encode = async () => {
-      const buf = encodeProduceRequest(args, toLong);
+      let buf: Buffer | null;
+      try {
+        buf = encodeProduceRequest(args, toLong);
+      } catch (err) {
+        // A bug here must not hold the ingest's acknowledgements: kafkajs's encoder takes over,
+        // and the warning (once) says so.
+        if (!warned) { warned = true; process.emitWarning(`kafkajs-produce: ${(err as Error).message}; kafkajs's own encoder used for this request`, 'VitalsKafkaProduceWarning'); }
+        buf = null;
+      }
       if (buf === null) return kafkajsEncode();
       // An Encoder holding the bytes: kafkajs's request framing copies `buffer` out of it.
       const e = Object.create(Encoder.prototype) as EncoderLike;
