@@ -135,7 +135,6 @@ export function encodeProduceRequest(args: ProduceArgs, toLong: (v: unknown) => 
   at = buf.writeInt32BE(args.timeout, at);
   at = buf.writeInt32BE(args.topicData.length, at);
   // The sizing pass again, in the same order: its lengths come back out of `lengths`.
-  const recordStarts: number[] = [];
   li = 0;
   for (const t of args.topicData) {
     const nameLen = Buffer.byteLength(t.topic, 'utf8');
@@ -144,7 +143,6 @@ export function encodeProduceRequest(args: ProduceArgs, toLong: (v: unknown) => 
     at = buf.writeInt32BE(t.partitions.length, at);
     for (const p of t.partitions) {
       // Records first (their lengths precede the batch's in `lengths`), then the batch header.
-      recordStarts.length = 0;
       const headerAt = at;
       at += 4 + 4 + 8 + 4 + 4 + 1 + 4;
       const bodyAt = at;
